@@ -1,0 +1,22 @@
+//! Effective dates of the SBR and its ballots (UTC midnight; compared with notBefore).
+
+use crate::time::{date, UnixTime};
+
+/// Before any requirement (RFC 5280 and X.690 rules always apply).
+pub const ALWAYS: UnixTime = date(1970, 1, 1);
+/// SBR v1.0.0 (ballot SMC01) effective date.
+pub const SBR_1_0_0: UnixTime = date(2023, 9, 1);
+/// SMC06 (v1.0.4): attribute dependencies, CN pseudonym wording, organizationIdentifier notes.
+pub const SMC06: UnixTime = date(2024, 5, 11);
+/// Appendix B (SMC03): end-entity certificates only from SBR-compliant sub-CAs.
+pub const EXTANT_CA_TRANSITION: UnixTime = date(2024, 9, 15);
+/// SMC09 (v1.0.7): TAX/EID identifiers, extra CA-documented policy OIDs.
+pub const SMC09: UnixTime = date(2024, 11, 22);
+/// SMC011 (v1.0.9): EUID registration references.
+pub const SMC011: UnixTime = date(2025, 5, 14);
+/// SMC012 (v1.0.10): SAN directoryName bound to the subject tables.
+pub const SMC012: UnixTime = date(2025, 7, 2);
+/// SMC08: Legacy generation subscriber certificates prohibited.
+pub const LEGACY_SUNSET: UnixTime = date(2025, 7, 15);
+/// SMC013 (v1.0.11): ML-DSA and ML-KEM allowed.
+pub const SMC013: UnixTime = date(2025, 8, 22);

@@ -1,0 +1,313 @@
+//! Lints one certificate: parse, detect the profile, run every selected lint, collect results.
+//! This is the single code path behind the CLI, the batch runner and the library API.
+
+use crate::cert::{Cert, Form};
+use crate::detect::{self, CertType, DetectOptions, Kind, PolicyMap, TypeSource};
+use crate::input::InputItem;
+use crate::lint_context::LintContext;
+use crate::registry::{self, Lint, Outcome, Source, Status};
+use crate::time::{self, UnixTime};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::sync::Arc;
+
+/// Name of the lint that reports inputs that are not certificates at all.
+pub const NOT_A_CERTIFICATE: &str = "e_input_not_certificate";
+/// Name of the lint that reports a panic inside smimelint (a bug, never the input's fault).
+pub const INTERNAL_ERROR: &str = "e_internal_error";
+
+/// One lint result on one certificate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub lint: &'static str,
+    pub status: Status,
+    pub citation: &'static str,
+    pub details: Option<String>,
+}
+
+/// The result record for one input certificate.
+#[derive(Clone, Debug, Serialize)]
+pub struct CertResult {
+    /// Input name: `PATH`, `PATH#N` or `-`.
+    pub input: String,
+    /// SHA-256 of the DER, hex; None when no DER could be framed.
+    pub sha256: Option<String>,
+    /// `certificate` or `tbs`; None when the input is not one.
+    pub form: Option<&'static str>,
+    /// `subscriber`, `root-ca` or `subordinate-ca`.
+    pub kind: Option<Kind>,
+    #[serde(rename = "type")]
+    pub cert_type: Option<CertType>,
+    pub type_source: Option<TypeSource>,
+    pub findings: Vec<Finding>,
+}
+
+impl CertResult {
+    /// The most severe status among the findings (pass when there are none).
+    pub fn worst(&self) -> Status {
+        self.findings
+            .iter()
+            .map(|f| f.status)
+            .max()
+            .unwrap_or(Status::Pass)
+    }
+    /// Findings only (notice and above), leaving out pass/NA/NE results.
+    pub fn issues(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.status.is_finding())
+    }
+}
+
+/// Shell-style glob with `*` and `?`.
+#[derive(Clone, Debug)]
+pub struct Glob(String);
+
+impl Glob {
+    pub fn new(pattern: &str) -> Glob {
+        Glob(pattern.to_string())
+    }
+    pub fn matches(&self, text: &str) -> bool {
+        fn go(p: &[u8], t: &[u8]) -> bool {
+            match (p.split_first(), t.split_first()) {
+                (None, None) => true,
+                (Some((b'*', rest)), _) => go(rest, t) || (!t.is_empty() && go(p, &t[1..])),
+                (Some((b'?', rest)), Some((_, trest))) => go(rest, trest),
+                (Some((c, rest)), Some((d, trest))) if c == d => go(rest, trest),
+                _ => false,
+            }
+        }
+        go(self.0.as_bytes(), text.as_bytes())
+    }
+}
+
+/// Which lints run.
+#[derive(Clone, Debug, Default)]
+pub struct LintFilter {
+    pub include: Vec<Glob>,
+    pub exclude: Vec<Glob>,
+    pub include_sources: Vec<Source>,
+    pub exclude_sources: Vec<Source>,
+}
+
+impl LintFilter {
+    pub fn selects(&self, lint: &Lint) -> bool {
+        (self.include.is_empty() || self.include.iter().any(|g| g.matches(lint.name)))
+            && !self.exclude.iter().any(|g| g.matches(lint.name))
+            && (self.include_sources.is_empty() || self.include_sources.contains(&lint.source))
+            && !self.exclude_sources.contains(&lint.source)
+    }
+}
+
+/// Everything that changes how certificates are linted.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Evaluation time for effective dates; None = each certificate's notBefore.
+    pub at: Option<UnixTime>,
+    pub override_type: Option<CertType>,
+    pub policy_map: Option<Arc<PolicyMap>>,
+    /// Guess the type from the subject when nothing else decides it.
+    pub guess: bool,
+    pub filter: LintFilter,
+    /// Also report pass, NA and NE results.
+    pub include_passes: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            at: None,
+            override_type: None,
+            policy_map: None,
+            guess: true,
+            filter: LintFilter::default(),
+            include_passes: false,
+        }
+    }
+}
+
+/// A configured linter. Cheap to share between threads.
+#[derive(Clone, Debug)]
+pub struct Linter {
+    lints: Vec<&'static Lint>,
+    opts: Options,
+}
+
+impl Default for Linter {
+    fn default() -> Self {
+        Linter::new(Options::default())
+    }
+}
+
+impl Linter {
+    pub fn new(opts: Options) -> Linter {
+        let lints = registry::all()
+            .iter()
+            .copied()
+            .filter(|l| opts.filter.selects(l))
+            .collect();
+        Linter { lints, opts }
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+
+    /// The lints this linter runs.
+    pub fn lints(&self) -> &[&'static Lint] {
+        &self.lints
+    }
+
+    /// Lints one framed input (a certificate, or the error that replaced it).
+    pub fn lint_item(&self, item: InputItem) -> CertResult {
+        match item.der {
+            Ok(der) => self.lint_der(item.name, &der),
+            Err(e) => self.fatal_record(item.name, None, e.message),
+        }
+    }
+
+    /// Lints one DER certificate or TBSCertificate. Never panics: a panic inside a lint is
+    /// caught and reported as a fatal `e_internal_error` finding.
+    pub fn lint_der(&self, name: String, der: &[u8]) -> CertResult {
+        let sha = Some(sha256_hex(der));
+        let cert = match Cert::parse(der) {
+            Ok(c) => c,
+            Err(e) => return self.fatal_record(name, sha, format!("not a certificate: {}", e.0)),
+        };
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run(&cert)));
+        let profile_and_findings = match run {
+            Ok(v) => v,
+            Err(panic) => {
+                let msg = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".into());
+                let finding = Finding {
+                    lint: INTERNAL_ERROR,
+                    status: Status::Fatal,
+                    citation: "",
+                    details: Some(format!("smimelint failed on this input (a bug): {msg}")),
+                };
+                return CertResult {
+                    input: name,
+                    sha256: sha,
+                    form: None,
+                    kind: None,
+                    cert_type: None,
+                    type_source: None,
+                    findings: vec![finding],
+                };
+            }
+        };
+        let (profile, findings) = profile_and_findings;
+        CertResult {
+            input: name,
+            sha256: sha,
+            form: Some(match cert.form {
+                Form::Certificate => "certificate",
+                Form::Tbs => "tbs",
+            }),
+            kind: Some(profile.kind),
+            cert_type: profile.cert_type,
+            type_source: profile.source,
+            findings,
+        }
+    }
+
+    fn run<'c>(&self, cert: &'c Cert<'c>) -> (detect::Profile, Vec<Finding>) {
+        let detect_opts = DetectOptions {
+            override_type: self.opts.override_type,
+            policy_map: self.opts.policy_map.as_deref(),
+            guess: self.opts.guess,
+        };
+        let profile = detect::detect(cert, &detect_opts);
+        let at = self
+            .opts
+            .at
+            .or_else(|| cert.not_before_time())
+            .unwrap_or_else(time::now);
+        let ctx = LintContext { cert, profile, at };
+        let mut findings = Vec::new();
+        for lint in &self.lints {
+            let (status, details) = evaluate(lint, &ctx);
+            if status.is_finding() || self.opts.include_passes {
+                findings.push(Finding {
+                    lint: lint.name,
+                    status,
+                    citation: lint.citation,
+                    details,
+                });
+            }
+        }
+        (profile, findings)
+    }
+
+    fn fatal_record(&self, name: String, sha: Option<String>, message: String) -> CertResult {
+        let citation = registry::find(NOT_A_CERTIFICATE).map_or("", |l| l.citation);
+        CertResult {
+            input: name,
+            sha256: sha,
+            form: None,
+            kind: None,
+            cert_type: None,
+            type_source: None,
+            findings: vec![Finding {
+                lint: NOT_A_CERTIFICATE,
+                status: Status::Fatal,
+                citation,
+                details: Some(message),
+            }],
+        }
+    }
+}
+
+/// Runs one lint, applying its scope and effective dates first.
+pub fn evaluate(lint: &Lint, ctx: &LintContext<'_>) -> (Status, Option<String>) {
+    if !lint.applies.matches(&ctx.profile) {
+        return (Status::NotApplicable, None);
+    }
+    if ctx.at < lint.effective || lint.ineffective.is_some_and(|end| ctx.at >= end) {
+        return (Status::NotEffective, None);
+    }
+    match (lint.check)(ctx) {
+        Outcome::Pass => (Status::Pass, None),
+        Outcome::NotApplicable => (Status::NotApplicable, None),
+        Outcome::Fail(details) => (lint.level().status(), Some(details)),
+        Outcome::Fatal(details) => (Status::Fatal, Some(details)),
+    }
+}
+
+pub fn sha256_hex(data: &[u8]) -> String {
+    let digest = Sha256::digest(data);
+    let mut s = String::with_capacity(64);
+    for b in digest.iter() {
+        s.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
+        s.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        assert!(Glob::new("e_smime_*").matches("e_smime_eku_missing"));
+        assert!(Glob::new("*eku*").matches("e_smime_eku_missing"));
+        assert!(Glob::new("e_?mime*").matches("e_smime_x"));
+        assert!(!Glob::new("w_*").matches("e_smime_x"));
+        assert!(Glob::new("exact").matches("exact"));
+        assert!(!Glob::new("exact").matches("exactly"));
+    }
+
+    #[test]
+    fn garbage_yields_one_fatal_finding() {
+        let linter = Linter::default();
+        for input in [&b""[..], b"\x00\x01", b"hello world", &[0x30, 0x82, 0xff, 0xff]] {
+            let r = linter.lint_der("x".into(), input);
+            assert_eq!(r.findings.len(), 1);
+            assert_eq!(r.findings[0].status, Status::Fatal);
+            assert_eq!(r.findings[0].lint, NOT_A_CERTIFICATE);
+        }
+    }
+}

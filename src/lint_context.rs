@@ -1,0 +1,28 @@
+//! What a lint's check function receives.
+
+use crate::cert::Cert;
+use crate::detect::{CertType, Generation, Kind, Profile, Validation};
+use crate::time::UnixTime;
+
+/// One certificate with everything computed once for all lints.
+pub struct LintContext<'c> {
+    pub cert: &'c Cert<'c>,
+    pub profile: Profile,
+    /// The time effective dates are compared with (notBefore unless the user set one).
+    pub at: UnixTime,
+}
+
+impl<'c> LintContext<'c> {
+    pub fn cert_type(&self) -> Option<CertType> {
+        self.profile.cert_type
+    }
+    pub fn generation(&self) -> Option<Generation> {
+        self.profile.cert_type.map(|t| t.generation)
+    }
+    pub fn validation(&self) -> Option<Validation> {
+        self.profile.cert_type.map(|t| t.validation)
+    }
+    pub fn is_subscriber(&self) -> bool {
+        self.profile.kind == Kind::Subscriber
+    }
+}

@@ -1,0 +1,206 @@
+//! Output formats: text (default), json (one array), jsonl (one object per line), csv (one row
+//! per finding). All stream: nothing is buffered beyond one record.
+
+use crate::engine::CertResult;
+use crate::registry::Status;
+use crate::runner::RunStats;
+use std::io::{self, Write};
+
+/// Receives results in input order.
+pub trait Sink {
+    fn begin(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    fn write(&mut self, result: &CertResult) -> io::Result<()>;
+    fn end(&mut self, _stats: &RunStats) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "text" => Format::Text,
+            "json" => Format::Json,
+            "jsonl" => Format::Jsonl,
+            "csv" => Format::Csv,
+            _ => return Err(format!("unknown format '{s}' (text, json, jsonl, csv)")),
+        })
+    }
+}
+
+/// A sink for `format` writing to `out`.
+pub fn sink<'w>(format: Format, out: Box<dyn Write + 'w>, color: bool) -> Box<dyn Sink + 'w> {
+    match format {
+        Format::Text => Box::new(TextSink { out, color }),
+        Format::Json => Box::new(JsonSink { out, first: true }),
+        Format::Jsonl => Box::new(JsonlSink { out }),
+        Format::Csv => Box::new(CsvSink { out }),
+    }
+}
+
+struct JsonlSink<'w> {
+    out: Box<dyn Write + 'w>,
+}
+
+impl Sink for JsonlSink<'_> {
+    fn write(&mut self, r: &CertResult) -> io::Result<()> {
+        serde_json::to_writer(&mut self.out, r)?;
+        self.out.write_all(b"\n")?;
+        // Streamed consumers (a CA's issuance hook reading a pipe) see each record at once.
+        self.out.flush()
+    }
+    fn end(&mut self, _: &RunStats) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+struct JsonSink<'w> {
+    out: Box<dyn Write + 'w>,
+    first: bool,
+}
+
+impl Sink for JsonSink<'_> {
+    fn begin(&mut self) -> io::Result<()> {
+        self.out.write_all(b"[")
+    }
+    fn write(&mut self, r: &CertResult) -> io::Result<()> {
+        self.out.write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        serde_json::to_writer(&mut self.out, r)?;
+        Ok(())
+    }
+    fn end(&mut self, _: &RunStats) -> io::Result<()> {
+        self.out.write_all(b"\n]\n")?;
+        self.out.flush()
+    }
+}
+
+struct CsvSink<'w> {
+    out: Box<dyn Write + 'w>,
+}
+
+/// RFC 4180 quoting, only when needed.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+impl Sink for CsvSink<'_> {
+    fn begin(&mut self) -> io::Result<()> {
+        writeln!(self.out, "input,sha256,type,lint,status,citation,details")
+    }
+    fn write(&mut self, r: &CertResult) -> io::Result<()> {
+        let ty = r.cert_type.map(|t| t.to_string()).unwrap_or_default();
+        for f in &r.findings {
+            writeln!(
+                self.out,
+                "{},{},{},{},{},{},{}",
+                csv_field(&r.input),
+                r.sha256.as_deref().unwrap_or(""),
+                ty,
+                f.lint,
+                f.status.as_str(),
+                csv_field(f.citation),
+                csv_field(f.details.as_deref().unwrap_or(""))
+            )?;
+        }
+        Ok(())
+    }
+    fn end(&mut self, _: &RunStats) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+struct TextSink<'w> {
+    out: Box<dyn Write + 'w>,
+    color: bool,
+}
+
+impl TextSink<'_> {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+fn status_color(s: Status) -> &'static str {
+    match s {
+        Status::Fatal => "1;35",
+        Status::Error => "1;31",
+        Status::Warn => "1;33",
+        Status::Notice => "36",
+        _ => "2",
+    }
+}
+
+impl Sink for TextSink<'_> {
+    fn write(&mut self, r: &CertResult) -> io::Result<()> {
+        let profile = match (r.kind, r.cert_type, r.type_source) {
+            (_, Some(t), Some(s)) => format!("{t} ({})", serde_plain(&s)),
+            (Some(k), _, _) => k.as_str().to_string(),
+            _ => "not a certificate".to_string(),
+        };
+        let verdict = match r.worst() {
+            s if s.is_finding() => self.paint(status_color(s), s.as_str()),
+            _ => self.paint("32", "ok"),
+        };
+        let header = format!("{}  {profile}  {verdict}", self.paint("1", &r.input));
+        writeln!(self.out, "{header}")?;
+        for f in &r.findings {
+            let status = format!("{:<6}", f.status.as_str());
+            writeln!(
+                self.out,
+                "  {} {}  [{}]{}{}",
+                self.paint(status_color(f.status), &status),
+                f.lint,
+                f.citation,
+                if f.details.is_some() { "  " } else { "" },
+                f.details.as_deref().unwrap_or("")
+            )?;
+        }
+        Ok(())
+    }
+    fn end(&mut self, stats: &RunStats) -> io::Result<()> {
+        let count = |s: Status| stats.by_worst.get(&s).copied().unwrap_or(0);
+        let clean: usize = stats
+            .by_worst
+            .iter()
+            .filter(|(s, _)| !s.is_finding())
+            .map(|(_, n)| n)
+            .sum();
+        writeln!(
+            self.out,
+            "\n{} certificate(s): {} fatal, {} with errors, {} with warnings, {} with notices, {} clean",
+            stats.records,
+            count(Status::Fatal),
+            count(Status::Error),
+            count(Status::Warn),
+            count(Status::Notice),
+            clean
+        )?;
+        self.out.flush()
+    }
+}
+
+fn serde_plain<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}

@@ -1,0 +1,129 @@
+//! Streams inputs through the linter in parallel while keeping output in input order and memory
+//! bounded: a reader thread frames certificates into chunks, rayon lints each chunk, and the
+//! results are written before the next chunk is taken.
+
+use crate::engine::{CertResult, Linter};
+use crate::input::{self, InputError, InputErrorKind, InputItem, Limits};
+use crate::output::Sink;
+use crate::registry::Status;
+use rayon::prelude::*;
+use std::io;
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+/// Where certificates come from.
+#[derive(Clone, Debug)]
+pub enum InputSource {
+    Stdin,
+    Path(PathBuf),
+}
+
+/// Counts from one run.
+#[derive(Clone, Debug, Default)]
+pub struct RunStats {
+    pub records: usize,
+    /// Paths that could not be read (each still produced a fatal record).
+    pub unreadable: Vec<String>,
+    /// Worst finding status per record, counted.
+    pub by_worst: std::collections::BTreeMap<Status, usize>,
+    pub worst: Option<Status>,
+}
+
+impl RunStats {
+    fn add(&mut self, r: &CertResult) {
+        self.records += 1;
+        let w = r.worst();
+        *self.by_worst.entry(w).or_default() += 1;
+        self.worst = self.worst.max(Some(w));
+    }
+}
+
+/// Items of `sources`, in order, read lazily.
+pub fn items(
+    sources: Vec<InputSource>,
+    all_files: bool,
+    limits: Limits,
+) -> impl Iterator<Item = InputItem> + Send {
+    sources.into_iter().flat_map(move |src| -> Box<dyn Iterator<Item = InputItem> + Send> {
+        match src {
+            InputSource::Stdin => Box::new(input::frame("-", io::stdin(), limits.clone())),
+            InputSource::Path(p) => {
+                let limits = limits.clone();
+                Box::new(input::expand_paths(&[p], all_files).flat_map(
+                    move |entry| -> Box<dyn Iterator<Item = InputItem> + Send> {
+                        match entry.and_then(|path| match std::fs::File::open(&path) {
+                            Ok(f) => Ok((path, f)),
+                            Err(e) => Err((path, e)),
+                        }) {
+                            Ok((path, file)) => Box::new(input::frame(
+                                &path.display().to_string(),
+                                io::BufReader::with_capacity(64 * 1024, file),
+                                limits.clone(),
+                            )),
+                            Err((path, e)) => Box::new(std::iter::once(unreadable(path, e))),
+                        }
+                    },
+                ))
+            }
+        }
+    })
+}
+
+fn unreadable(path: PathBuf, e: io::Error) -> InputItem {
+    InputItem {
+        name: path.display().to_string(),
+        encoding: None,
+        pem_label: None,
+        der: Err(InputError {
+            kind: InputErrorKind::Unreadable,
+            message: format!("cannot read {}: {e}", path.display()),
+        }),
+    }
+}
+
+/// Certificates per chunk handed to rayon; bounds memory together with the channel depth.
+pub const CHUNK: usize = 512;
+
+/// Lints every item and writes the results to `sink` in input order.
+pub fn run<I>(linter: &Linter, items: I, sink: &mut dyn Sink) -> io::Result<RunStats>
+where
+    I: Iterator<Item = InputItem> + Send,
+{
+    let mut stats = RunStats::default();
+    sink.begin()?;
+    let result = std::thread::scope(|scope| -> io::Result<()> {
+        let (tx, rx) = mpsc::sync_channel::<Vec<InputItem>>(2);
+        scope.spawn(move || {
+            let mut chunk = Vec::with_capacity(CHUNK);
+            for item in items {
+                chunk.push(item);
+                if chunk.len() == CHUNK && tx.send(std::mem::take(&mut chunk)).is_err() {
+                    return;
+                }
+            }
+            if !chunk.is_empty() {
+                let _ = tx.send(chunk);
+            }
+        });
+        for chunk in rx {
+            let results: Vec<(CertResult, bool)> = chunk
+                .into_par_iter()
+                .map(|item| {
+                    let unreadable = matches!(&item.der, Err(e) if e.kind == InputErrorKind::Unreadable);
+                    (linter.lint_item(item), unreadable)
+                })
+                .collect();
+            for (r, unreadable) in &results {
+                if *unreadable {
+                    stats.unreadable.push(r.input.clone());
+                }
+                stats.add(r);
+                sink.write(r)?;
+            }
+        }
+        Ok(())
+    });
+    result?;
+    sink.end(&stats)?;
+    Ok(stats)
+}
