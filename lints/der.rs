@@ -11,7 +11,14 @@ fn report(ctx: &LintContext<'_>, kind: ViolationKind) -> Outcome {
         .violations
         .iter()
         .filter(|v| v.kind == kind)
-        .map(|v| format!("{} at offset {} ({})", v.detail, v.offset, cert.locate(v.offset)))
+        .map(|v| {
+            format!(
+                "{} at offset {} ({})",
+                v.detail,
+                v.offset,
+                cert.locate(v.offset)
+            )
+        })
         .collect();
     if found.is_empty() {
         Outcome::Pass

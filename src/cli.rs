@@ -143,7 +143,8 @@ fn list(format: ListFormat) -> Result<ExitCode, String> {
     let io = |e: std::io::Error| e.to_string();
     match format {
         ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &crate::meta::all()).map_err(|e| e.to_string())?;
+            serde_json::to_writer_pretty(&mut out, &crate::meta::all())
+                .map_err(|e| e.to_string())?;
             writeln!(out).map_err(io)?;
         }
         ListFormat::Text => {
@@ -214,7 +215,8 @@ fn options(args: &LintArgs) -> Result<Options, String> {
             let text = std::fs::read_to_string(p)
                 .map_err(|e| format!("--policy-map {}: {e}", p.display()))?;
             Some(Arc::new(
-                PolicyMap::parse(&text).map_err(|e| format!("--policy-map {}: {e}", p.display()))?,
+                PolicyMap::parse(&text)
+                    .map_err(|e| format!("--policy-map {}: {e}", p.display()))?,
             ))
         }
     };
@@ -226,7 +228,9 @@ fn options(args: &LintArgs) -> Result<Options, String> {
     };
     for g in &args.include {
         if !registry::all().iter().any(|l| Glob::new(g).matches(l.name)) {
-            return Err(format!("--include '{g}' matches no lint (see `smimelint lints`)"));
+            return Err(format!(
+                "--include '{g}' matches no lint (see `smimelint lints`)"
+            ));
         }
     }
     Ok(Options {
@@ -305,5 +309,9 @@ fn lint(args: LintArgs) -> Result<ExitCode, String> {
         FailOn::Never => None,
     };
     let failed = matches!((threshold, stats.worst), (Some(t), Some(w)) if w >= t);
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

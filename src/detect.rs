@@ -73,7 +73,11 @@ pub enum Generation {
 }
 
 impl Generation {
-    pub const ALL: [Generation; 3] = [Generation::Legacy, Generation::Multipurpose, Generation::Strict];
+    pub const ALL: [Generation; 3] = [
+        Generation::Legacy,
+        Generation::Multipurpose,
+        Generation::Strict,
+    ];
     pub const fn bit(self) -> u8 {
         1 << self as u8
     }
@@ -137,7 +141,12 @@ impl CertType {
 
 impl fmt::Display for CertType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{}", self.validation.as_str(), self.generation.as_str())
+        write!(
+            f,
+            "{}-{}",
+            self.validation.as_str(),
+            self.generation.as_str()
+        )
     }
 }
 
@@ -212,10 +221,7 @@ impl PolicyMap {
     }
 
     fn lookup(&self, oid: &[u8]) -> Option<CertType> {
-        self.entries
-            .iter()
-            .find(|(o, _)| o == oid)
-            .map(|(_, t)| *t)
+        self.entries.iter().find(|(o, _)| o == oid).map(|(_, t)| *t)
     }
 }
 
@@ -242,7 +248,11 @@ pub fn detect(cert: &Cert<'_>, opts: &DetectOptions<'_>) -> Profile {
     if cert.is_ca() {
         // Root: self-issued, and its key identifiers (if any) do not point elsewhere. The
         // signature itself is checked by the chain lints.
-        let kind = if cert.is_self_issued() { Kind::RootCa } else { Kind::SubordinateCa };
+        let kind = if cert.is_self_issued() {
+            Kind::RootCa
+        } else {
+            Kind::SubordinateCa
+        };
         return Profile {
             kind,
             cert_type: None,
@@ -258,7 +268,10 @@ pub fn detect(cert: &Cert<'_>, opts: &DetectOptions<'_>) -> Profile {
         return subscriber(t, TypeSource::Override);
     }
     if let Ext::Present(_, policies) = cert.policies() {
-        if let Some(t) = policies.iter().find_map(|p| CertType::from_policy_oid(p.oid)) {
+        if let Some(t) = policies
+            .iter()
+            .find_map(|p| CertType::from_policy_oid(p.oid))
+        {
             return subscriber(t, TypeSource::Policy);
         }
         if let Some(map) = opts.policy_map {
@@ -326,8 +339,9 @@ mod tests {
 
     #[test]
     fn policy_map_parses() {
-        let m = PolicyMap::parse("# ours\n1.2.3.4 mailbox-strict\n\n1.2.3.5 sponsored-legacy # x\n")
-            .unwrap();
+        let m =
+            PolicyMap::parse("# ours\n1.2.3.4 mailbox-strict\n\n1.2.3.5 sponsored-legacy # x\n")
+                .unwrap();
         let oid = const_oid::ObjectIdentifier::new_unwrap("1.2.3.5");
         assert_eq!(
             m.lookup(oid.as_bytes()).map(|t| t.to_string()).as_deref(),

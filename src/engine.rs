@@ -303,7 +303,12 @@ mod tests {
     #[test]
     fn garbage_yields_one_fatal_finding() {
         let linter = Linter::default();
-        for input in [&b""[..], b"\x00\x01", b"hello world", &[0x30, 0x82, 0xff, 0xff]] {
+        for input in [
+            &b""[..],
+            b"\x00\x01",
+            b"hello world",
+            &[0x30, 0x82, 0xff, 0xff],
+        ] {
             let r = linter.lint_der("x".into(), input);
             assert_eq!(r.findings.len(), 1);
             assert_eq!(r.findings[0].status, Status::Fatal);

@@ -41,8 +41,8 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD_PAD_INDIFFERENT;
+use base64::Engine as _;
 
 /// Largest certificate accepted (DER bytes).
 pub const DEFAULT_MAX_CERT_BYTES: usize = 1 << 20;
@@ -1103,14 +1103,12 @@ mod tests {
         assert!(items[0].der.is_ok() && items[2].der.is_ok());
         assert_eq!(kind(&items[1]), Some(InputErrorKind::NotCertificateLabel));
         assert_eq!(items[1].pem_label.as_deref(), Some("PRIVATE KEY"));
-        assert!(
-            items[1]
-                .der
-                .as_ref()
-                .unwrap_err()
-                .message
-                .contains("'PRIVATE KEY'")
-        );
+        assert!(items[1]
+            .der
+            .as_ref()
+            .unwrap_err()
+            .message
+            .contains("'PRIVATE KEY'"));
     }
 
     #[test]
@@ -1146,14 +1144,12 @@ mod tests {
         let items = frame_all(text.as_bytes());
         assert_eq!(items.len(), 1);
         assert_eq!(kind(&items[0]), Some(InputErrorKind::TruncatedPem));
-        assert!(
-            items[0]
-                .der
-                .as_ref()
-                .unwrap_err()
-                .message
-                .contains("'X509 CRL'")
-        );
+        assert!(items[0]
+            .der
+            .as_ref()
+            .unwrap_err()
+            .message
+            .contains("'X509 CRL'"));
     }
 
     #[test]
@@ -1309,14 +1305,12 @@ mod tests {
         assert_eq!(items[0].encoding, Some(Encoding::Base64));
         assert_eq!(items[0].der.as_ref().unwrap(), &certs[0]);
         assert_eq!(kind(&items[1]), Some(InputErrorKind::BadBase64));
-        assert!(
-            items[1]
-                .der
-                .as_ref()
-                .unwrap_err()
-                .message
-                .contains("line 3")
-        );
+        assert!(items[1]
+            .der
+            .as_ref()
+            .unwrap_err()
+            .message
+            .contains("line 3"));
         assert_eq!(items[2].der.as_ref().unwrap(), &certs[1]);
     }
 
@@ -1439,14 +1433,12 @@ mod tests {
         assert_eq!(items.len(), 1);
         assert_eq!(items[0].name, "-");
         assert_eq!(kind(&items[0]), Some(InputErrorKind::Unreadable));
-        assert!(
-            items[0]
-                .der
-                .as_ref()
-                .unwrap_err()
-                .message
-                .contains("disk on fire")
-        );
+        assert!(items[0]
+            .der
+            .as_ref()
+            .unwrap_err()
+            .message
+            .contains("disk on fire"));
 
         let der = fake_cert(400, 40);
         let data = format!(

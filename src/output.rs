@@ -74,7 +74,8 @@ impl Sink for JsonSink<'_> {
         self.out.write_all(b"[")
     }
     fn write(&mut self, r: &CertResult) -> io::Result<()> {
-        self.out.write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.out
+            .write_all(if self.first { b"\n" } else { b",\n" })?;
         self.first = false;
         serde_json::to_writer(&mut self.out, r)?;
         Ok(())

@@ -44,29 +44,31 @@ pub fn items(
     all_files: bool,
     limits: Limits,
 ) -> impl Iterator<Item = InputItem> + Send {
-    sources.into_iter().flat_map(move |src| -> Box<dyn Iterator<Item = InputItem> + Send> {
-        match src {
-            InputSource::Stdin => Box::new(input::frame("-", io::stdin(), limits.clone())),
-            InputSource::Path(p) => {
-                let limits = limits.clone();
-                Box::new(input::expand_paths(&[p], all_files).flat_map(
-                    move |entry| -> Box<dyn Iterator<Item = InputItem> + Send> {
-                        match entry.and_then(|path| match std::fs::File::open(&path) {
-                            Ok(f) => Ok((path, f)),
-                            Err(e) => Err((path, e)),
-                        }) {
-                            Ok((path, file)) => Box::new(input::frame(
-                                &path.display().to_string(),
-                                io::BufReader::with_capacity(64 * 1024, file),
-                                limits.clone(),
-                            )),
-                            Err((path, e)) => Box::new(std::iter::once(unreadable(path, e))),
-                        }
-                    },
-                ))
+    sources
+        .into_iter()
+        .flat_map(move |src| -> Box<dyn Iterator<Item = InputItem> + Send> {
+            match src {
+                InputSource::Stdin => Box::new(input::frame("-", io::stdin(), limits.clone())),
+                InputSource::Path(p) => {
+                    let limits = limits.clone();
+                    Box::new(input::expand_paths(&[p], all_files).flat_map(
+                        move |entry| -> Box<dyn Iterator<Item = InputItem> + Send> {
+                            match entry.and_then(|path| match std::fs::File::open(&path) {
+                                Ok(f) => Ok((path, f)),
+                                Err(e) => Err((path, e)),
+                            }) {
+                                Ok((path, file)) => Box::new(input::frame(
+                                    &path.display().to_string(),
+                                    io::BufReader::with_capacity(64 * 1024, file),
+                                    limits.clone(),
+                                )),
+                                Err((path, e)) => Box::new(std::iter::once(unreadable(path, e))),
+                            }
+                        },
+                    ))
+                }
             }
-        }
-    })
+        })
 }
 
 fn unreadable(path: PathBuf, e: io::Error) -> InputItem {
@@ -109,7 +111,8 @@ where
             let results: Vec<(CertResult, bool)> = chunk
                 .into_par_iter()
                 .map(|item| {
-                    let unreadable = matches!(&item.der, Err(e) if e.kind == InputErrorKind::Unreadable);
+                    let unreadable =
+                        matches!(&item.der, Err(e) if e.kind == InputErrorKind::Unreadable);
                     (linter.lint_item(item), unreadable)
                 })
                 .collect();

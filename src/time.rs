@@ -84,7 +84,11 @@ pub fn parse_iso(s: &str) -> Option<UnixTime> {
         if b[13] != b':' || b[16] != b':' {
             return None;
         }
-        (digits(&b[11..13])?, digits(&b[14..16])?, digits(&b[17..19])?)
+        (
+            digits(&b[11..13])?,
+            digits(&b[14..16])?,
+            digits(&b[17..19])?,
+        )
     } else {
         (0, 0, 0)
     };
@@ -269,7 +273,10 @@ mod tests {
     #[test]
     fn parses_iso_arguments() {
         assert_eq!(parse_iso("2025-08-22"), Some(date(2025, 8, 22)));
-        assert_eq!(parse_iso("2025-08-22T00:00:01Z"), Some(date(2025, 8, 22) + 1));
+        assert_eq!(
+            parse_iso("2025-08-22T00:00:01Z"),
+            Some(date(2025, 8, 22) + 1)
+        );
         assert_eq!(parse_iso("2025-02-30"), None);
         assert_eq!(parse_iso("yesterday"), None);
     }

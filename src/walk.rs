@@ -49,7 +49,10 @@ impl<'a> Tlv<'a> {
     }
     /// A reader over the content of this TLV.
     pub fn children(&self) -> Reader<'a> {
-        Reader::new_at(self.content, self.offset + (self.raw.len() - self.content.len()))
+        Reader::new_at(
+            self.content,
+            self.offset + (self.raw.len() - self.content.len()),
+        )
     }
 }
 
@@ -194,7 +197,9 @@ fn read_tlv_depth(
         message,
     };
     let mut anomaly = None;
-    let first = *data.first().ok_or_else(|| err("no data where a TLV was expected"))?;
+    let first = *data
+        .first()
+        .ok_or_else(|| err("no data where a TLV was expected"))?;
     let mut pos = 1;
     let mut number = u32::from(first & 0x1f);
     if number == 0x1f {
@@ -247,7 +252,9 @@ fn read_tlv_depth(
         if n > std::mem::size_of::<usize>() && bytes[..n - 8].iter().any(|&b| b != 0) {
             return Err(err("length does not fit in memory"));
         }
-        let len = bytes.iter().fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
+        let len = bytes
+            .iter()
+            .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
         if bytes[0] == 0 || len < 0x80 {
             anomaly = anomaly.or(Some(Anomaly::NonMinimalLength));
         }
@@ -531,21 +538,21 @@ impl Walker {
             }),
             2 | 10 => integer_problem(c).map(|p| (ViolationKind::NonMinimalInteger, p.into())),
             3 => bit_string_problem(c).map(|p| (ViolationKind::InvalidBitString, p.into())),
-            5 => (!c.is_empty())
-                .then(|| (ViolationKind::NonEmptyNull, "NULL has content".into())),
+            5 => (!c.is_empty()).then(|| (ViolationKind::NonEmptyNull, "NULL has content".into())),
             6 => oid_problem(c).map(|p| (ViolationKind::InvalidOid, p.into())),
             16 | 17 => Some((
                 ViolationKind::WrongForm,
                 format!("{} must be constructed", tag_name(tlv.tag | 0x20)),
             )),
             4 | 23 | 24 => None,
-            12 | 18 | 19 | 20 | 21 | 22 | 25 | 26 | 27 | 30 => string_problem(tlv.number, c)
-                .map(|p| {
+            12 | 18 | 19 | 20 | 21 | 22 | 25 | 26 | 27 | 30 => {
+                string_problem(tlv.number, c).map(|p| {
                     (
                         ViolationKind::InvalidString,
                         format!("{}: {p}", tag_name(tlv.tag)),
                     )
-                }),
+                })
+            }
             28 => Some((
                 ViolationKind::UnknownTag,
                 "UniversalString (tag 28) is not supported by X.509 DER decoders; RFC 5280 \
@@ -615,7 +622,7 @@ pub fn string_problem(number: u32, c: &[u8]) -> Option<&'static str> {
         26 => (!c.iter().all(|b| (0x20..0x7f).contains(b)))
             .then_some("characters outside visible ASCII"),
         30 => bmp_problem(c),
-        28 => (c.len() % 4 != 0).then_some("length is not a multiple of 4"),
+        28 => (!c.len().is_multiple_of(4)).then_some("length is not a multiple of 4"),
         _ => None,
     }
 }
@@ -626,7 +633,7 @@ pub fn is_printable_char(b: u8) -> bool {
 }
 
 fn bmp_problem(c: &[u8]) -> Option<&'static str> {
-    if c.len() % 2 != 0 {
+    if !c.len().is_multiple_of(2) {
         return Some("odd length");
     }
     c.chunks_exact(2)
@@ -661,8 +668,14 @@ mod tests {
     #[test]
     fn reports_encoding_violations() {
         use ViolationKind::*;
-        assert_eq!(kinds(&[0x30, 0x81, 0x03, 0x02, 0x01, 0x05]), [NonMinimalLength]);
-        assert_eq!(kinds(&[0x30, 0x80, 0x02, 0x01, 0x05, 0, 0]), [IndefiniteLength]);
+        assert_eq!(
+            kinds(&[0x30, 0x81, 0x03, 0x02, 0x01, 0x05]),
+            [NonMinimalLength]
+        );
+        assert_eq!(
+            kinds(&[0x30, 0x80, 0x02, 0x01, 0x05, 0, 0]),
+            [IndefiniteLength]
+        );
         assert_eq!(kinds(&[0x01, 0x01, 0x01]), [NonDerBoolean]);
         assert_eq!(kinds(&[0x02, 0x02, 0x00, 0x05]), [NonMinimalInteger]);
         assert_eq!(kinds(&[0x02, 0x01, 0x05, 0x00]), [TrailingData]);
@@ -692,7 +705,7 @@ mod tests {
         let k = kinds(&data);
         assert!(k.contains(&ViolationKind::TooDeep));
         // Deeply nested indefinite lengths must not overflow the stack either.
-        let mut data = vec![0x30u8, 0x80].repeat(100_000);
+        let mut data = [0x30u8, 0x80].repeat(100_000);
         data.extend(vec![0u8; 200_000]);
         let _ = kinds(&data);
     }

@@ -41,10 +41,12 @@ pub(crate) fn view<'c, 'a: 'c, T>(
     decode: fn(&'a [u8], usize) -> Result<T, String>,
 ) -> Ext<'c, T> {
     let slot = cell.get_or_init(|| {
-        cert.extensions
-            .iter()
-            .position(|e| e.is(oid))
-            .map(|i| (i, decode(cert.extensions[i].value, cert.extensions[i].value_offset)))
+        cert.extensions.iter().position(|e| e.is(oid)).map(|i| {
+            (
+                i,
+                decode(cert.extensions[i].value, cert.extensions[i].value_offset),
+            )
+        })
     });
     match slot {
         None => Ext::Absent,
@@ -117,7 +119,10 @@ pub fn decode_oid_sequence(value: &[u8], base: usize) -> Result<Vec<&[u8]>, Stri
             if t.tag == tag::OID {
                 Ok(t.content)
             } else {
-                Err(format!("expected OBJECT IDENTIFIER, found {}", walk::tag_name(t.tag)))
+                Err(format!(
+                    "expected OBJECT IDENTIFIER, found {}",
+                    walk::tag_name(t.tag)
+                ))
             }
         })
         .collect()

@@ -154,7 +154,11 @@ impl<'a> Cert<'a> {
                 cert.missing("signatureValue", "BIT STRING", &top);
             }
             if !top.is_empty() {
-                cert.field_error("certificate", "unexpected elements after signatureValue", None);
+                cert.field_error(
+                    "certificate",
+                    "unexpected elements after signatureValue",
+                    None,
+                );
             }
             first
         } else if matches!(first.tag, 0xa0 | tag::INTEGER) {
@@ -243,7 +247,11 @@ impl<'a> Cert<'a> {
         }
         self.spki = field(&mut r, tag::SEQUENCE);
         if self.spki.is_none() {
-            self.missing("tbsCertificate.subjectPublicKeyInfo", "SubjectPublicKeyInfo", &r);
+            self.missing(
+                "tbsCertificate.subjectPublicKeyInfo",
+                "SubjectPublicKeyInfo",
+                &r,
+            );
         }
         self.issuer_unique_id = r.read_if(0x81).or_else(|| r.read_if(0xa1));
         self.subject_unique_id = r.read_if(0x82).or_else(|| r.read_if(0xa2));
@@ -308,9 +316,11 @@ impl<'a> Cert<'a> {
                     walker.walk_single(e.value, e.value_offset, "extnValue");
                     self.extensions.push(e);
                 }
-                Err(msg) => {
-                    self.field_error(&format!("tbsCertificate.extensions[{index}]"), &msg, Some(&raw))
-                }
+                Err(msg) => self.field_error(
+                    &format!("tbsCertificate.extensions[{index}]"),
+                    &msg,
+                    Some(&raw),
+                ),
             }
         }
     }
@@ -372,7 +382,9 @@ impl<'a> Cert<'a> {
 
     /// The version number (0 = v1 when the field is absent), or None when unreadable.
     pub fn version_number(&self) -> Option<i64> {
-        let Some(v) = self.version else { return Some(0) };
+        let Some(v) = self.version else {
+            return Some(0);
+        };
         let int = Reader::new(v.content).read_if(tag::INTEGER)?;
         int_value(int.content)
     }
@@ -406,7 +418,12 @@ impl<'a> Cert<'a> {
     }
 
     pub fn eku(&self) -> Ext<'_, Vec<&'a [u8]>> {
-        ext::view(&self.views.eku, self, &oid::EXT_KEY_USAGE, ext::decode_oid_sequence)
+        ext::view(
+            &self.views.eku,
+            self,
+            &oid::EXT_KEY_USAGE,
+            ext::decode_oid_sequence,
+        )
     }
 
     pub fn basic_constraints(&self) -> Ext<'_, BasicConstraints<'a>> {
@@ -435,7 +452,10 @@ impl<'a> Cert<'a> {
 
 fn parse_extension<'a>(raw: Tlv<'a>, index: usize) -> Result<Extension<'a>, String> {
     if raw.tag != tag::SEQUENCE {
-        return Err(format!("expected Extension SEQUENCE, found {}", walk::tag_name(raw.tag)));
+        return Err(format!(
+            "expected Extension SEQUENCE, found {}",
+            walk::tag_name(raw.tag)
+        ));
     }
     let mut r = raw.children();
     let oid = r.expect(tag::OID, "extnID")?;

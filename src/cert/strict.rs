@@ -26,18 +26,39 @@ fn extension_decoder(oid_bytes: &[u8]) -> Option<Decoder> {
         (&oid::BASIC_CONSTRAINTS, decode::<pkix::BasicConstraints>),
         (&oid::KEY_USAGE, decode::<pkix::KeyUsage>),
         (&oid::EXT_KEY_USAGE, decode::<pkix::ExtendedKeyUsage>),
-        (&oid::CERTIFICATE_POLICIES, decode::<pkix::CertificatePolicies>),
+        (
+            &oid::CERTIFICATE_POLICIES,
+            decode::<pkix::CertificatePolicies>,
+        ),
         (&oid::SUBJECT_ALT_NAME, decode::<pkix::SubjectAltName>),
         (&oid::ISSUER_ALT_NAME, decode::<pkix::IssuerAltName>),
-        (&oid::AUTHORITY_KEY_IDENTIFIER, decode::<pkix::AuthorityKeyIdentifier>),
-        (&oid::SUBJECT_KEY_IDENTIFIER, decode::<pkix::SubjectKeyIdentifier>),
-        (&oid::CRL_DISTRIBUTION_POINTS, decode::<pkix::CrlDistributionPoints>),
-        (&oid::AUTHORITY_INFO_ACCESS, decode::<pkix::AuthorityInfoAccessSyntax>),
-        (&oid::SUBJECT_INFO_ACCESS, decode::<pkix::SubjectInfoAccessSyntax>),
+        (
+            &oid::AUTHORITY_KEY_IDENTIFIER,
+            decode::<pkix::AuthorityKeyIdentifier>,
+        ),
+        (
+            &oid::SUBJECT_KEY_IDENTIFIER,
+            decode::<pkix::SubjectKeyIdentifier>,
+        ),
+        (
+            &oid::CRL_DISTRIBUTION_POINTS,
+            decode::<pkix::CrlDistributionPoints>,
+        ),
+        (
+            &oid::AUTHORITY_INFO_ACCESS,
+            decode::<pkix::AuthorityInfoAccessSyntax>,
+        ),
+        (
+            &oid::SUBJECT_INFO_ACCESS,
+            decode::<pkix::SubjectInfoAccessSyntax>,
+        ),
         (&oid::NAME_CONSTRAINTS, decode::<pkix::NameConstraints>),
         (&oid::POLICY_CONSTRAINTS, decode::<pkix::PolicyConstraints>),
         (&oid::POLICY_MAPPINGS, decode::<pkix::PolicyMappings>),
-        (&oid::SUBJECT_DIRECTORY_ATTRIBUTES, decode::<pkix::SubjectDirectoryAttributes>),
+        (
+            &oid::SUBJECT_DIRECTORY_ATTRIBUTES,
+            decode::<pkix::SubjectDirectoryAttributes>,
+        ),
     ];
     table
         .iter()
@@ -49,7 +70,9 @@ fn extension_decoder(oid_bytes: &[u8]) -> Option<Decoder> {
 pub(super) fn check(cert: &mut Cert<'_>) {
     let mut errors = Vec::new();
     let mut field = |name: String, tlv: Option<Tlv<'_>>, bytes: Option<&[u8]>, d: Decoder| {
-        let (Some(tlv), Some(bytes)) = (tlv, bytes) else { return };
+        let (Some(tlv), Some(bytes)) = (tlv, bytes) else {
+            return;
+        };
         if let Err(message) = d(bytes) {
             errors.push(FieldError {
                 field: name,
@@ -76,14 +99,24 @@ pub(super) fn check(cert: &mut Cert<'_>) {
         cert.tbs_signature.map(|t| t.raw),
         decode::<AlgorithmIdentifierOwned>,
     );
-    field("tbsCertificate.issuer".into(), cert.issuer, cert.issuer.map(|t| t.raw), decode::<Name>);
+    field(
+        "tbsCertificate.issuer".into(),
+        cert.issuer,
+        cert.issuer.map(|t| t.raw),
+        decode::<Name>,
+    );
     field(
         "tbsCertificate.validity".into(),
         cert.validity,
         cert.validity.map(|t| t.raw),
         decode::<Validity>,
     );
-    field("tbsCertificate.subject".into(), cert.subject, cert.subject.map(|t| t.raw), decode::<Name>);
+    field(
+        "tbsCertificate.subject".into(),
+        cert.subject,
+        cert.subject.map(|t| t.raw),
+        decode::<Name>,
+    );
     field(
         "tbsCertificate.subjectPublicKeyInfo".into(),
         cert.spki,
@@ -108,7 +141,12 @@ pub(super) fn check(cert: &mut Cert<'_>) {
             e.index,
             oid::describe_extension(e.oid)
         );
-        field(name.clone(), Some(e.raw), Some(e.raw.raw), decode::<x509_cert::ext::Extension>);
+        field(
+            name.clone(),
+            Some(e.raw),
+            Some(e.raw.raw),
+            decode::<x509_cert::ext::Extension>,
+        );
         if let Some(d) = extension_decoder(e.oid) {
             field(name, Some(e.raw), Some(e.value), d);
         }
@@ -116,7 +154,9 @@ pub(super) fn check(cert: &mut Cert<'_>) {
     let violations = &cert.violations;
     errors.retain(|err| {
         let (start, end) = err.range.unwrap_or((0, usize::MAX));
-        !violations.iter().any(|v| v.offset >= start && v.offset < end)
+        !violations
+            .iter()
+            .any(|v| v.offset >= start && v.offset < end)
     });
     cert.field_errors.extend(errors);
 }

@@ -8,7 +8,11 @@ pub fn len(n: usize) -> Vec<u8> {
     if n < 0x80 {
         return vec![n as u8];
     }
-    let bytes: Vec<u8> = n.to_be_bytes().into_iter().skip_while(|&b| b == 0).collect();
+    let bytes: Vec<u8> = n
+        .to_be_bytes()
+        .into_iter()
+        .skip_while(|&b| b == 0)
+        .collect();
     let mut out = vec![0x80 | bytes.len() as u8];
     out.extend(bytes);
     out
@@ -49,7 +53,10 @@ pub fn oid_of(o: &ObjectIdentifier) -> Vec<u8> {
 /// INTEGER from big-endian magnitude bytes (made positive and minimal).
 pub fn uint(magnitude: &[u8]) -> Vec<u8> {
     let trimmed: &[u8] = {
-        let start = magnitude.iter().position(|&b| b != 0).unwrap_or(magnitude.len());
+        let start = magnitude
+            .iter()
+            .position(|&b| b != 0)
+            .unwrap_or(magnitude.len());
         &magnitude[start..]
     };
     let mut content = Vec::new();
@@ -187,7 +194,13 @@ mod tests {
         // digitalSignature (0) + keyEncipherment (2): 101 → one byte, 5 unused bits.
         assert_eq!(named_bits(&[0, 2]), [3, 2, 5, 0xa0]);
         assert_eq!(named_bits(&[8]), [3, 3, 7, 0, 0x80]);
-        assert_eq!(time(crate::time::date(2025, 1, 2)), utc_time("250102000000Z"));
-        assert_eq!(time(crate::time::date(2050, 1, 2)), generalized_time("20500102000000Z"));
+        assert_eq!(
+            time(crate::time::date(2025, 1, 2)),
+            utc_time("250102000000Z")
+        );
+        assert_eq!(
+            time(crate::time::date(2050, 1, 2)),
+            generalized_time("20500102000000Z")
+        );
     }
 }

@@ -14,8 +14,8 @@ use p256::ecdsa::DerSignature as P256Sig;
 use p256::elliptic_curve::Generate;
 use p384::ecdsa::DerSignature as P384Sig;
 use p521::ecdsa::DerSignature as P521Sig;
-use rand_chacha::ChaCha20Rng;
 use rand_chacha::rand_core::{Rng, SeedableRng};
+use rand_chacha::ChaCha20Rng;
 use rsa::signature::hazmat::{PrehashSigner, PrehashVerifier};
 use rsa::signature::{Keypair, SignatureEncoding, Signer, Verifier};
 use rsa::traits::PublicKeyParts;
@@ -695,10 +695,9 @@ mod tests {
                     // The DER says saltLength 32: a 20-byte-salt verifier must reject it.
                     let pk = rsa_public(&key.public_key_bytes()).unwrap();
                     let h = Sha256::digest(msg);
-                    assert!(
-                        pk.verify(Pss::<Sha256>::new_with_salt(20), &h, &sig)
-                            .is_err()
-                    );
+                    assert!(pk
+                        .verify(Pss::<Sha256>::new_with_salt(20), &h, &sig)
+                        .is_err());
                 }
                 if sig_alg.is_ecdsa() {
                     // Ecdsa-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }

@@ -17,6 +17,7 @@
 
 pub mod der;
 pub mod keys;
+pub mod samples;
 
 use crate::cert::oid;
 use crate::detect::{CertType, Generation, Validation};
@@ -171,7 +172,10 @@ pub mod ext {
     }
     pub fn crl_distribution_points(uris: &[&str]) -> Vec<u8> {
         let names: Vec<Vec<u8>> = uris.iter().map(|u| super::gn::uri(u)).collect();
-        der::seq(&[der::seq(&[der::explicit(0, &der::explicit(0, &names.concat()))])])
+        der::seq(&[der::seq(&[der::explicit(
+            0,
+            &der::explicit(0, &names.concat()),
+        )])])
     }
     /// AIA from (accessMethod, URI) pairs.
     pub fn aia(entries: &[(&str, &str)]) -> Vec<u8> {
@@ -271,9 +275,12 @@ impl CertBuilder {
                 ("SN", "Smith"),
                 ("CN", "Alice Smith"),
             ]),
-            Validation::Individual => {
-                name(&[("C", "GB"), ("GN", "Alice"), ("SN", "Smith"), ("CN", "Alice Smith")])
-            }
+            Validation::Individual => name(&[
+                ("C", "GB"),
+                ("GN", "Alice"),
+                ("SN", "Smith"),
+                ("CN", "Alice Smith"),
+            ]),
         };
         let ku_bits: &[u32] = match key_alg {
             KeyAlg::Rsa2048 | KeyAlg::Rsa3072 | KeyAlg::Rsa4096 => {
@@ -291,7 +298,11 @@ impl CertBuilder {
             serial: der::uint(&Sha256::digest(format!("{t} {key_alg:?}").as_bytes())[..16]),
             tbs_signature: None,
             signature_algorithm: None,
-            issuer: name(&[("C", "GB"), ("O", "Example CA Ltd"), ("CN", "Example S/MIME CA")]),
+            issuer: name(&[
+                ("C", "GB"),
+                ("O", "Example CA Ltd"),
+                ("CN", "Example S/MIME CA"),
+            ]),
             not_before: der::time(not_before),
             not_after: der::time(not_after),
             validity_raw: None,
@@ -309,14 +320,22 @@ impl CertBuilder {
         };
         b = b
             .ext(&oid::KEY_USAGE, true, ext::key_usage(ku_bits))
-            .ext(&oid::EXT_KEY_USAGE, false, ext::eku(&[&oid::KP_EMAIL_PROTECTION]))
+            .ext(
+                &oid::EXT_KEY_USAGE,
+                false,
+                ext::eku(&[&oid::KP_EMAIL_PROTECTION]),
+            )
             .ext(&oid::CERTIFICATE_POLICIES, false, ext::policies(&[&policy]))
             .ext(
                 &oid::SUBJECT_ALT_NAME,
                 false,
                 ext::general_names(&[gn::rfc822(mailbox)]),
             )
-            .ext(&oid::AUTHORITY_KEY_IDENTIFIER, false, ext::aki_key_id(&key_id(issuer_key)))
+            .ext(
+                &oid::AUTHORITY_KEY_IDENTIFIER,
+                false,
+                ext::aki_key_id(&key_id(issuer_key)),
+            )
             .ext(&oid::SUBJECT_KEY_IDENTIFIER, false, ext::ski(&key_id(key)))
             .ext(
                 &oid::CRL_DISTRIBUTION_POINTS,
@@ -449,7 +468,10 @@ impl CertBuilder {
             .sign_with
             .or_else(|| key.default_sig_alg())
             .expect("the issuer key can sign");
-        let bytes = self.tbs_signature.clone().unwrap_or_else(|| alg.der().to_vec());
+        let bytes = self
+            .tbs_signature
+            .clone()
+            .unwrap_or_else(|| alg.der().to_vec());
         (bytes, alg)
     }
 
@@ -545,7 +567,10 @@ pub fn lint_all(der: &[u8]) -> crate::engine::CertResult {
 
 /// The status one lint gives `der` (panics if the lint does not exist).
 pub fn status_of(der: &[u8], lint: &str) -> crate::registry::Status {
-    assert!(crate::registry::find(lint).is_some(), "no lint named {lint}");
+    assert!(
+        crate::registry::find(lint).is_some(),
+        "no lint named {lint}"
+    );
     lint_all(der)
         .findings
         .iter()
@@ -556,10 +581,7 @@ pub fn status_of(der: &[u8], lint: &str) -> crate::registry::Status {
 
 /// Names of the lints that report a finding (notice or worse) on `der`, sorted.
 pub fn findings(der: &[u8]) -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = lint_all(der)
-        .issues()
-        .map(|f| f.lint)
-        .collect();
+    let mut v: Vec<&'static str> = lint_all(der).issues().map(|f| f.lint).collect();
     v.sort_unstable();
     v
 }
@@ -570,8 +592,16 @@ pub fn findings(der: &[u8]) -> Vec<&'static str> {
 pub fn assert_lint(lint: &str, bad: &[u8], good: &[u8], also: &[&str]) {
     let l = crate::registry::find(lint).unwrap_or_else(|| panic!("no lint named {lint}"));
     let result = lint_all(bad);
-    let got = result.findings.iter().find(|f| f.lint == lint).map(|f| f.status);
-    assert_eq!(got, Some(l.level().status()), "{lint} on the violating certificate: {result:#?}");
+    let got = result
+        .findings
+        .iter()
+        .find(|f| f.lint == lint)
+        .map(|f| f.status);
+    assert_eq!(
+        got,
+        Some(l.level().status()),
+        "{lint} on the violating certificate: {result:#?}"
+    );
     let mut expected: Vec<&str> = also.iter().copied().chain([lint]).collect();
     expected.sort_unstable();
     let mut others: Vec<&str> = result.issues().map(|f| f.lint).collect();

@@ -1,0 +1,133 @@
+//! The sample certificates committed under `testdata/certs/`: a clean certificate for every type,
+//! generation and key algorithm, and defective ones named for the defect they show.
+//! `tests/testdata.rs` checks that the committed files equal what the factory builds and that
+//! their findings equal `testdata/expected.json`.
+
+use super::{der, ext, gn, CertBuilder, KeyAlg};
+use crate::cert::oid;
+use crate::detect::CertType;
+use crate::time::date;
+
+/// One sample: file stem and builder.
+pub struct Sample {
+    pub name: String,
+    pub builder: CertBuilder,
+    /// Written as an unsigned TBSCertificate instead of a certificate.
+    pub tbs: bool,
+}
+
+impl Sample {
+    pub fn der(&self) -> Vec<u8> {
+        if self.tbs {
+            self.builder.build_tbs()
+        } else {
+            self.builder.build()
+        }
+    }
+    pub fn pem(&self) -> String {
+        let label = if self.tbs {
+            "TBS CERTIFICATE"
+        } else {
+            "CERTIFICATE"
+        };
+        super::pem(label, &self.der())
+    }
+}
+
+fn sample(name: &str, builder: CertBuilder) -> Sample {
+    Sample {
+        name: name.to_string(),
+        builder,
+        tbs: false,
+    }
+}
+
+/// Every sample, in a stable order.
+pub fn samples() -> Vec<Sample> {
+    let mut out = Vec::new();
+    for t in CertType::all() {
+        out.push(sample(
+            &format!("{t}-rsa2048"),
+            CertBuilder::subscriber_with_key(t, KeyAlg::Rsa2048),
+        ));
+    }
+    let strict: CertType = "mailbox-strict".parse().expect("type");
+    for alg in KeyAlg::ALL.into_iter().filter(|a| *a != KeyAlg::Rsa2048) {
+        out.push(sample(
+            &format!("mailbox-strict-{}", alg.name()),
+            CertBuilder::subscriber_with_key(strict, alg),
+        ));
+    }
+    out.push(Sample {
+        name: "tbs-organization-strict".into(),
+        builder: CertBuilder::subscriber("organization-strict"),
+        tbs: true,
+    });
+    let base = || CertBuilder::subscriber("mailbox-strict");
+    let defects: Vec<(&str, CertBuilder)> = vec![
+        ("bad-eku-missing", base().without_ext(&oid::EXT_KEY_USAGE)),
+        (
+            "bad-eku-client-auth-in-strict",
+            base().eku(&[&oid::KP_EMAIL_PROTECTION, &oid::KP_CLIENT_AUTH]),
+        ),
+        (
+            "bad-eku-server-auth",
+            base().eku(&[&oid::KP_EMAIL_PROTECTION, &oid::KP_SERVER_AUTH]),
+        ),
+        (
+            "bad-policies-missing",
+            base().without_ext(&oid::CERTIFICATE_POLICIES),
+        ),
+        (
+            "bad-policies-two-reserved",
+            base().policies(&["2.23.140.1.5.1.3", "2.23.140.1.5.2.3"]),
+        ),
+        (
+            "bad-policies-cps-ftp",
+            base().ext(
+                &oid::CERTIFICATE_POLICIES,
+                false,
+                der::seq(&[ext::policy_info(
+                    "2.23.140.1.5.1.3",
+                    &[ext::cps_qualifier("ftp://example.com/cps")],
+                )]),
+            ),
+        ),
+        (
+            "bad-legacy-after-sunset",
+            CertBuilder::subscriber("sponsored-legacy")
+                .validity(date(2025, 9, 1), date(2026, 9, 1)),
+        ),
+        ("bad-serial-zero", base().serial_raw(der::int(0))),
+        (
+            "bad-serial-non-minimal",
+            base().serial_raw(der::tlv(0x02, &[0x00, 0x05])),
+        ),
+        (
+            "bad-utctime-without-seconds",
+            base().times_raw(der::utc_time("2510010000Z"), der::utc_time("2609300000Z")),
+        ),
+        (
+            "bad-universalstring-cn",
+            base().subject_raw(super::name_raw(&[(
+                &oid::AT_COMMON_NAME,
+                der::universal("alice@example.com"),
+            )])),
+        ),
+        (
+            "bad-duplicate-san",
+            base().push_ext(
+                &oid::SUBJECT_ALT_NAME,
+                false,
+                ext::general_names(&[gn::rfc822("alice@example.com")]),
+            ),
+        ),
+        (
+            "bad-boolean-not-der",
+            base().patch(&[0x01, 0x01, 0xff], &[0x01, 0x01, 0x01]),
+        ),
+        ("bad-version-1-with-extensions", base().version_raw(None)),
+    ];
+    out.extend(defects.into_iter().map(|(n, b)| sample(n, b)));
+    out
+}

@@ -1,0 +1,363 @@
+//! The `smimelint` binary end to end: inputs, formats, filters, exit codes.
+
+use smimelint::factory::{pem, CertBuilder};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_smimelint"))
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn smimelint");
+    let mut input = child.stdin.take().expect("stdin");
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().expect("wait");
+    writer.join().expect("stdin writer");
+    out
+}
+
+fn jsonl(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("smimelint-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn clean() -> String {
+    CertBuilder::subscriber("mailbox-strict").build_pem()
+}
+
+fn broken() -> String {
+    CertBuilder::subscriber("mailbox-strict")
+        .patch(&[0x01, 0x01, 0xff], &[0x01, 0x01, 0x01])
+        .build_pem()
+}
+
+fn testdata(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata/certs")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn clean_certificate_exits_zero_with_the_documented_jsonl_fields() {
+    let out = run(&["lint", "--format", "jsonl", "-"], clean().as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let records = jsonl(&out);
+    assert_eq!(records.len(), 1);
+    let r = &records[0];
+    assert_eq!(r["input"], "-");
+    assert_eq!(r["type"], "mailbox-strict");
+    assert_eq!(r["type_source"], "policy");
+    assert_eq!(r["sha256"].as_str().map(str::len), Some(64));
+    assert_eq!(r["findings"], serde_json::json!([]));
+}
+
+#[test]
+fn an_error_exits_one_and_names_the_lint() {
+    let out = run(&["lint", "-f", "jsonl"], broken().as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let r = &jsonl(&out)[0];
+    let f = &r["findings"][0];
+    assert_eq!(f["lint"], "e_der_boolean_not_canonical");
+    assert_eq!(f["status"], "error");
+    assert_eq!(f["citation"], "X.690 11.1");
+    assert!(f["details"].as_str().unwrap().contains("keyUsage"));
+}
+
+#[test]
+fn several_blocks_keep_their_order_and_numbered_names() {
+    let input = format!("preamble\n{}text\n{}{}", clean(), broken(), clean());
+    let out = run(&["lint", "-f", "jsonl", "-j", "2"], input.as_bytes());
+    let names: Vec<String> = jsonl(&out)
+        .iter()
+        .map(|r| r["input"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["-#1", "-#2", "-#3"]);
+    let worst: Vec<usize> = jsonl(&out)
+        .iter()
+        .map(|r| r["findings"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(worst, [0, 1, 0]);
+}
+
+#[test]
+fn many_certificates_stream_in_order_across_chunks() {
+    // More than one runner chunk, alternating clean and broken, through stdin as base64 lines.
+    use base64::Engine;
+    let clean = CertBuilder::subscriber("mailbox-strict").build();
+    let broken = CertBuilder::subscriber("mailbox-strict")
+        .patch(&[0x01, 0x01, 0xff], &[0x01, 0x01, 0x01])
+        .build();
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let n = 1300;
+    let mut input = String::new();
+    for i in 0..n {
+        input.push_str(&b64.encode(if i % 3 == 0 { &broken } else { &clean }));
+        input.push('\n');
+    }
+    let out = run(&["lint", "-f", "jsonl"], input.as_bytes());
+    let records = jsonl(&out);
+    assert_eq!(records.len(), n);
+    for (i, r) in records.iter().enumerate() {
+        assert_eq!(r["input"], format!("-#{}", i + 1));
+        assert_eq!(
+            r["findings"].as_array().unwrap().is_empty(),
+            i % 3 != 0,
+            "record {i}"
+        );
+    }
+}
+
+#[test]
+fn directories_der_and_garbage_each_yield_a_record() {
+    let dir = temp_dir("dir");
+    std::fs::write(dir.join("a.pem"), clean()).unwrap();
+    std::fs::write(
+        dir.join("b.der"),
+        CertBuilder::subscriber("individual-strict").build(),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("sub/c.crt"), b"\x00\x01 binary noise \xff").unwrap();
+    std::fs::write(dir.join("sub/d.pem"), b"").unwrap();
+    std::fs::write(
+        dir.join("notes.md"),
+        b"ignored: not a certificate extension",
+    )
+    .unwrap();
+    let out = run(&["lint", "-f", "jsonl", dir.to_str().unwrap()], b"");
+    let records = jsonl(&out);
+    let names: Vec<String> = records
+        .iter()
+        .map(|r| {
+            Path::new(r["input"].as_str().unwrap())
+                .strip_prefix(&dir)
+                .unwrap()
+                .display()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(names, ["a.pem", "b.der", "sub/c.crt", "sub/d.pem"]);
+    assert_eq!(records[1]["type"], "individual-strict");
+    for r in &records[2..] {
+        assert_eq!(r["findings"][0]["status"], "fatal");
+        assert_eq!(r["findings"][0]["lint"], "e_input_not_certificate");
+    }
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "fatal reaches the default --fail-on error"
+    );
+    let out = run(
+        &[
+            "lint",
+            "-f",
+            "jsonl",
+            "--fail-on",
+            "never",
+            dir.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn an_unreadable_path_exits_two_but_the_rest_is_linted() {
+    let good = testdata("mailbox-strict-rsa2048.pem");
+    let out = run(&["lint", "-f", "jsonl", "/no/such/file.pem", &good], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let records = jsonl(&out);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["findings"][0]["status"], "fatal");
+    assert_eq!(records[1]["findings"], serde_json::json!([]));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.pem"));
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    for args in [
+        &["lint", "--type", "mailbox-sloppy", "-"][..],
+        &["lint", "--at", "yesterday", "-"],
+        &["lint", "--include-source", "nope", "-"],
+        &["lint", "--include", "no_such_lint*", "-"],
+        &["explain", "e_no_such_lint"],
+        &["frobnicate"],
+    ] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty(), "{args:?} explains itself");
+    }
+}
+
+#[test]
+fn filters_and_all_control_what_is_reported() {
+    let b = broken();
+    let out = run(
+        &["lint", "-f", "jsonl", "--exclude", "e_der_*"],
+        b.as_bytes(),
+    );
+    assert_eq!(jsonl(&out)[0]["findings"], serde_json::json!([]));
+    assert_eq!(out.status.code(), Some(0));
+    let out = run(
+        &["lint", "-f", "jsonl", "--exclude-source", "x690"],
+        b.as_bytes(),
+    );
+    assert_eq!(jsonl(&out)[0]["findings"], serde_json::json!([]));
+    let out = run(
+        &[
+            "lint",
+            "-f",
+            "jsonl",
+            "--include",
+            "e_der_boolean_not_canonical",
+            "--all",
+        ],
+        b.as_bytes(),
+    );
+    let findings = jsonl(&out)[0]["findings"].as_array().unwrap().clone();
+    assert_eq!(findings.len(), 1);
+    let out = run(&["lint", "-f", "jsonl", "--all"], clean().as_bytes());
+    let statuses: Vec<String> = jsonl(&out)[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["status"].as_str().unwrap().to_string())
+        .collect();
+    assert!(statuses.iter().any(|s| s == "pass"));
+    assert!(statuses
+        .iter()
+        .all(|s| ["pass", "NA", "NE"].contains(&s.as_str())));
+}
+
+#[test]
+fn type_override_and_policy_map() {
+    let no_reserved = CertBuilder::subscriber("mailbox-strict")
+        .policies(&["1.3.6.1.4.1.99999.1"])
+        .build_pem();
+    let out = run(
+        &["lint", "-f", "jsonl", "--type", "individual-strict"],
+        no_reserved.as_bytes(),
+    );
+    assert_eq!(jsonl(&out)[0]["type"], "individual-strict");
+    assert_eq!(jsonl(&out)[0]["type_source"], "override");
+    let dir = temp_dir("map");
+    let map = dir.join("map.txt");
+    std::fs::write(
+        &map,
+        "# CA policy\n1.3.6.1.4.1.99999.1 organization-multipurpose\n",
+    )
+    .unwrap();
+    let out = run(
+        &["lint", "-f", "jsonl", "--policy-map", map.to_str().unwrap()],
+        no_reserved.as_bytes(),
+    );
+    assert_eq!(jsonl(&out)[0]["type"], "organization-multipurpose");
+    assert_eq!(jsonl(&out)[0]["type_source"], "map");
+    let out = run(&["lint", "-f", "jsonl"], no_reserved.as_bytes());
+    assert_eq!(jsonl(&out)[0]["type_source"], "guess");
+    let out = run(
+        &["lint", "-f", "jsonl", "--no-guess"],
+        no_reserved.as_bytes(),
+    );
+    assert_eq!(jsonl(&out)[0]["type"], serde_json::Value::Null);
+}
+
+#[test]
+fn json_csv_and_text_formats() {
+    let input = format!("{}{}", clean(), broken());
+    let out = run(&["lint", "-f", "json"], input.as_bytes());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON array");
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    let out = run(&["lint", "-f", "csv"], input.as_bytes());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "input,sha256,type,lint,status,citation,details");
+    assert_eq!(lines.len(), 2, "one row per finding");
+    assert!(lines[1].starts_with("-#2,"));
+    let out = run(&["lint"], input.as_bytes());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\x1b'), "no colour on a pipe");
+    assert!(text.contains("e_der_boolean_not_canonical"));
+    assert!(text.contains("2 certificate(s)"));
+    let out = run(&["lint", "--color", "always"], input.as_bytes());
+    assert!(String::from_utf8(out.stdout).unwrap().contains('\x1b'));
+}
+
+#[test]
+fn at_sets_the_evaluation_time() {
+    // Every lint is effective by 2023-09-01 or always; before it, SBR lints are NE.
+    let out = run(
+        &["lint", "-f", "jsonl", "--all", "--at", "2020-01-01"],
+        clean().as_bytes(),
+    );
+    let ne = jsonl(&out)[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] == "NE")
+        .count();
+    let sbr = smimelint::registry::all()
+        .iter()
+        .filter(|l| l.effective > smimelint::time::date(2020, 1, 1))
+        .count();
+    assert_eq!(ne, sbr);
+}
+
+#[test]
+fn lints_and_explain() {
+    let out = run(&["lints", "--format", "json"], b"");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let lints = v.as_array().unwrap();
+    assert_eq!(lints.len(), smimelint::registry::all().len());
+    for l in lints {
+        for key in [
+            "name",
+            "level",
+            "description",
+            "citation",
+            "source",
+            "effective",
+            "docs",
+        ] {
+            assert!(!l[key].is_null(), "{key} in {l}");
+        }
+    }
+    let out = run(&["explain", "e_der_unknown_tag"], b"");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("## What it checks"));
+    assert!(text.contains("X.690"));
+}
+
+#[test]
+fn pem_helper_round_trips() {
+    let der = CertBuilder::subscriber("mailbox-strict").build();
+    assert!(pem("CERTIFICATE", &der).starts_with("-----BEGIN CERTIFICATE-----\n"));
+}
