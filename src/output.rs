@@ -12,6 +12,8 @@ pub trait Sink {
         Ok(())
     }
     fn write(&mut self, result: &CertResult) -> io::Result<()>;
+    /// Called after each batch so streamed consumers see results promptly.
+    fn flush(&mut self) -> io::Result<()>;
     fn end(&mut self, _stats: &RunStats) -> io::Result<()> {
         Ok(())
     }
@@ -53,11 +55,12 @@ struct JsonlSink<'w> {
 }
 
 impl Sink for JsonlSink<'_> {
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
     fn write(&mut self, r: &CertResult) -> io::Result<()> {
         serde_json::to_writer(&mut self.out, r)?;
-        self.out.write_all(b"\n")?;
-        // Streamed consumers (a CA's issuance hook reading a pipe) see each record at once.
-        self.out.flush()
+        self.out.write_all(b"\n")
     }
     fn end(&mut self, _: &RunStats) -> io::Result<()> {
         self.out.flush()
@@ -70,6 +73,9 @@ struct JsonSink<'w> {
 }
 
 impl Sink for JsonSink<'_> {
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
     fn begin(&mut self) -> io::Result<()> {
         self.out.write_all(b"[")
     }
@@ -100,6 +106,9 @@ fn csv_field(s: &str) -> String {
 }
 
 impl Sink for CsvSink<'_> {
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
     fn begin(&mut self) -> io::Result<()> {
         writeln!(self.out, "input,sha256,type,lint,status,citation,details")
     }
@@ -151,6 +160,9 @@ fn status_color(s: Status) -> &'static str {
 }
 
 impl Sink for TextSink<'_> {
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
     fn write(&mut self, r: &CertResult) -> io::Result<()> {
         let profile = match (r.kind, r.cert_type, r.type_source) {
             (_, Some(t), Some(s)) => format!("{t} ({})", serde_plain(&s)),

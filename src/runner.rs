@@ -83,7 +83,7 @@ fn unreadable(path: PathBuf, e: io::Error) -> InputItem {
     }
 }
 
-/// Certificates per chunk handed to rayon; bounds memory together with the channel depth.
+/// Most certificates linted as one parallel batch; bounds memory with the channel depth.
 pub const CHUNK: usize = 512;
 
 /// Lints every item and writes the results to `sink` in input order.
@@ -94,21 +94,26 @@ where
     let mut stats = RunStats::default();
     sink.begin()?;
     let result = std::thread::scope(|scope| -> io::Result<()> {
-        let (tx, rx) = mpsc::sync_channel::<Vec<InputItem>>(2);
+        // Items flow one by one so a slow producer (a CA's hook writing one certificate to a
+        // pipe) is answered at once; whatever has queued up meanwhile is linted as one batch.
+        let (tx, rx) = mpsc::sync_channel::<InputItem>(2 * CHUNK);
         scope.spawn(move || {
-            let mut chunk = Vec::with_capacity(CHUNK);
             for item in items {
-                chunk.push(item);
-                if chunk.len() == CHUNK && tx.send(std::mem::take(&mut chunk)).is_err() {
+                if tx.send(item).is_err() {
                     return;
                 }
             }
-            if !chunk.is_empty() {
-                let _ = tx.send(chunk);
-            }
         });
-        for chunk in rx {
-            let results: Vec<(CertResult, bool)> = chunk
+        while let Ok(first) = rx.recv() {
+            let mut batch = Vec::with_capacity(CHUNK);
+            batch.push(first);
+            while batch.len() < CHUNK {
+                match rx.try_recv() {
+                    Ok(item) => batch.push(item),
+                    Err(_) => break,
+                }
+            }
+            let results: Vec<(CertResult, bool)> = batch
                 .into_par_iter()
                 .map(|item| {
                     let unreadable =
@@ -123,6 +128,7 @@ where
                 stats.add(r);
                 sink.write(r)?;
             }
+            sink.flush()?;
         }
         Ok(())
     });

@@ -361,3 +361,32 @@ fn pem_helper_round_trips() {
     let der = CertBuilder::subscriber("mailbox-strict").build();
     assert!(pem("CERTIFICATE", &der).starts_with("-----BEGIN CERTIFICATE-----\n"));
 }
+
+#[test]
+fn a_record_is_answered_while_stdin_stays_open() {
+    // A pre-issuance hook writes one certificate and waits for the answer before closing.
+    use std::io::{BufRead, BufReader};
+    let mut child = bin()
+        .args(["lint", "-f", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().unwrap();
+    use base64::Engine;
+    let line = base64::engine::general_purpose::STANDARD
+        .encode(CertBuilder::subscriber("mailbox-strict").build());
+    // Base64-lines mode: each line is a certificate. Two lines make the first one final.
+    writeln!(stdin, "{line}\n{line}").unwrap();
+    stdin.flush().unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    reader.read_line(&mut first).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(v["input"], "-#1");
+    drop(stdin);
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut reader, &mut rest).unwrap();
+    assert_eq!(rest.lines().count(), 1);
+    assert!(child.wait().unwrap().success());
+}
