@@ -390,3 +390,43 @@ fn a_record_is_answered_while_stdin_stays_open() {
     assert_eq!(rest.lines().count(), 1);
     assert!(child.wait().unwrap().success());
 }
+
+#[test]
+fn fifty_megabytes_of_noise_is_one_fatal_record_among_others() {
+    let dir = temp_dir("noise");
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let noise: Vec<u8> = (0..50 << 20)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect();
+    let noise_path = dir.join("noise.der");
+    std::fs::write(&noise_path, &noise).unwrap();
+    let truncated = dir.join("truncated.pem");
+    let pem = clean();
+    std::fs::write(&truncated, &pem[..pem.len() / 2]).unwrap();
+    let good = testdata("mailbox-strict-rsa2048.pem");
+    let out = run(
+        &[
+            "lint",
+            "-f",
+            "jsonl",
+            noise_path.to_str().unwrap(),
+            truncated.to_str().unwrap(),
+            &good,
+        ],
+        b"",
+    );
+    let records = jsonl(&out);
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[0]["findings"][0]["status"], "fatal");
+    assert_eq!(records[1]["findings"][0]["status"], "fatal");
+    assert!(records[1]["findings"][0]["details"]
+        .as_str()
+        .unwrap()
+        .contains("END"));
+    assert_eq!(records[2]["findings"], serde_json::json!([]));
+}
