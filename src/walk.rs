@@ -615,7 +615,7 @@ pub fn string_problem(number: u32, c: &[u8]) -> Option<&'static str> {
         26 => (!c.iter().all(|b| (0x20..0x7f).contains(b)))
             .then_some("characters outside visible ASCII"),
         30 => bmp_problem(c),
-        28 => (c.len() % 4 != 0).then_some("length is not a multiple of 4"),
+        28 => (!c.len().is_multiple_of(4)).then_some("length is not a multiple of 4"),
         _ => None,
     }
 }
@@ -626,7 +626,7 @@ pub fn is_printable_char(b: u8) -> bool {
 }
 
 fn bmp_problem(c: &[u8]) -> Option<&'static str> {
-    if c.len() % 2 != 0 {
+    if !c.len().is_multiple_of(2) {
         return Some("odd length");
     }
     c.chunks_exact(2)
@@ -692,7 +692,7 @@ mod tests {
         let k = kinds(&data);
         assert!(k.contains(&ViolationKind::TooDeep));
         // Deeply nested indefinite lengths must not overflow the stack either.
-        let mut data = vec![0x30u8, 0x80].repeat(100_000);
+        let mut data = [0x30u8, 0x80].repeat(100_000);
         data.extend(vec![0u8; 200_000]);
         let _ = kinds(&data);
     }

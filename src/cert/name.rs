@@ -104,14 +104,14 @@ pub fn decode_string(tag_byte: u8, c: &[u8]) -> Option<Cow<'_, str>> {
             .map(Cow::Borrowed),
         // T.61 is treated as Latin-1, as most software does.
         tag::TELETEX_STRING => Some(Cow::Owned(c.iter().map(|&b| char::from(b)).collect())),
-        tag::BMP_STRING if c.len() % 2 == 0 => {
+        tag::BMP_STRING if c.len().is_multiple_of(2) => {
             let units = c.chunks_exact(2).map(|p| u16::from_be_bytes([p[0], p[1]]));
             char::decode_utf16(units)
                 .collect::<Result<String, _>>()
                 .ok()
                 .map(Cow::Owned)
         }
-        tag::UNIVERSAL_STRING if c.len() % 4 == 0 => c
+        tag::UNIVERSAL_STRING if c.len().is_multiple_of(4) => c
             .chunks_exact(4)
             .map(|p| char::from_u32(u32::from_be_bytes([p[0], p[1], p[2], p[3]])))
             .collect::<Option<String>>()
