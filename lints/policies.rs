@@ -117,6 +117,12 @@ lint! {
     ///
     /// ## Example
     /// certificatePolicies holding only the CA's own OID `1.3.6.1.4.1.99999.1.2`.
+    ///
+    /// ## Differences from pkilint
+    /// When told the type (`-t`), pkilint requires the reserved OID of that type and reports
+    /// `cabf.smime.no_required_reserved_policy_oid` also when the certificate carries another
+    /// reserved OID. This lint checks the certificate alone: any one of the twelve satisfies it,
+    /// whatever `--type` says.
     E_SMIME_RESERVED_POLICY_OID_MISSING {
         name: "e_smime_reserved_policy_oid_missing",
         description: "certificatePolicies contains none of the reserved S/MIME policy OIDs",
@@ -230,6 +236,9 @@ lint! {
     ///
     /// ## Example
     /// `2.23.140.1.5.1.4` (there is no fourth generation) or `2.23.140.1.5.5.1` (no fifth type).
+    ///
+    /// ## Differences from pkilint
+    /// pkilint 0.13.3 reports nothing for such an OID.
     W_SMIME_UNLISTED_OID_IN_SMIME_ARC {
         name: "w_smime_unlisted_oid_in_smime_arc",
         description: "A policy OID in the S/MIME arc 2.23.140.1.5 is not one of the reserved OIDs",
@@ -372,6 +381,12 @@ lint! {
     /// ## Example
     /// `ftp://ftp.example.com/cps.pdf`; `https:///cps` (no host); `www.example.com/cps` (no
     /// scheme); the URL encoded as a UTF8String.
+    ///
+    /// ## Differences from pkilint
+    /// pkilint 0.13.3 reports a non-HTTP scheme as `cabf.cps_uri_is_not_http`; a pointer with an
+    /// HTTP scheme but no host (`https:///cps`) it reports only through its generic
+    /// `pkix.invalid_uri_syntax` and `cabf.internal_domain_name` findings. smimelint reports
+    /// every way the value fails to be an HTTP(S) URL under this lint.
     E_SMIME_CPS_QUALIFIER_NOT_HTTP_URL {
         name: "e_smime_cps_qualifier_not_http_url",
         description: "An id-qt-cps policy qualifier is not an HTTP or HTTPS URL",
@@ -379,7 +394,7 @@ lint! {
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
-        pkilint: ["cabf.smime.cps_uri_is_not_http"],
+        pkilint: ["cabf.cps_uri_is_not_http"],
         zlint: [],
         applies: Applies::ALL,
         check: check_cps_qualifier_not_http_url,
@@ -534,7 +549,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [
             "cabf.smime.usernotice_has_noticeref",
-            "pkix.certificate_policies_usernotice_has_noticeRef",
+            "pkix.certificate_policies_usernotice_has_noticeref",
         ],
         zlint: ["w_ext_cert_policy_contains_noticeref"],
         applies: Applies::ALL,
@@ -623,6 +638,13 @@ lint! {
     /// ## Example
     /// A certificate with policy `2.23.140.1.5.4.1` (individual-validated Legacy) and notBefore
     /// 2025-10-01.
+    ///
+    /// ## Differences from pkilint
+    /// pkilint reports `cabf.smime.legacy_generation_certificate_issued_after_prohibition`
+    /// whenever it lints a certificate as Legacy, including when it only guessed the Legacy
+    /// generation because the certificate has no reserved OID (or no certificatePolicies at
+    /// all). The SBR prohibits issuing *using* the Legacy profile OIDs, so smimelint reports
+    /// only certificates that carry one.
     E_SMIME_LEGACY_GENERATION_AFTER_SUNSET {
         name: "e_smime_legacy_generation_after_sunset",
         description: "A Legacy generation subscriber certificate issued on or after 2025-07-15",
@@ -779,6 +801,9 @@ lint! {
     /// original RFC 5280 wording (`pkix.rfc5280_certificate_policies_invalid_explicit_text_encoding`),
     /// which RFC 6818 replaced in 2013. smimelint warns for those (see
     /// `w_smime_rfc5280_explicit_text_not_utf8`).
+    ///
+    /// pkilint cannot decode an explicitText longer than 200 characters and reports
+    /// `itu.invalid_asn1_syntax` (FATAL) for the whole certificate instead.
     E_SMIME_RFC5280_EXPLICIT_TEXT_ENCODING {
         name: "e_smime_rfc5280_explicit_text_encoding",
         description: "A UserNotice explicitText is an IA5String, not a DisplayText type, or longer than 200 characters",
@@ -1015,6 +1040,10 @@ lint! {
     ///
     /// ## Example
     /// A qualifier with policyQualifierId `1.3.6.1.4.1.99999.7` and a UTF8String value.
+    ///
+    /// ## Differences from pkilint
+    /// pkilint reports such a qualifier only through its generic notice
+    /// `pkix.certificate_policies_policy_has_qualifier` (see `n_smime_policy_qualifier_present`).
     W_SMIME_POLICY_QUALIFIER_UNRECOGNIZED {
         name: "w_smime_policy_qualifier_unrecognized",
         description: "A policy qualifier is neither id-qt-cps nor id-qt-unotice",
