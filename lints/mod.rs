@@ -4,4 +4,6 @@
 mod prelude;
 
 pub mod der;
+pub mod eku;
 pub mod engine;
+pub mod policies;

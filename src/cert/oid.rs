@@ -129,3 +129,14 @@ pub fn is_under(bytes: &[u8], arc: &ObjectIdentifier) -> bool {
     let a = arc.as_bytes();
     bytes.len() > a.len() && bytes.starts_with(a) && a.last().is_some_and(|b| b & 0x80 == 0)
 }
+
+oids! {
+    /// id-kp-documentSigning (RFC 9336), named in extKeyUsage findings.
+    KP_DOCUMENT_SIGNING = "1.3.6.1.5.5.7.3.36";
+    /// Microsoft Encrypting File System, named in extKeyUsage findings.
+    MS_EFS_CRYPTO = "1.3.6.1.4.1.311.10.3.4";
+    /// Microsoft Document Signing, named in extKeyUsage findings.
+    MS_DOCUMENT_SIGNING = "1.3.6.1.4.1.311.10.3.12";
+    /// Adobe Authentic Documents Trust (PDF signing), named in extKeyUsage findings.
+    ADOBE_AUTHENTIC_DOCUMENTS_TRUST = "1.2.840.113583.1.1.5";
+}

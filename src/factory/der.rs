@@ -177,6 +177,10 @@ pub fn unhex(s: &str) -> Vec<u8> {
         .collect()
 }
 
+pub fn visible(s: &str) -> Vec<u8> {
+    tlv(0x1a, s.as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
