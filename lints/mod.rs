@@ -5,3 +5,4 @@ mod prelude;
 
 pub mod der;
 pub mod engine;
+pub mod rfc5280;

@@ -129,3 +129,10 @@ pub fn is_under(bytes: &[u8], arc: &ObjectIdentifier) -> bool {
     let a = arc.as_bytes();
     bytes.len() > a.len() && bytes.starts_with(a) && a.last().is_some_and(|b| b & 0x80 == 0)
 }
+
+/// Whether smimelint recognises this extension OID: every extension named by
+/// [`extension_name`], plus the RFC 6962 SCT list. Used to find critical extensions that a
+/// relying party would have to reject (RFC 5280 §4.2).
+pub fn is_known_extension(bytes: &[u8]) -> bool {
+    extension_name(bytes).is_some() || bytes == CT_SCT_LIST.as_bytes()
+}
