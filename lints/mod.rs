@@ -7,3 +7,4 @@ pub mod der;
 pub mod eku;
 pub mod engine;
 pub mod policies;
+pub mod rfc5280;

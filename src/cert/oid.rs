@@ -140,3 +140,10 @@ oids! {
     /// Adobe Authentic Documents Trust (PDF signing), named in extKeyUsage findings.
     ADOBE_AUTHENTIC_DOCUMENTS_TRUST = "1.2.840.113583.1.1.5";
 }
+
+/// Whether smimelint recognises this extension OID: every extension named by
+/// [`extension_name`], plus the RFC 6962 SCT list. Used to find critical extensions that a
+/// relying party would have to reject (RFC 5280 §4.2).
+pub fn is_known_extension(bytes: &[u8]) -> bool {
+    extension_name(bytes).is_some() || bytes == CT_SCT_LIST.as_bytes()
+}
