@@ -3,5 +3,11 @@
 
 mod prelude;
 
+pub mod aia;
+pub mod crldp;
 pub mod der;
 pub mod engine;
+pub mod key_identifiers;
+pub mod key_usage;
+pub mod lei;
+pub mod subscriber_extensions;
