@@ -265,6 +265,11 @@ lint! {
     ///
     /// ## Example
     /// A random 16-octet keyIdentifier; a copy of the issuer's key identifier.
+    ///
+    /// ## Differences from pkilint
+    /// pkilint recognises RFC 5280 methods 1 and 2 and RFC 7093 methods 1–3; smimelint also
+    /// accepts RFC 7093 method 4 (a hash of the whole SubjectPublicKeyInfo), so such identifiers
+    /// get no notice here.
     N_SMIME_SKI_NOT_KEY_DERIVED {
         name: "n_smime_ski_not_key_derived",
         description: "subjectKeyIdentifier is not derived from the public key by a known method",

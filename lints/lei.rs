@@ -7,8 +7,8 @@ use crate::walk::{tag, Reader};
 fn check_lei_prohibited(ctx: &LintContext<'_>) -> Outcome {
     if ctx.cert.has_extension(&oid::LEI) {
         fail!(
-            "the LEI extension (1.3.6.1.4.1.52266.1) is present in a {} certificate",
-            ctx.validation().map_or("", |v| v.as_str())
+            "the LEI extension (1.3.6.1.4.1.52266.1) is present (certificate type {})",
+            ctx.cert_type().map(|t| t.to_string()).unwrap_or_default()
         )
     } else {
         Outcome::Pass
@@ -43,8 +43,8 @@ lint! {
 fn check_lei_role_prohibited(ctx: &LintContext<'_>) -> Outcome {
     if ctx.cert.has_extension(&oid::LEI_ROLE) {
         fail!(
-            "the LEI Role extension (1.3.6.1.4.1.52266.2) is present in a {} certificate",
-            ctx.validation().map_or("", |v| v.as_str())
+            "the LEI Role extension (1.3.6.1.4.1.52266.2) is present (certificate type {})",
+            ctx.cert_type().map(|t| t.to_string()).unwrap_or_default()
         )
     } else {
         Outcome::Pass

@@ -30,7 +30,7 @@ fn absent(ctx: &LintContext<'_>, exts: &[&ObjectIdentifier]) -> Outcome {
         .map(|o| oid::describe_extension(o.as_bytes()))
         .collect();
     fail!(
-        "{} present in a {} certificate",
+        "{} present (certificate type {})",
         found.join(" and "),
         ctx.cert_type().map(|t| t.to_string()).unwrap_or_default()
     )
@@ -199,7 +199,10 @@ lint! {
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
-        pkilint: ["pkix.san_extension_is_critical"],
+        pkilint: [
+            "pkix.san_extension_is_critical_non_empty_subject",
+            "pkix.san_extension_is_critical"
+        ],
         zlint: [],
         applies: Applies::SUBSCRIBER,
         check: check_san_critical_with_subject,
@@ -237,7 +240,10 @@ lint! {
         source: Source::Rfc5280,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
-        pkilint: ["pkix.san_extension_not_critical"],
+        pkilint: [
+            "pkix.san_extension_not_critical_empty_subject",
+            "pkix.san_extension_not_critical"
+        ],
         zlint: [],
         applies: Applies::SUBSCRIBER,
         check: check_san_not_critical_empty_subject,
