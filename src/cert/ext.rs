@@ -151,3 +151,190 @@ pub fn decode_basic_constraints(value: &[u8], base: usize) -> Result<BasicConstr
         path_len,
     })
 }
+
+/// keyUsage: the named bits as a mask (bit `n` of [`KeyUsage::bits`] is named bit `n`,
+/// 0 = digitalSignature … 8 = decipherOnly).
+#[derive(Clone, Debug)]
+pub struct KeyUsage {
+    /// Bits 0–31 of the BIT STRING.
+    pub bits: u32,
+    /// A bit beyond position 31 is set.
+    pub high_bits: bool,
+    /// The encoding keeps trailing zero bits (X.690 11.2.2 forbids that for named bit lists).
+    pub trailing_zeros: bool,
+}
+
+/// Names of the keyUsage bits, by position.
+pub const KEY_USAGE_NAMES: [&str; 9] = [
+    "digitalSignature",
+    "nonRepudiation",
+    "keyEncipherment",
+    "dataEncipherment",
+    "keyAgreement",
+    "keyCertSign",
+    "cRLSign",
+    "encipherOnly",
+    "decipherOnly",
+];
+
+impl KeyUsage {
+    /// Comma-separated names of the bits in `mask` (bit `n` without a name shows as `bit n`).
+    pub fn names(mask: u32) -> String {
+        (0..32)
+            .filter(|n| mask & (1 << n) != 0)
+            .map(|n| match KEY_USAGE_NAMES.get(n) {
+                Some(name) => (*name).to_string(),
+                None => format!("bit {n}"),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Whether a named bit list's BIT STRING content (unused-bits octet first) has its trailing
+/// zero bits removed: the last bit is 1, or the value is the empty `00`.
+pub fn named_bits_minimal(content: &[u8]) -> bool {
+    match content {
+        [] | [_] => true,
+        // An unused-bits count over 7 is reported by the walker.
+        [unused, ..] if *unused > 7 => true,
+        [unused, .., last] => last & (1u8 << unused) != 0,
+    }
+}
+
+pub fn decode_key_usage(value: &[u8], base: usize) -> Result<KeyUsage, String> {
+    let bs = top_level(value, base, tag::BIT_STRING, "KeyUsage")?;
+    let Some((_, bytes)) = bs.content.split_first() else {
+        return Err("KeyUsage: BIT STRING has no unused-bits octet".into());
+    };
+    let mut bits = 0u32;
+    for (i, &b) in bytes.iter().take(4).enumerate() {
+        bits |= u32::from(b.reverse_bits()) << (8 * i);
+    }
+    Ok(KeyUsage {
+        bits,
+        high_bits: bytes.iter().skip(4).any(|&b| b != 0),
+        trailing_zeros: !named_bits_minimal(bs.content),
+    })
+}
+
+/// One DistributionPoint of cRLDistributionPoints.
+#[derive(Clone, Debug)]
+pub struct DistributionPoint<'a> {
+    /// `distributionPoint [0]` holding `fullName [0]`.
+    pub full_name: Option<Vec<super::GeneralName<'a>>>,
+    /// `distributionPoint [0]` holding `nameRelativeToCRLIssuer [1]`.
+    pub relative_name: Option<Tlv<'a>>,
+    /// `reasons [1]` (ReasonFlags BIT STRING, implicitly tagged).
+    pub reasons: Option<Tlv<'a>>,
+    /// `cRLIssuer [2]`.
+    pub crl_issuer: Option<Vec<super::GeneralName<'a>>>,
+}
+
+/// `CRLDistributionPoints ::= SEQUENCE SIZE (1..MAX) OF DistributionPoint`.
+pub fn decode_crl_distribution_points(
+    value: &[u8],
+    base: usize,
+) -> Result<Vec<DistributionPoint<'_>>, String> {
+    let seq = top_level(value, base, tag::SEQUENCE, "CRLDistributionPoints")?;
+    let mut out = Vec::new();
+    for dp in seq.children() {
+        let dp = dp.map_err(|e| e.to_string())?;
+        if dp.tag != tag::SEQUENCE {
+            return Err(format!(
+                "DistributionPoint: expected SEQUENCE, found {}",
+                walk::tag_name(dp.tag)
+            ));
+        }
+        let mut r = dp.children();
+        let mut point = DistributionPoint {
+            full_name: None,
+            relative_name: None,
+            reasons: None,
+            crl_issuer: None,
+        };
+        if let Some(name) = r.read_if(0xa0) {
+            let inner = name
+                .children()
+                .read()
+                .map_err(|e| format!("DistributionPointName: {e}"))?;
+            match inner.tag {
+                0xa0 => point.full_name = Some(super::general_name::decode_names_content(&inner)?),
+                0xa1 => point.relative_name = Some(inner),
+                t => {
+                    return Err(format!(
+                        "DistributionPointName: unexpected {}",
+                        walk::tag_name(t)
+                    ))
+                }
+            }
+        }
+        point.reasons = r.read_if(0x81);
+        if let Some(issuer) = r.read_if(0xa2) {
+            point.crl_issuer = Some(super::general_name::decode_names_content(&issuer)?);
+        }
+        if !r.is_empty() {
+            return Err("unexpected element in DistributionPoint".into());
+        }
+        out.push(point);
+    }
+    Ok(out)
+}
+
+/// One AccessDescription of authorityInformationAccess.
+#[derive(Clone, Debug)]
+pub struct AccessDescription<'a> {
+    /// Content bytes of the accessMethod OID.
+    pub method: &'a [u8],
+    pub location: super::GeneralName<'a>,
+}
+
+/// `AuthorityInfoAccessSyntax ::= SEQUENCE SIZE (1..MAX) OF AccessDescription`.
+pub fn decode_access_descriptions(
+    value: &[u8],
+    base: usize,
+) -> Result<Vec<AccessDescription<'_>>, String> {
+    let seq = top_level(value, base, tag::SEQUENCE, "AuthorityInfoAccessSyntax")?;
+    seq.children()
+        .map(|ad| {
+            let ad = ad.map_err(|e| e.to_string())?;
+            let mut r = ad.children();
+            let method = r.expect(tag::OID, "accessMethod")?.content;
+            let location = r
+                .read()
+                .map_err(|e| format!("accessLocation: {e}"))
+                .map(super::general_name::decode_general_name)?;
+            Ok(AccessDescription { method, location })
+        })
+        .collect()
+}
+
+/// authorityKeyIdentifier.
+#[derive(Clone, Debug)]
+pub struct AuthorityKeyId<'a> {
+    /// `keyIdentifier [0]` content.
+    pub key_id: Option<&'a [u8]>,
+    /// `authorityCertIssuer [1]`.
+    pub issuer: Option<Tlv<'a>>,
+    /// `authorityCertSerialNumber [2]`.
+    pub serial: Option<Tlv<'a>>,
+}
+
+pub fn decode_authority_key_id(value: &[u8], base: usize) -> Result<AuthorityKeyId<'_>, String> {
+    let seq = top_level(value, base, tag::SEQUENCE, "AuthorityKeyIdentifier")?;
+    let mut r = seq.children();
+    let aki = AuthorityKeyId {
+        key_id: r.read_if(0x80).map(|t| t.content),
+        issuer: r.read_if(0xa1),
+        serial: r.read_if(0x82),
+    };
+    if !r.is_empty() {
+        return Err("unexpected element in AuthorityKeyIdentifier".into());
+    }
+    Ok(aki)
+}
+
+/// subjectKeyIdentifier: the KeyIdentifier OCTET STRING content.
+pub fn decode_subject_key_id(value: &[u8], base: usize) -> Result<&[u8], String> {
+    top_level(value, base, tag::OCTET_STRING, "SubjectKeyIdentifier").map(|t| t.content)
+}

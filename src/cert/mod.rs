@@ -11,6 +11,7 @@ pub mod ext;
 pub mod general_name;
 pub mod name;
 pub mod oid;
+pub mod spki;
 pub mod strict;
 
 use crate::time::{parse_asn1_time, Asn1Time, TimeKind, UnixTime};
@@ -110,6 +111,12 @@ struct Views<'a> {
     eku: OnceCell<ext::Slot<'a, Vec<&'a [u8]>>>,
     basic_constraints: OnceCell<ext::Slot<'a, BasicConstraints<'a>>>,
     san: OnceCell<ext::Slot<'a, Vec<GeneralName<'a>>>>,
+    spki: OnceCell<Option<Result<spki::Spki<'a>, String>>>,
+    key_usage: OnceCell<ext::Slot<'a, ext::KeyUsage>>,
+    crl_distribution_points: OnceCell<ext::Slot<'a, Vec<ext::DistributionPoint<'a>>>>,
+    aia: OnceCell<ext::Slot<'a, Vec<ext::AccessDescription<'a>>>>,
+    aki: OnceCell<ext::Slot<'a, ext::AuthorityKeyId<'a>>>,
+    ski: OnceCell<ext::Slot<'a, &'a [u8]>>,
 }
 
 /// Why an input could not be read as a certificate at all.
@@ -441,6 +448,59 @@ impl<'a> Cert<'a> {
             self,
             &oid::SUBJECT_ALT_NAME,
             general_name::decode_general_names,
+        )
+    }
+
+    /// The SubjectPublicKeyInfo, when the field is present.
+    pub fn spki_view(&self) -> Option<&Result<spki::Spki<'a>, String>> {
+        self.views
+            .spki
+            .get_or_init(|| self.spki.map(spki::decode))
+            .as_ref()
+    }
+
+    pub fn key_usage(&self) -> Ext<'_, ext::KeyUsage> {
+        ext::view(
+            &self.views.key_usage,
+            self,
+            &oid::KEY_USAGE,
+            ext::decode_key_usage,
+        )
+    }
+
+    pub fn crl_distribution_points(&self) -> Ext<'_, Vec<ext::DistributionPoint<'a>>> {
+        ext::view(
+            &self.views.crl_distribution_points,
+            self,
+            &oid::CRL_DISTRIBUTION_POINTS,
+            ext::decode_crl_distribution_points,
+        )
+    }
+
+    pub fn aia(&self) -> Ext<'_, Vec<ext::AccessDescription<'a>>> {
+        ext::view(
+            &self.views.aia,
+            self,
+            &oid::AUTHORITY_INFO_ACCESS,
+            ext::decode_access_descriptions,
+        )
+    }
+
+    pub fn aki(&self) -> Ext<'_, ext::AuthorityKeyId<'a>> {
+        ext::view(
+            &self.views.aki,
+            self,
+            &oid::AUTHORITY_KEY_IDENTIFIER,
+            ext::decode_authority_key_id,
+        )
+    }
+
+    pub fn ski(&self) -> Ext<'_, &'a [u8]> {
+        ext::view(
+            &self.views.ski,
+            self,
+            &oid::SUBJECT_KEY_IDENTIFIER,
+            ext::decode_subject_key_id,
         )
     }
 

@@ -71,6 +71,22 @@ oids! {
     AT_PSEUDONYM = "2.5.4.65";
     AT_ORGANIZATION_IDENTIFIER = "2.5.4.97";
     AT_EMAIL_ADDRESS = "1.2.840.113549.1.9.1";
+
+    // Subject public key algorithms (SPKI view)
+    RSA_ENCRYPTION = "1.2.840.113549.1.1.1";
+    EC_PUBLIC_KEY = "1.2.840.10045.2.1";
+    ED25519 = "1.3.101.112";
+    ED448 = "1.3.101.113";
+    ML_DSA_44 = "2.16.840.1.101.3.4.3.17";
+    ML_DSA_65 = "2.16.840.1.101.3.4.3.18";
+    ML_DSA_87 = "2.16.840.1.101.3.4.3.19";
+    ML_KEM_512 = "2.16.840.1.101.3.4.4.1";
+    ML_KEM_768 = "2.16.840.1.101.3.4.4.2";
+    ML_KEM_1024 = "2.16.840.1.101.3.4.4.3";
+
+    // Access methods (authorityInformationAccess)
+    AD_OCSP = "1.3.6.1.5.5.7.48.1";
+    AD_CA_ISSUERS = "1.3.6.1.5.5.7.48.2";
 }
 
 /// Dotted form of OID content bytes, or hex when they are not a valid OID.

@@ -614,3 +614,61 @@ pub fn assert_lint(lint: &str, bad: &[u8], good: &[u8], also: &[&str]) {
         lint_all(good)
     );
 }
+
+/// More extension values, for the subscriber extension profile lints.
+pub mod ext_values {
+    use super::der;
+
+    /// cRLDistributionPoints with one DistributionPoint per entry, each a fullName made of the
+    /// given GeneralName TLVs.
+    pub fn crldp_full_names(points: &[Vec<Vec<u8>>]) -> Vec<u8> {
+        let dps: Vec<Vec<u8>> = points
+            .iter()
+            .map(|names| der::seq(&[der::explicit(0, &der::explicit(0, &names.concat()))]))
+            .collect();
+        der::seq(&dps)
+    }
+
+    /// authorityInformationAccess from (accessMethod, accessLocation GeneralName TLV) pairs.
+    pub fn aia_raw(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
+        let items: Vec<Vec<u8>> = entries
+            .iter()
+            .map(|(m, loc)| der::seq(&[der::oid(m), loc.clone()]))
+            .collect();
+        der::seq(&items)
+    }
+
+    /// authorityKeyIdentifier with any of its three fields; `issuer` holds GeneralName TLVs.
+    pub fn aki(key_id: Option<&[u8]>, issuer: &[Vec<u8>], serial: Option<&[u8]>) -> Vec<u8> {
+        let mut items = Vec::new();
+        if let Some(id) = key_id {
+            items.push(der::implicit(0, id));
+        }
+        if !issuer.is_empty() {
+            items.push(der::explicit(1, &issuer.concat()));
+        }
+        if let Some(s) = serial {
+            items.push(der::implicit(2, s));
+        }
+        der::seq(&items)
+    }
+
+    /// Adobe time-stamp extension value: version 1, the location GeneralName TLV.
+    pub fn adobe_timestamp(location: Vec<u8>) -> Vec<u8> {
+        der::seq(&[der::int(1), location])
+    }
+
+    /// Adobe ArchiveRevInfo extension value: version 1.
+    pub fn adobe_archive_rev_info() -> Vec<u8> {
+        der::seq(&[der::int(1)])
+    }
+
+    /// ISO 17442 LEI: the 18-character prefix followed by its ISO 7064 MOD 97-10 check digits.
+    pub fn lei_with_check_digits(prefix: &str) -> String {
+        let rem = prefix.bytes().chain(*b"00").fold(0u32, |acc, c| match c {
+            b'0'..=b'9' => (acc * 10 + u32::from(c - b'0')) % 97,
+            _ => (acc * 100 + u32::from(c - b'A') + 10) % 97,
+        });
+        format!("{prefix}{:02}", 98 - rem)
+    }
+}
