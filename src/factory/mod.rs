@@ -614,3 +614,11 @@ pub fn assert_lint(lint: &str, bad: &[u8], good: &[u8], also: &[&str]) {
         lint_all(good)
     );
 }
+
+/// Conveniences for the name lints' tests.
+impl CertBuilder {
+    /// Replaces the subjectAltName (non-critical) with these GeneralName TLVs (see [`gn`]).
+    pub fn san(self, names: &[Vec<u8>]) -> Self {
+        self.ext(&oid::SUBJECT_ALT_NAME, false, ext::general_names(names))
+    }
+}
