@@ -262,11 +262,7 @@ lint! {
 }
 
 pub(crate) fn rule_org_identifier_country_mismatch(n: &NameCtx<'_>, out: &mut Vec<String>) {
-    let countries: Vec<String> = n
-        .all(&oid::AT_COUNTRY)
-        .filter_map(|c| c.text().map(|t| t.into_owned()))
-        .collect();
-    if countries.is_empty() {
+    if !n.has(&oid::AT_COUNTRY) {
         return;
     }
     each_org_id(n, |text, id| {
@@ -277,7 +273,8 @@ pub(crate) fn rule_org_identifier_country_mismatch(n: &NameCtx<'_>, out: &mut Ve
             "VAT" => countries::vat_prefix_country(id.country).unwrap_or(id.country),
             _ => id.country,
         };
-        for c in countries.iter().filter(|c| c.as_str() != iso) {
+        let countries = n.all(&oid::AT_COUNTRY).filter_map(|c| c.text());
+        for c in countries.filter(|c| c != iso) {
             let via = if iso != id.country {
                 format!(" (VAT prefix {} stands for {iso})", id.country)
             } else {

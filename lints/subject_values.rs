@@ -8,16 +8,16 @@ use super::mailbox::{self, Charset};
 use super::name_rules::{attr_name, describe, has_alphanumeric, on_subject, NameCtx};
 use super::prelude::*;
 use crate::walk::tag;
+use std::borrow::Cow;
 
 /// The text of every commonName that is not a Mailbox Address.
-fn non_mailbox_common_names<'c>(n: &NameCtx<'c>) -> impl Iterator<Item = String> + 'c {
+fn non_mailbox_common_names<'c>(n: &NameCtx<'c>) -> impl Iterator<Item = Cow<'c, str>> + 'c {
     n.name
         .attributes
         .iter()
         .filter(|a| a.is(&oid::AT_COMMON_NAME))
         .filter_map(|a| a.text())
         .filter(|t| !mailbox::is_mailbox(t))
-        .map(|t| t.into_owned())
 }
 
 pub(crate) fn rule_pseudonym_with_given_name_or_surname(n: &NameCtx<'_>, out: &mut Vec<String>) {
@@ -154,7 +154,7 @@ pub(crate) fn rule_cn_ov_invalid(n: &NameCtx<'_>, out: &mut Vec<String>) {
     for t in non_mailbox_common_names(n) {
         let is_org = n
             .all(&oid::AT_ORGANIZATION)
-            .any(|o| o.text().as_deref() == Some(t.as_str()));
+            .any(|o| o.text().as_deref() == Some(&*t));
         if !is_org {
             out.push(format!(
                 "commonName {t:?} is neither an organizationName value nor a Mailbox Address"
@@ -194,19 +194,18 @@ lint! {
 }
 
 pub(crate) fn rule_cn_pseudonym_mismatch(n: &NameCtx<'_>, out: &mut Vec<String>) {
-    let pseudonyms: Vec<String> = n
-        .all(&oid::AT_PSEUDONYM)
-        .filter_map(|p| p.text().map(|t| t.into_owned()))
-        .collect();
-    if pseudonyms.is_empty() {
+    let Some(first) = n.all(&oid::AT_PSEUDONYM).find_map(|p| p.text()) else {
         return;
-    }
+    };
     for t in non_mailbox_common_names(n) {
-        if !pseudonyms.iter().any(|p| t.contains(p.as_str())) {
+        let contains = n
+            .all(&oid::AT_PSEUDONYM)
+            .filter_map(|p| p.text())
+            .any(|p| t.contains(&*p));
+        if !contains {
             out.push(format!(
-                "commonName {t:?} neither contains the pseudonym {:?} nor is a Mailbox Address; \
-                 a Personal Name in commonName excludes a pseudonym attribute",
-                pseudonyms[0]
+                "commonName {t:?} neither contains the pseudonym {first:?} nor is a Mailbox \
+                 Address; a Personal Name in commonName excludes a pseudonym attribute"
             ));
         }
     }
@@ -604,24 +603,38 @@ fn is_directory_string(attr_oid: &[u8]) -> bool {
 pub(crate) fn rule_attribute_encoding_invalid(n: &NameCtx<'_>, out: &mut Vec<String>) {
     for a in &n.name.attributes {
         let t = a.value.tag;
-        let found = crate::walk::tag_name(t);
-        let name = attr_name(a.oid);
+        let found = || crate::walk::tag_name(t);
+        let name = || attr_name(a.oid);
         if a.is(&oid::AT_COUNTRY) || a.is(&oid::AT_SERIAL_NUMBER) {
             if t != tag::PRINTABLE_STRING {
-                out.push(format!("{name} is a {found}; it must be a PrintableString"));
+                out.push(format!(
+                    "{} is a {}; it must be a PrintableString",
+                    name(),
+                    found()
+                ));
             }
         } else if a.is(&oid::AT_EMAIL_ADDRESS) {
             if t != tag::IA5_STRING {
-                out.push(format!("{name} is a {found}; it must be an IA5String"));
+                out.push(format!(
+                    "{} is a {}; it must be an IA5String",
+                    name(),
+                    found()
+                ));
             }
         } else if is_directory_string(a.oid) {
             match t {
                 tag::UTF8_STRING | tag::PRINTABLE_STRING => {}
                 tag::TELETEX_STRING | tag::BMP_STRING | tag::UNIVERSAL_STRING => out.push(format!(
-                    "{name} is a {found}; new certificates use PrintableString or UTF8String \
-                         (RFC 5280 4.1.2.6)"
+                    "{} is a {}; new certificates use PrintableString or UTF8String \
+                     (RFC 5280 4.1.2.6)",
+                    name(),
+                    found()
                 )),
-                _ => out.push(format!("{name} is a {found}, not a DirectoryString")),
+                _ => out.push(format!(
+                    "{} is a {}, not a DirectoryString",
+                    name(),
+                    found()
+                )),
             }
         }
     }
