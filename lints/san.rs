@@ -379,6 +379,9 @@ const DIRECTORY_NAME_TABLE_RULES: [(&str, Rule); 2] = [
 ];
 
 fn check_directory_name_attribute_prohibited(ctx: &LintContext<'_>) -> Outcome {
+    if ctx.cert_type().is_none() {
+        return Outcome::NotApplicable;
+    }
     on_directory_names_as(ctx, &DIRECTORY_NAME_TABLE_RULES)
 }
 

@@ -35,6 +35,9 @@ pub(crate) fn rule_attribute_prohibited(n: &NameCtx<'_>, out: &mut Vec<String>) 
 }
 
 fn check_attribute_prohibited(ctx: &LintContext<'_>) -> Outcome {
+    if ctx.cert_type().is_none() {
+        return Outcome::NotApplicable;
+    }
     on_subject(ctx, rule_attribute_prohibited)
 }
 
@@ -88,6 +91,9 @@ pub(crate) fn rule_other_attribute_prohibited(n: &NameCtx<'_>, out: &mut Vec<Str
 }
 
 fn check_other_attribute_prohibited(ctx: &LintContext<'_>) -> Outcome {
+    if ctx.cert_type().is_none() {
+        return Outcome::NotApplicable;
+    }
     on_subject(ctx, rule_other_attribute_prohibited)
 }
 
