@@ -57,9 +57,8 @@ lint! {
     /// an assigned ISO 3166-1 country code.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(g): the serialNumber "MAY be used … to contain a Natural Person Identifier as
-    /// described in ETSI EN 319 412-1 Section 5.1.3", with the schemes of Appendix A.2 "recognized
-    /// as valid"; SMC09 added TAX and EID. serialNumber may also hold any identifier the CA or RA
+    /// SBR 7.1.4.2.2(g): serialNumber MAY hold a Natural Person Identifier in the form of ETSI EN
+    /// 319 412-1 §5.1.3, and Appendix A.2 lists the recognized schemes; SMC09 added TAX and EID. serialNumber may also hold any identifier the CA or RA
     /// assigns, which can look like this form by chance, so this is a notice.
     ///
     /// ## Example
@@ -102,8 +101,8 @@ lint! {
     /// Identifier (PAS, IDC, PNO, TAX, TIN or EID in ETSI form) in serialNumber.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(g) allows the Natural Person Identifier use of serialNumber "in the
-    /// Sponsor-validated and Individual-validated profiles"; the other types do not validate an
+    /// SBR 7.1.4.2.2(g) provides the Natural Person Identifier use of serialNumber for the
+    /// Sponsor-validated and Individual-validated profiles only; the other types do not validate an
     /// Individual's identity. Elsewhere serialNumber is an identifier the CA or RA assigns.
     ///
     /// ## Example

@@ -104,8 +104,8 @@ lint! {
     /// organizationIdentifier is encoded as PrintableString or UTF8String.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(d): "The subject:organizationIdentifier SHALL be encoded as a PrintableString
-    /// or UTF8String."
+    /// SBR 7.1.4.2.2(d) allows exactly two string types for organizationIdentifier (SHALL):
+    /// PrintableString and UTF8String.
     ///
     /// ## Example
     /// `organizationIdentifier` as BMPString or IA5String.
@@ -144,9 +144,9 @@ lint! {
     /// Reference (the leftmost hyphen separates; later hyphens belong to the reference).
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(d) prescribes the structure "in the presented order", and since SMC011
-    /// "Registration Schemes, ISO 3166-1 country codes, and ISO 3166-2 identifiers SHALL NOT
-    /// contain hyphens". Relying parties parse the value by this structure.
+    /// SBR 7.1.4.2.2(d) prescribes the parts and their order, and since SMC011 forbids (SHALL NOT)
+    /// hyphens inside the scheme, the country code and the subdivision. Relying parties parse the
+    /// value by this structure.
     ///
     /// ## Example
     /// `GOV` (no country); `NTRFR+PARI-123` (4-character subdivision); `NTR GB 123`.
@@ -187,8 +187,8 @@ lint! {
     ///
     /// ## Why
     /// SBR 7.1.4.2.2(d): the Registration Scheme SHALL be the result of the verification under
-    /// 3.2.3, and the schemes of Appendix A are those "recognized as valid under these
-    /// Requirements". ETSI national schemes (`XX:`) are not among them.
+    /// 3.2.3, and Appendix A lists the schemes the SBR recognizes. ETSI national schemes (`XX:`)
+    /// are not among them.
     ///
     /// ## Example
     /// `TAXUS-123456` (TAX is a natural person scheme of Appendix A.2, not an organization one).
@@ -236,9 +236,9 @@ lint! {
     /// (Northern Ireland); exactly `XG` for LEI and INT.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(d): the scheme is followed by the "2 character ISO 3166-1 country code for the
-    /// nation in which the Registration Scheme is operated"; Note 1 lets VAT use the Art. 215
-    /// prefix and requires "XG" for LEI; Note 2 requires "XG" for INT. `XG` is a user-assigned code
+    /// SBR 7.1.4.2.2(d): after the scheme comes the ISO 3166-1 alpha-2 code of the country that
+    /// operates the scheme; Note 1 lets VAT use the Art. 215 prefix and requires XG for LEI;
+    /// Note 2 requires XG for INT. `XG` is a user-assigned code
     /// for global schemes and names no nation.
     ///
     /// ## Example
@@ -299,11 +299,9 @@ lint! {
     /// must come with the corresponding ISO code (`GR`, `GB`).
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(d) Note 1: "With the exception of the LEI and INT Registration Schemes, if a
-    /// subject:countryName is present in the Certificate the country code used in the
-    /// Registration Scheme identifier SHALL match that of the subject:countryName", and for the
-    /// VAT prefix "the subject:countryName attribute, if present, SHALL contain the corresponding
-    /// ISO 3166-1 country code".
+    /// SBR 7.1.4.2.2(d) Note 1: for every scheme but LEI and INT, the country code of the
+    /// identifier SHALL equal countryName when the subject has one; where VAT uses the Art. 215
+    /// prefix, countryName SHALL be the ISO 3166-1 code that prefix stands for.
     ///
     /// ## Example
     /// `organizationIdentifier=NTRUS+PA-123, C=JP`; `VATEL-123, C=EL`.
@@ -346,9 +344,8 @@ lint! {
     /// A `+subdivision` appears only with the NTR and GOV schemes.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(d) allows the subdivision form only "If the Registration Reference is
-    /// assigned at the subdivision (state or province) level and is not unique at the national
-    /// level", and Note 2 describes it for GOV. LEI and INT identifiers are global (country code
+    /// SBR 7.1.4.2.2(d) provides the subdivision form for references that a state or province
+    /// assigns and that are not unique nationally, and Note 2 describes it for GOV. LEI and INT identifiers are global (country code
     /// XG); VAT numbers and PSD authorisation numbers are assigned by national authorities.
     ///
     /// ## Example
@@ -388,9 +385,9 @@ lint! {
     /// NTR, VAT, PSD and LEI identifiers carry a Registration Reference after the hyphen.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(d): the organizationIdentifier "SHALL contain a Registration Reference for a
-    /// Legal Entity assigned in accordance to the identified Registration Scheme"; only GOV and
-    /// INT (Note 2) stand for entities that have no identifier of their own.
+    /// SBR 7.1.4.2.2(d): the organizationIdentifier SHALL hold the Registration Reference the named
+    /// scheme assigned to the Legal Entity; only GOV and INT (Note 2) stand for entities that have
+    /// no identifier of their own.
     ///
     /// ## Example
     /// `NTRUS+PA`; `LEIXG`.
@@ -430,9 +427,8 @@ lint! {
     /// `GOVUS`, `GOVUS+CA`, `INTXG`.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(d) Note 2 gives GOV and INT to entities "that do not have an identifier from
-    /// the Registration Schemes listed in Appendix A" and describes the value as the scheme and
-    /// country code only. A reference after them has no defined meaning. The SBR does not say
+    /// SBR 7.1.4.2.2(d) Note 2 gives GOV and INT to entities without an identifier from any scheme
+    /// of Appendix A and describes the value as the scheme and country code only. A reference after them has no defined meaning. The SBR does not say
     /// SHALL NOT in so many words, so this is a warning.
     ///
     /// ## Example
@@ -531,8 +527,8 @@ lint! {
     /// or upper-case letters and 2 check digits that satisfy ISO 7064 MOD 97-10.
     ///
     /// ## Why
-    /// SBR Appendix A.1: LEI is "a Legal Entity Identifier as specified in ISO 17442". A value
-    /// with wrong check digits identifies no entity.
+    /// SBR Appendix A.1 defines the LEI scheme by ISO 17442. A value with wrong check digits
+    /// identifies no entity.
     ///
     /// ## Example
     /// `LEIXG-AEYE00EKXESVZUUEBP63` (the check digits should be 67).
@@ -583,8 +579,8 @@ lint! {
     /// `-`, and the authorisation number the NCA assigned.
     ///
     /// ## Why
-    /// SBR Appendix A.1: PSD "shall use the extended structure as defined in ETSI TS 119 495,
-    /// clause 5.2.1"; 7.1.4.2.2(d) gives `PSDBE-NBB-1234.567.890` as example.
+    /// SBR Appendix A.1 requires the PSD scheme to follow the extended structure of ETSI TS 119 495
+    /// clause 5.2.1; 7.1.4.2.2(d) gives `PSDBE-NBB-1234.567.890` as example.
     ///
     /// ## Example
     /// `PSDBE-1234.567.890` (no NCA identifier).
@@ -663,10 +659,9 @@ lint! {
     /// domestic registration number.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(d) Note 3 (SMC011): "The structure of the EUID SHALL be as follows: 2
-    /// character ISO 3166-1 country code, which must match the country code used in the leading
-    /// string 'NTR'; … the business register identifier …; dot-sign '.'; … the Registration
-    /// Reference allocated by the domestic register." Example: `NTRDE-DER3306.HRB12345`.
+    /// SBR 7.1.4.2.2(d) Note 3 (SMC011) fixes the EUID structure (SHALL): the country code, equal
+    /// to the one after NTR; the identifier of the business register; a dot; the domestic
+    /// registration number. Example: `NTRDE-DER3306.HRB12345`.
     ///
     /// ## Example
     /// `NTRDE-FRR3306.HRB12345` (country code FR inside a German NTR identifier).
@@ -718,8 +713,8 @@ lint! {
     /// level: `NTRDE-DE<register identifier>.<registration number>`, without `+subdivision`.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(d) Note 3 (SMC011): "When the Organization or Legal Entity is registered in
-    /// Germany, the Registration Reference SHOULD use the EUID identifier." German register
+    /// SBR 7.1.4.2.2(d) Note 3 (SMC011): for entities registered in Germany the reference SHOULD
+    /// be the EUID. German register
     /// numbers (HRB …) are unique only per district court; the EUID adds the court.
     ///
     /// ## Example

@@ -58,8 +58,7 @@ lint! {
     /// id-on-SmtpUTF8Mailbox (1.3.6.1.5.5.7.8.9).
     ///
     /// ## Why
-    /// SBR 7.1.4.2.1: the extension "SHALL contain at least one GeneralName entry" of those two
-    /// types. They are the Mailbox Fields whose control the CA validated; an S/MIME certificate
+    /// SBR 7.1.4.2.1 requires at least one entry of one of these two types (SHALL). They are the Mailbox Fields whose control the CA validated; an S/MIME certificate
     /// without one binds its key to no mailbox. A missing extension is reported by the extension
     /// lints.
     ///
@@ -131,9 +130,9 @@ lint! {
     /// dNSName, iPAddress, uniformResourceIdentifier, registeredID, x400Address or ediPartyName.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.1 allows those three types and ends: "The CA SHALL NOT include GeneralName
-    /// entries that do not conform to the requirements of this section." S/MIME certificates are
-    /// not for TLS servers or other identities.
+    /// SBR 7.1.4.2.1 names these three types and closes with a SHALL NOT for any entry that the
+    /// section does not provide for. S/MIME certificates are not for TLS servers or other
+    /// identities.
     ///
     /// ## Example
     /// `dNSName=example.com` next to the rfc822Name.
@@ -195,8 +194,8 @@ lint! {
     /// In Strict certificates, every otherName of the subjectAltName is an SmtpUTF8Mailbox.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.1 allows "otherName entries of any type" only "For Legacy and Multipurpose
-    /// Generation profiles"; Strict allows otherName only as id-on-SmtpUTF8Mailbox.
+    /// SBR 7.1.4.2.1 permits otherName entries of arbitrary types in the Legacy and Multipurpose
+    /// generations only; in Strict the one otherName it provides for is id-on-SmtpUTF8Mailbox.
     ///
     /// ## Example
     /// A Microsoft userPrincipalName otherName in `individual-strict`.
@@ -237,9 +236,9 @@ lint! {
     /// a userPrincipalName is not of the form `user@domain`.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.1: "For Legacy and Multipurpose Generation profiles, then the CA MAY include
-    /// otherName entries of any type, provided that the CA has validated the field value
-    /// according to its CP and/or CPS." Whether it did cannot be seen in the certificate.
+    /// SBR 7.1.4.2.1: in Legacy and Multipurpose certificates such entries are a MAY, on the
+    /// condition that the CA validated the value as its CP/CPS describes. Whether it did cannot be
+    /// seen in the certificate, so they are listed for review.
     ///
     /// ## Example
     /// `otherName userPrincipalName "hanako.yamada@example.com"` in `organization-multipurpose`.
@@ -298,9 +297,9 @@ lint! {
     /// without regard to case. commonName is checked by `e_smime_subject_cn_mailbox_not_in_san`.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.1: "All Mailbox Addresses in the subject field … SHALL be repeated as
-    /// rfc822Name or otherName values of type id-on-SmtpUTF8Mailbox in this extension." Only the
-    /// SAN's Mailbox Fields are validated for mailbox control (3.2.2).
+    /// SBR 7.1.4.2.1: each Mailbox Address of the subject SHALL appear again in the SAN as an
+    /// rfc822Name or SmtpUTF8Mailbox. Only the SAN's Mailbox Fields are validated for mailbox
+    /// control (3.2.2).
     ///
     /// ## Example
     /// `emailAddress=hanako.yamada@example.com` with SAN `rfc822Name=hanako@example.com`;
@@ -343,9 +342,9 @@ lint! {
     /// the same extension.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.1: "All Mailbox Addresses in the subject field or entries of type
-    /// directoryName of this extension SHALL be repeated as rfc822Name or otherName values of type
-    /// id-on-SmtpUTF8Mailbox in this extension."
+    /// SBR 7.1.4.2.1 extends the repetition requirement (SHALL) from the subject to the
+    /// directoryName entries of the SAN: each Mailbox Address in them must also be a Mailbox
+    /// Field.
     ///
     /// ## Example
     /// SAN `SmtpUTF8Mailbox=山田花子@example.com, directoryName=CN=山田花子@example.net`.
@@ -393,10 +392,9 @@ lint! {
     /// `e_smime_subject_other_attribute_prohibited`, applied to the directoryName.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.1 as clarified by SMC012: the CA MAY include directoryName entries "provided
-    /// that the information contained in the Name complies with the requirements set forth in
-    /// Sections 7.1.4.2.2 through 7.1.4.2.6, according to the Certificate Type". A directoryName
-    /// is a second subject and cannot carry what the subject may not.
+    /// SBR 7.1.4.2.1 as clarified by SMC012: directoryName entries are a MAY only when their
+    /// contents meet 7.1.4.2.2 to 7.1.4.2.6 for the certificate's type. A directoryName is a
+    /// second subject and cannot carry what the subject may not.
     ///
     /// ## Example
     /// `directoryName=O=Example Ltd` in `mailbox-strict`.
@@ -534,10 +532,9 @@ lint! {
     /// `w_smime_san_directory_name_required_attribute_missing`'s.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.1: directoryName entries are allowed "provided that the information contained
-    /// in the Name complies with the requirements set forth in Sections 7.1.4.2.2 through
-    /// 7.1.4.2.6, according to the Certificate Type" (worded so by SMC012; before, the text
-    /// pointed to 7.1.4.2.2).
+    /// SBR 7.1.4.2.1: a directoryName entry is allowed only when its contents meet 7.1.4.2.2 to
+    /// 7.1.4.2.6 for the certificate's type (SMC012 spelled out that range; before, the text
+    /// referred to 7.1.4.2.2).
     ///
     /// ## Example
     /// `directoryName=pseudonym=山田, GN=花子` in `individual-multipurpose`;
@@ -654,9 +651,9 @@ lint! {
     /// are allowed.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.1 and 1.6.1: a Mailbox Field holds a Mailbox Address, "a 'Mailbox' as specified
-    /// in Section 4.1.2 of RFC 5321 … with no additional padding or structure"; RFC 5280
-    /// §4.2.1.6 says the same of rfc822Name. Internationalized addresses go in SmtpUTF8Mailbox.
+    /// SBR 7.1.4.2.1 and 1.6.1: a Mailbox Field holds a Mailbox Address, which the SBR defines as
+    /// the RFC 5321 §4.1.2 `Mailbox` and nothing around it; RFC 5280 §4.2.1.6 defines rfc822Name
+    /// the same way. Internationalized addresses go in SmtpUTF8Mailbox.
     ///
     /// ## Example
     /// `hanako.yamada` (no domain); a domain of 323 characters; `Alice <alice@example.com>`.
@@ -743,7 +740,7 @@ lint! {
     /// needs SmtpUTF8Mailbox at all is `e_smime_smtp_utf8_mailbox_ascii_local_part`'s concern.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.1 admits otherName id-on-SmtpUTF8Mailbox "encoded in accordance with RFC 9598";
+    /// SBR 7.1.4.2.1 admits the SmtpUTF8Mailbox otherName only in the encoding RFC 9598 defines;
     /// RFC 9598 fixes one form so that values compare octet for octet in name constraints.
     ///
     /// ## Example
@@ -791,8 +788,8 @@ lint! {
     ///
     /// ## Why
     /// RFC 9598 §3 (which SBR 7.1.4.2.1 incorporates): SmtpUTF8Mailbox is for addresses whose
-    /// local part needs UTF-8; an all-ASCII address "MUST be stored in the rfc822Name" (a
-    /// non-ASCII domain is written as A-labels, which are ASCII).
+    /// local part needs UTF-8; an address whose local part is ASCII MUST use rfc822Name instead
+    /// (a non-ASCII domain is written as A-labels, which are ASCII).
     ///
     /// ## Example
     /// `SmtpUTF8Mailbox=alice@example.com`.
@@ -884,9 +881,8 @@ lint! {
     /// not matter.
     ///
     /// ## Why
-    /// SBR 7.1.4.2: a Mailbox Address appears in a Mailbox Field only "as verified in accordance
-    /// with Section 3.2.2", whose methods resolve the domain in the public DNS (3.2.2.1, 3.2.2.3)
-    /// or deliver mail to it (3.2.2.2). Such names cannot be validated that way. RFC 5321 does
+    /// SBR 7.1.4.2: a Mailbox Field may hold only an address verified under 3.2.2, whose methods
+    /// resolve the domain in the public DNS (3.2.2.1, 3.2.2.3) or deliver mail to it (3.2.2.2). Such names cannot be validated that way. RFC 5321 does
     /// allow them syntactically, so this is a warning.
     ///
     /// ## Example

@@ -234,7 +234,7 @@ lint! {
     ///
     /// ## Why
     /// Note 1 of SBR 7.1.4.2.5 and 7.1.4.2.6 lets Legacy profiles omit givenName, surname and
-    /// pseudonym and "include only the subject:commonName". A subject with none of the four does
+    /// pseudonym and carry the name in commonName alone. A subject with none of the four does
     /// not identify the Individual these types validate.
     ///
     /// ## Example
@@ -271,9 +271,8 @@ lint! {
     /// A subject with streetAddress also has localityName or stateOrProvinceName.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(j) (since SMC06): "The subject:streetAddress field SHALL only be used if the
-    /// subject:localityName or subject:stateOrProvinceName field is present." A street without a
-    /// place is not an address.
+    /// SBR 7.1.4.2.2(j) (since SMC06) allows streetAddress (SHALL) only together with
+    /// localityName or stateOrProvinceName. A street without a place is not an address.
     ///
     /// ## Example
     /// `C=GB, street=1 Main Street, O=…` in `organization-multipurpose`.
@@ -331,8 +330,8 @@ lint! {
     /// A subject with localityName also has countryName.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(k) (since SMC06): "The subject:localityName field SHALL only be used if the
-    /// subject:countryName field is present."
+    /// SBR 7.1.4.2.2(k) (since SMC06) allows localityName (SHALL) only together with
+    /// countryName.
     ///
     /// ## Example
     /// `L=Manchester, O=…` without `C`.
@@ -355,8 +354,8 @@ lint! {
     /// A subject with stateOrProvinceName also has countryName.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(l) (since SMC06): "The subject:stateOrProvinceName field SHALL only be used if
-    /// the subject:countryName field is present."
+    /// SBR 7.1.4.2.2(l) (since SMC06) allows stateOrProvinceName (SHALL) only together with
+    /// countryName.
     ///
     /// ## Example
     /// `ST=Pennsylvania, O=…` without `C`.
@@ -379,8 +378,7 @@ lint! {
     /// A subject with postalCode also has countryName.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(m) (since SMC06): "The subject:postalCode field SHALL only be used if the
-    /// subject:countryName field is present."
+    /// SBR 7.1.4.2.2(m) (since SMC06) allows postalCode (SHALL) only together with countryName.
     ///
     /// ## Example
     /// `postalCode=M5 3EQ, O=…` without `C`.

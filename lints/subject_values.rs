@@ -40,9 +40,8 @@ lint! {
     /// A subject does not combine pseudonym with givenName or surname.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(e) and (f): givenName and surname "SHALL NOT be present if the
-    /// subject:pseudonym is present", and the reverse. A pseudonym certificate must not reveal
-    /// the name it stands for.
+    /// SBR 7.1.4.2.2(e) and (f) make pseudonym and givenName/surname mutually exclusive (SHALL
+    /// NOT, in both directions). A pseudonym certificate must not reveal the name it stands for.
     ///
     /// ## Example
     /// `GN=Hanako, pseudonym=Yamada, CN=YAMADA Hanako`.
@@ -83,9 +82,9 @@ lint! {
     /// U-label domain equals its A-label form).
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(a): "If present, the Mailbox Address SHALL contain a rfc822Name or otherName
-    /// value of type id-on-SmtpUTF8Mailbox from extensions:subjectAltName", and 7.1.4.2.1 requires
-    /// every Mailbox Address of the subject to be repeated there. Only the SAN's Mailbox Fields
+    /// SBR 7.1.4.2.2(a): a Mailbox Address in commonName SHALL be taken from an rfc822Name or
+    /// SmtpUTF8Mailbox of the SAN, and 7.1.4.2.1 requires every Mailbox Address of the subject
+    /// to be repeated there. Only the SAN's Mailbox Fields
     /// are validated for mailbox control.
     ///
     /// ## Example
@@ -130,8 +129,8 @@ lint! {
     /// In Mailbox-validated certificates, each commonName is a Mailbox Address.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(a): for `Mailbox-validated` the commonName contents are "Mailbox Address"
-    /// only; nothing else about the subject is validated. Whether the address is repeated in the
+    /// SBR 7.1.4.2.2(a): for `Mailbox-validated` the table of commonName contents lists only a
+    /// Mailbox Address; nothing else about the subject is validated. Whether the address is repeated in the
     /// SAN is `e_smime_subject_cn_mailbox_not_in_san`'s concern.
     ///
     /// ## Example
@@ -173,8 +172,8 @@ lint! {
     /// organizationName values or is a Mailbox Address. The comparison is exact, including case.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(a): for `Organization-validated` the commonName contains
-    /// "subject:organizationName or Mailbox Address". The organizationName itself may abbreviate
+    /// SBR 7.1.4.2.2(a): for `Organization-validated` the commonName holds either the
+    /// organizationName or a Mailbox Address. The organizationName itself may abbreviate
     /// the legal name (7.1.4.2.2(b)); the commonName may not vary from it further.
     ///
     /// ## Example
@@ -221,10 +220,10 @@ lint! {
     /// each commonName that is not a Mailbox Address contains the pseudonym (case-sensitively).
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(a): a Pseudonym in commonName "SHALL contain the subject:pseudonym if that
-    /// Subject attribute is also present", and "If the subject:commonName contains a Personal
-    /// Name, then the subject:pseudonym attribute SHALL NOT be present". A commonName that does
-    /// not contain the pseudonym is a Personal Name, so either way the pair is not allowed.
+    /// SBR 7.1.4.2.2(a): a Pseudonym in commonName SHALL include the pseudonym attribute's value
+    /// when that attribute exists, and a commonName with a Personal Name SHALL NOT be combined
+    /// with a pseudonym attribute. A commonName that does not contain the pseudonym is a Personal
+    /// Name, so either way the pair is not allowed.
     ///
     /// ## Example
     /// `pseudonym=Mark Twain, CN=YAMADA Hanako`; `pseudonym=Yamada Hanako, CN=YAMADA Hanako`.
@@ -266,8 +265,8 @@ lint! {
     /// Personal Name comes with givenName and/or surname.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(a): "The Personal Name SHOULD be presented as subject:givenName and/or
-    /// subject:surname." Legacy may omit them (Note 1 of 7.1.4.2.5 and 7.1.4.2.6), so this is a
+    /// SBR 7.1.4.2.2(a): a Personal Name SHOULD also appear as givenName and/or surname. Legacy
+    /// may omit them (Note 1 of 7.1.4.2.5 and 7.1.4.2.6), so this is a
     /// warning; in Multipurpose and Strict the attributes are required
     /// (`e_smime_subject_natural_person_name_missing`).
     ///
@@ -318,8 +317,8 @@ lint! {
     /// display form (`Alice <alice@example.com>`).
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(h): "the subject:emailAddress SHALL contain a single Mailbox Address".
-    /// Other syntax errors are `e_smime_subject_email_address_invalid`'s.
+    /// SBR 7.1.4.2.2(h): an emailAddress value SHALL be exactly one Mailbox Address. Other syntax
+    /// errors are `e_smime_subject_email_address_invalid`'s.
     ///
     /// ## Example
     /// `emailAddress=alice@example.com, bob@example.com`.
@@ -366,7 +365,8 @@ lint! {
     /// 255-character bound by `e_smime_subject_attribute_too_long`.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(h): "the subject:emailAddress SHALL contain a single Mailbox Address".
+    /// SBR 7.1.4.2.2(h): an emailAddress value SHALL be one Mailbox Address, a term 1.6.1 defines
+    /// by the RFC 5321 grammar.
     ///
     /// ## Example
     /// `emailAddress=hanako.yamada` (no domain).
@@ -408,9 +408,8 @@ lint! {
     /// user-assigned code `XX`. smimelint embeds the list of the 249 assigned codes.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(n): the countryName "SHALL contain the two-letter ISO 3166-1 country code";
-    /// where a country has no official code the CA "MUST specify the ISO 3166-1 user-assigned
-    /// code of XX". Other user-assigned codes (XG, XK, ZZ …) and reserved codes (EU, UK, EL) are
+    /// SBR 7.1.4.2.2(n): countryName SHALL be the subject's two-letter ISO 3166-1 code, and a
+    /// country without an official code MUST be given as the user-assigned code XX. Other user-assigned codes (XG, XK, ZZ …) and reserved codes (EU, UK, EL) are
     /// not country codes. ISO 3166-1 codes are upper-case.
     ///
     /// ## Example
@@ -483,9 +482,9 @@ lint! {
     /// `not applicable`.
     ///
     /// ## Why
-    /// SBR 7.1.4.2: "Subject attributes SHALL NOT contain only metadata such as '.', '-', and ' '
-    /// (i.e., space) characters, and/or any other indication that the value is absent,
-    /// incomplete, or not applicable." An attribute that has no value must be left out.
+    /// SBR 7.1.4.2 forbids (SHALL NOT) subject attributes made only of metadata characters such as
+    /// dot, hyphen or space, or of anything else that signals a missing, partial or inapplicable
+    /// value. An attribute that has no value must be left out.
     ///
     /// ## Example
     /// `CN=.`; `OU=N/A`.
@@ -557,9 +556,9 @@ lint! {
     /// surname 32768; and from X.520, streetAddress 128 and postalCode 40.
     ///
     /// ## Why
-    /// SBR 7.1.4: "Attribute values SHALL be encoded according to RFC 5280", and the note to
-    /// 7.1.4.2.2(a): "subject:commonName and subject:emailAddress SHALL comply with the attribute
-    /// upper bounds defined in RFC 5280". Long mailbox addresses belong in the SAN only.
+    /// SBR 7.1.4 makes RFC 5280 the encoding rule for attribute values (SHALL), and the note to
+    /// 7.1.4.2.2(a) singles out the RFC 5280 upper bounds of commonName and emailAddress. Long
+    /// mailbox addresses belong in the SAN only.
     ///
     /// ## Example
     /// A 70-character commonName.
@@ -657,7 +656,7 @@ lint! {
     /// `e_smime_subject_org_identifier_encoding`.
     ///
     /// ## Why
-    /// SBR 7.1.4: "Attribute values SHALL be encoded according to RFC 5280". RFC 5280 4.1.2.6
+    /// SBR 7.1.4 makes RFC 5280 the encoding rule for attribute values (SHALL). RFC 5280 4.1.2.6
     /// requires PrintableString or UTF8String for DirectoryString in new certificates (the other
     /// choices are for names established before), and Appendix A fixes the types of countryName,
     /// serialNumber and emailAddress.
@@ -693,10 +692,9 @@ lint! {
     /// A subject with givenName also has surname.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(e): "Subjects with a single legal name SHALL provide the name in the
-    /// subject:surname attribute." A givenName alone is therefore either a single legal name in
-    /// the wrong attribute or an incomplete name. The SBR allows "givenName and/or surname", so
-    /// this is a warning.
+    /// SBR 7.1.4.2.2(e): a Subject with only one legal name SHALL put it in surname. A givenName
+    /// alone is therefore either a single legal name in the wrong attribute or an incomplete
+    /// name. The SBR lets either attribute appear without the other, so this is a warning.
     ///
     /// ## Example
     /// `GN=Alice, CN=Alice` without `SN`.
