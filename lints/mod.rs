@@ -8,9 +8,19 @@ pub mod crldp;
 pub mod der;
 pub mod eku;
 pub mod engine;
-pub mod policies;
-pub mod rfc5280;
 pub mod key_identifiers;
 pub mod key_usage;
 pub mod lei;
+pub mod policies;
+pub mod rfc5280;
 pub mod subscriber_extensions;
+
+// Names: subjectAltName and subject (issue 4). Helpers without lints first.
+mod countries;
+mod mailbox;
+mod name_rules;
+pub mod natural_person;
+pub mod organization_identifier;
+pub mod san;
+pub mod subject;
+pub mod subject_values;

@@ -324,12 +324,8 @@ fn at_sets_the_evaluation_time() {
         &["lint", "-f", "jsonl", "--all", "--at", "2020-01-01"],
         clean().as_bytes(),
     );
-    let ne = jsonl(&out)[0]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["status"] == "NE")
-        .count();
+    let findings = jsonl(&out)[0]["findings"].as_array().unwrap().clone();
+    let ne = findings.iter().filter(|f| f["status"] == "NE").count();
     let sbr = smimelint::registry::all()
         .iter()
         .filter(|l| l.effective > smimelint::time::date(2020, 1, 1))

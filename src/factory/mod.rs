@@ -672,3 +672,11 @@ pub mod ext_values {
         format!("{prefix}{:02}", 98 - rem)
     }
 }
+
+/// Conveniences for the name lints' tests.
+impl CertBuilder {
+    /// Replaces the subjectAltName (non-critical) with these GeneralName TLVs (see [`gn`]).
+    pub fn san(self, names: &[Vec<u8>]) -> Self {
+        self.ext(&oid::SUBJECT_ALT_NAME, false, ext::general_names(names))
+    }
+}

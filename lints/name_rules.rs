@@ -1,0 +1,425 @@
+//! The rule engine behind the subject and SAN directoryName lints. No lints here.
+//!
+//! Every attribute rule is a function over one [`Name`] and the certificate's type ([`NameCtx`]).
+//! The subject lints call a rule on the subject; the directoryName lints (SBR 7.1.4.2.1 as
+//! clarified by SMC012) call the same rules on each `directoryName` of the subjectAltName. The
+//! per-type attribute tables of SBR 7.1.4.2.3–7.1.4.2.6 are data ([`MATRIX`], [`OTHER`]).
+
+use crate::cert::{oid, Attribute, Cert, GeneralName, Name};
+use crate::detect::{CertType, Generation, Validation};
+use crate::lint_context::LintContext;
+use crate::registry::Outcome;
+use crate::time::UnixTime;
+use const_oid::ObjectIdentifier;
+use std::borrow::Cow;
+use std::fmt;
+
+/// Where a Name sits in the certificate, for messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    Subject,
+    /// The n-th (1-based) directoryName entry of the subjectAltName.
+    DirectoryName(usize),
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Subject => f.write_str("subject"),
+            Place::DirectoryName(n) => write!(f, "subjectAltName directoryName #{n}"),
+        }
+    }
+}
+
+/// One Name under examination, with what the rules need to know about the certificate.
+pub(crate) struct NameCtx<'c> {
+    pub name: &'c Name<'c>,
+    pub place: Place,
+    pub cert: &'c Cert<'c>,
+    /// None only for subscribers of unknown type (type-dependent lints do not run then).
+    pub cert_type: Option<CertType>,
+    pub at: UnixTime,
+}
+
+impl<'c> NameCtx<'c> {
+    /// All attributes of one type.
+    pub fn all(&self, o: &'static ObjectIdentifier) -> impl Iterator<Item = &'c Attribute<'c>> {
+        self.name.attributes.iter().filter(move |a| a.is(o))
+    }
+    pub fn has(&self, o: &'static ObjectIdentifier) -> bool {
+        self.all(o).next().is_some()
+    }
+}
+
+/// A rule appends one message per violation it finds.
+pub(crate) type Rule = fn(&NameCtx<'_>, &mut Vec<String>);
+
+/// RFC 2119 keyword of one cell of the attribute tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Presence {
+    Shall,
+    May,
+    ShallNot,
+}
+
+use Presence::{May, Shall, ShallNot};
+
+/// One row of the tables in SBR 7.1.4.2.3–7.1.4.2.6; each cell is Legacy, Multipurpose, Strict.
+pub(crate) struct AttrRow {
+    pub oid: &'static ObjectIdentifier,
+    pub name: &'static str,
+    pub mailbox: [Presence; 3],
+    pub organization: [Presence; 3],
+    pub sponsored: [Presence; 3],
+    pub individual: [Presence; 3],
+}
+
+impl AttrRow {
+    pub fn cell(&self, t: CertType) -> Presence {
+        let row = match t.validation {
+            Validation::Mailbox => &self.mailbox,
+            Validation::Organization => &self.organization,
+            Validation::Sponsored => &self.sponsored,
+            Validation::Individual => &self.individual,
+        };
+        row[generation_index(t.generation)]
+    }
+}
+
+fn generation_index(g: Generation) -> usize {
+    match g {
+        Generation::Legacy => 0,
+        Generation::Multipurpose => 1,
+        Generation::Strict => 2,
+    }
+}
+
+const ALL_MAY: [Presence; 3] = [May, May, May];
+const NEVER: [Presence; 3] = [ShallNot, ShallNot, ShallNot];
+const REQUIRED: [Presence; 3] = [Shall, Shall, Shall];
+const NOT_STRICT: [Presence; 3] = [May, May, ShallNot];
+
+/// SBR 7.1.4.2.3 (MV), 7.1.4.2.4 (OV), 7.1.4.2.5 (SV), 7.1.4.2.6 (IV), unchanged since v1.0.0.
+pub(crate) static MATRIX: [AttrRow; 15] = [
+    row(
+        &oid::AT_COMMON_NAME,
+        "commonName",
+        ALL_MAY,
+        ALL_MAY,
+        ALL_MAY,
+        ALL_MAY,
+    ),
+    row(
+        &oid::AT_ORGANIZATION,
+        "organizationName",
+        NEVER,
+        REQUIRED,
+        REQUIRED,
+        NEVER,
+    ),
+    row(
+        &oid::AT_ORGANIZATIONAL_UNIT,
+        "organizationalUnitName",
+        NEVER,
+        ALL_MAY,
+        ALL_MAY,
+        NEVER,
+    ),
+    row(
+        &oid::AT_ORGANIZATION_IDENTIFIER,
+        "organizationIdentifier",
+        NEVER,
+        REQUIRED,
+        REQUIRED,
+        NEVER,
+    ),
+    row(
+        &oid::AT_GIVEN_NAME,
+        "givenName",
+        NEVER,
+        NEVER,
+        ALL_MAY,
+        ALL_MAY,
+    ),
+    row(&oid::AT_SURNAME, "surname", NEVER, NEVER, ALL_MAY, ALL_MAY),
+    row(
+        &oid::AT_PSEUDONYM,
+        "pseudonym",
+        NEVER,
+        NEVER,
+        ALL_MAY,
+        ALL_MAY,
+    ),
+    row(
+        &oid::AT_SERIAL_NUMBER,
+        "serialNumber",
+        ALL_MAY,
+        ALL_MAY,
+        ALL_MAY,
+        ALL_MAY,
+    ),
+    row(
+        &oid::AT_EMAIL_ADDRESS,
+        "emailAddress",
+        ALL_MAY,
+        ALL_MAY,
+        ALL_MAY,
+        ALL_MAY,
+    ),
+    row(&oid::AT_TITLE, "title", NEVER, NEVER, ALL_MAY, ALL_MAY),
+    row(
+        &oid::AT_STREET,
+        "streetAddress",
+        NEVER,
+        NOT_STRICT,
+        NOT_STRICT,
+        NOT_STRICT,
+    ),
+    row(
+        &oid::AT_LOCALITY,
+        "localityName",
+        NEVER,
+        ALL_MAY,
+        ALL_MAY,
+        ALL_MAY,
+    ),
+    row(
+        &oid::AT_STATE,
+        "stateOrProvinceName",
+        NEVER,
+        ALL_MAY,
+        ALL_MAY,
+        ALL_MAY,
+    ),
+    row(
+        &oid::AT_POSTAL_CODE,
+        "postalCode",
+        NEVER,
+        NOT_STRICT,
+        NOT_STRICT,
+        NOT_STRICT,
+    ),
+    row(
+        &oid::AT_COUNTRY,
+        "countryName",
+        NEVER,
+        ALL_MAY,
+        ALL_MAY,
+        ALL_MAY,
+    ),
+];
+
+const fn row(
+    oid: &'static ObjectIdentifier,
+    name: &'static str,
+    mailbox: [Presence; 3],
+    organization: [Presence; 3],
+    sponsored: [Presence; 3],
+    individual: [Presence; 3],
+) -> AttrRow {
+    AttrRow {
+        oid,
+        name,
+        mailbox,
+        organization,
+        sponsored,
+        individual,
+    }
+}
+
+/// The "Other" row (any attribute type not in [`MATRIX`]): MV, OV, SV, IV by generation.
+pub(crate) static OTHER: [[Presence; 3]; 4] = [
+    NEVER,
+    [May, ShallNot, ShallNot],
+    [May, ShallNot, ShallNot],
+    [May, ShallNot, ShallNot],
+];
+
+/// The "Other" cell for a certificate type.
+pub(crate) fn other_cell(t: CertType) -> Presence {
+    let v = match t.validation {
+        Validation::Mailbox => 0,
+        Validation::Organization => 1,
+        Validation::Sponsored => 2,
+        Validation::Individual => 3,
+    };
+    OTHER[v][generation_index(t.generation)]
+}
+
+/// The table row of an attribute type, or None for "Other".
+pub(crate) fn matrix_row(attr_oid: &[u8]) -> Option<&'static AttrRow> {
+    MATRIX.iter().find(|r| r.oid.as_bytes() == attr_oid)
+}
+
+/// Human name of an attribute type: the table's name, a few well-known others, or the OID.
+pub(crate) fn attr_name(attr_oid: &[u8]) -> Cow<'static, str> {
+    if let Some(r) = matrix_row(attr_oid) {
+        return Cow::Borrowed(r.name);
+    }
+    let dotted = oid::dotted(attr_oid);
+    let known = match dotted.as_str() {
+        "2.5.4.13" => "description",
+        "2.5.4.15" => "businessCategory",
+        "2.5.4.41" => "name",
+        "2.5.4.43" => "initials",
+        "2.5.4.44" => "generationQualifier",
+        "2.5.4.46" => "dnQualifier",
+        "0.9.2342.19200300.100.1.1" => "uid",
+        "0.9.2342.19200300.100.1.25" => "domainComponent",
+        "1.3.6.1.4.1.311.60.2.1.1" => "jurisdictionLocalityName",
+        "1.3.6.1.4.1.311.60.2.1.2" => "jurisdictionStateOrProvinceName",
+        "1.3.6.1.4.1.311.60.2.1.3" => "jurisdictionCountryName",
+        _ => return Cow::Owned(dotted),
+    };
+    Cow::Owned(format!("{known} ({dotted})"))
+}
+
+/// `name "value"` for messages; undecodable values are shown by their type.
+pub(crate) fn describe(a: &Attribute<'_>) -> String {
+    match a.text() {
+        Some(t) => format!("{} {:?}", attr_name(a.oid), t),
+        None => format!(
+            "{} ({} value)",
+            attr_name(a.oid),
+            crate::walk::tag_name(a.value.tag)
+        ),
+    }
+}
+
+/// Runs `rule` on the subject. NA when the subject is absent or cannot be decoded (reported by
+/// the structure lints).
+pub(crate) fn on_subject(ctx: &LintContext<'_>, rule: Rule) -> Outcome {
+    let Some(Ok(name)) = ctx.cert.subject_name() else {
+        return Outcome::NotApplicable;
+    };
+    let nctx = NameCtx {
+        name,
+        place: Place::Subject,
+        cert: ctx.cert,
+        cert_type: ctx.cert_type(),
+        at: ctx.at,
+    };
+    let mut out = Vec::new();
+    rule(&nctx, &mut out);
+    finish(Place::Subject, out)
+}
+
+fn finish(place: Place, out: Vec<String>) -> Outcome {
+    if out.is_empty() {
+        Outcome::Pass
+    } else {
+        Outcome::Fail(format!("{place}: {}", out.join("; ")))
+    }
+}
+
+/// The decodable directoryName entries of the SAN with their 1-based ordinal.
+pub(crate) fn directory_names<'c>(
+    cert: &'c Cert<'c>,
+) -> impl Iterator<Item = (usize, &'c Name<'c>)> + 'c {
+    cert.san()
+        .value()
+        .into_iter()
+        .flatten()
+        .filter_map(|gn| match gn {
+            GeneralName::DirectoryName(n) => Some(n.as_ref().ok()),
+            _ => None,
+        })
+        .enumerate()
+        .filter_map(|(i, n)| n.map(|n| (i + 1, n)))
+}
+
+/// Runs, on every SAN directoryName, the rules of the named subject lints that are in scope and
+/// in effect for this certificate. Messages name the subject lint whose rule failed.
+pub(crate) fn on_directory_names_as(
+    ctx: &LintContext<'_>,
+    subject_lints: &[(&str, Rule)],
+) -> Outcome {
+    let mut any = false;
+    let mut failures: Vec<String> = Vec::new();
+    for (n, name) in directory_names(ctx.cert) {
+        any = true;
+        let nctx = NameCtx {
+            name,
+            place: Place::DirectoryName(n),
+            cert: ctx.cert,
+            cert_type: ctx.cert_type(),
+            at: ctx.at,
+        };
+        for (lint_name, rule) in subject_lints {
+            if !in_force(ctx, lint_name) {
+                continue;
+            }
+            let mut out = Vec::new();
+            rule(&nctx, &mut out);
+            if !out.is_empty() {
+                failures.push(format!("{} ({lint_name}): {}", nctx.place, out.join("; ")));
+            }
+        }
+    }
+    if !any {
+        Outcome::NotApplicable
+    } else if failures.is_empty() {
+        Outcome::Pass
+    } else {
+        Outcome::Fail(failures.join(" | "))
+    }
+}
+
+/// Whether the lint `name` applies to this certificate and is in effect at `ctx.at`.
+fn in_force(ctx: &LintContext<'_>, name: &str) -> bool {
+    let Some(l) = crate::registry::find(name) else {
+        debug_assert!(false, "no lint named {name}");
+        return false;
+    };
+    l.applies.matches(&ctx.profile)
+        && ctx.at >= l.effective
+        && l.ineffective.is_none_or(|end| ctx.at < end)
+}
+
+/// Whether a value has at least one letter or digit (any script).
+pub(crate) fn has_alphanumeric(s: &str) -> bool {
+    s.chars().any(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matrix_matches_the_sbr_tables() {
+        let t = |s: &str| s.parse::<CertType>().unwrap();
+        let cell = |o: &ObjectIdentifier, ty: &str| matrix_row(o.as_bytes()).unwrap().cell(t(ty));
+        assert_eq!(cell(&oid::AT_ORGANIZATION, "organization-strict"), Shall);
+        assert_eq!(cell(&oid::AT_ORGANIZATION, "mailbox-legacy"), ShallNot);
+        assert_eq!(cell(&oid::AT_STREET, "sponsored-multipurpose"), May);
+        assert_eq!(cell(&oid::AT_STREET, "individual-strict"), ShallNot);
+        assert_eq!(cell(&oid::AT_TITLE, "organization-legacy"), ShallNot);
+        assert_eq!(cell(&oid::AT_TITLE, "sponsored-legacy"), May);
+        assert_eq!(cell(&oid::AT_EMAIL_ADDRESS, "mailbox-strict"), May);
+        assert_eq!(other_cell(t("individual-legacy")), May);
+        assert_eq!(other_cell(t("individual-multipurpose")), ShallNot);
+        assert_eq!(other_cell(t("mailbox-legacy")), ShallNot);
+        // Exactly two SHALL rows, for OV and SV only.
+        for ty in CertType::all() {
+            let shall = MATRIX.iter().filter(|r| r.cell(ty) == Shall).count();
+            let expected = match ty.validation {
+                Validation::Organization | Validation::Sponsored => 2,
+                _ => 0,
+            };
+            assert_eq!(shall, expected, "{ty}");
+        }
+    }
+
+    #[test]
+    fn names_attributes() {
+        assert_eq!(attr_name(oid::AT_COUNTRY.as_bytes()), "countryName");
+        let desc = ObjectIdentifier::new_unwrap("2.5.4.13");
+        assert_eq!(attr_name(desc.as_bytes()), "description (2.5.4.13)");
+        let x = ObjectIdentifier::new_unwrap("1.2.3.4");
+        assert_eq!(attr_name(x.as_bytes()), "1.2.3.4");
+        assert_eq!(
+            Place::DirectoryName(2).to_string(),
+            "subjectAltName directoryName #2"
+        );
+    }
+}
