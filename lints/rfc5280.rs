@@ -1218,7 +1218,8 @@ mod tests {
         let private = ObjectIdentifier::new_unwrap("1.3.6.1.4.1.55555.1.2");
         let bad = base().ext(&private, true, der::null()).build();
         let good = base().ext(&private, false, der::null()).build();
-        assert_lint(lint, &bad, &good, &[]);
+        // SBR 7.1.2.4 also notes the extension as unlisted for subscribers.
+        assert_lint(lint, &bad, &good, &["n_smime_unlisted_extension"]);
         assert!(details(&bad, lint).starts_with(
             "critical extension(s) that smimelint does not recognise: extensions[8] 1.3.6.1.4.1.55555.1.2"
         ));

@@ -693,7 +693,7 @@ mod tests {
             "e_smime_san_missing",
             &base().without_ext(&oid::SUBJECT_ALT_NAME).build(),
             &base().build(),
-            &[],
+            &["e_smime_subject_cn_mailbox_not_in_san"],
         );
     }
 
