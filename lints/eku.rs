@@ -275,6 +275,7 @@ lint! {
         citation: "SBR 7.1.2.3(f), 7.1.2.4",
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
         pkilint: ["cabf.smime.prohibited_eku_present"],
         zlint: [],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Multipurpose, Generation::Legacy]),
