@@ -116,6 +116,9 @@ struct LintArgs {
     /// In directories, read every file, not only *.pem, *.crt, *.cer, *.der, *.b64, *.txt …
     #[arg(long)]
     all_files: bool,
+    /// Issuing CA certificate (PEM or DER) for the chain-aware lints
+    #[arg(long, value_name = "FILE")]
+    issuer: Option<PathBuf>,
     /// Largest certificate accepted, in bytes
     #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_CERT_BYTES)]
     max_cert_size: usize,
@@ -233,7 +236,9 @@ fn options(args: &LintArgs) -> Result<Options, String> {
             ));
         }
     }
+    let issuer = args.issuer.as_deref().map(read_issuer).transpose()?;
     Ok(Options {
+        issuer,
         at,
         override_type,
         policy_map,
@@ -241,6 +246,24 @@ fn options(args: &LintArgs) -> Result<Options, String> {
         filter,
         include_passes: args.all,
     })
+}
+
+/// Reads the first certificate of an issuer file; anything else there is a usage error.
+pub fn read_issuer(path: &std::path::Path) -> Result<Arc<[u8]>, String> {
+    let file =
+        std::fs::File::open(path).map_err(|e| format!("--issuer {}: {e}", path.display()))?;
+    let name = path.display().to_string();
+    let item = crate::input::frame(&name, file, Limits::default())
+        .next()
+        .ok_or_else(|| format!("--issuer {name}: no certificate found"))?;
+    let der = item.der.map_err(|e| format!("--issuer {name}: {e}"))?;
+    match crate::cert::Cert::parse(&der) {
+        Ok(c) if c.form == crate::cert::Form::Certificate => Ok(Arc::from(der)),
+        Ok(_) => Err(format!(
+            "--issuer {name}: a TBSCertificate, not a certificate"
+        )),
+        Err(e) => Err(format!("--issuer {name}: not a certificate: {}", e.0)),
+    }
 }
 
 fn lint(args: LintArgs) -> Result<ExitCode, String> {

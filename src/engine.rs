@@ -109,6 +109,8 @@ pub struct Options {
     pub filter: LintFilter,
     /// Also report pass, NA and NE results.
     pub include_passes: bool,
+    /// DER of the issuing CA's certificate, for the chain-aware lints (NA without it).
+    pub issuer: Option<Arc<[u8]>>,
 }
 
 impl Default for Options {
@@ -120,6 +122,7 @@ impl Default for Options {
             guess: true,
             filter: LintFilter::default(),
             include_passes: false,
+            issuer: None,
         }
     }
 }
@@ -172,7 +175,16 @@ impl Linter {
             Ok(c) => c,
             Err(e) => return self.fatal_record(name, sha, format!("not a certificate: {}", e.0)),
         };
-        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run(&cert)));
+        // Re-walking the issuer per certificate costs about a microsecond and keeps `Options`
+        // free of self-referential borrows.
+        let issuer = self
+            .opts
+            .issuer
+            .as_deref()
+            .and_then(|d| Cert::parse(d).ok());
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.run(&cert, issuer.as_ref())
+        }));
         let profile_and_findings = match run {
             Ok(v) => v,
             Err(panic) => {
@@ -213,7 +225,11 @@ impl Linter {
         }
     }
 
-    fn run<'c>(&self, cert: &'c Cert<'c>) -> (detect::Profile, Vec<Finding>) {
+    fn run<'c>(
+        &self,
+        cert: &'c Cert<'c>,
+        issuer: Option<&'c Cert<'c>>,
+    ) -> (detect::Profile, Vec<Finding>) {
         let detect_opts = DetectOptions {
             override_type: self.opts.override_type,
             policy_map: self.opts.policy_map.as_deref(),
@@ -225,7 +241,12 @@ impl Linter {
             .at
             .or_else(|| cert.not_before_time())
             .unwrap_or_else(time::now);
-        let ctx = LintContext { cert, profile, at };
+        let ctx = LintContext {
+            cert,
+            profile,
+            at,
+            issuer,
+        };
         let mut findings = Vec::new();
         for lint in &self.lints {
             let (status, details) = evaluate(lint, &ctx);

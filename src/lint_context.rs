@@ -10,6 +10,8 @@ pub struct LintContext<'c> {
     pub profile: Profile,
     /// The time effective dates are compared with (notBefore unless the user set one).
     pub at: UnixTime,
+    /// The issuing CA's certificate, when the user supplied it (`--issuer`).
+    pub issuer: Option<&'c Cert<'c>>,
 }
 
 impl<'c> LintContext<'c> {
