@@ -44,6 +44,8 @@ enum Command {
 enum ListFormat {
     Text,
     Json,
+    /// The generated docs/lints.md: metadata table and pkilint/zlint migration tables
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -149,6 +151,10 @@ fn list(format: ListFormat) -> Result<ExitCode, String> {
             serde_json::to_writer_pretty(&mut out, &crate::meta::all())
                 .map_err(|e| e.to_string())?;
             writeln!(out).map_err(io)?;
+        }
+        ListFormat::Markdown => {
+            out.write_all(crate::xref::lints_markdown().as_bytes())
+                .map_err(io)?;
         }
         ListFormat::Text => {
             for l in registry::all() {
