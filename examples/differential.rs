@@ -1,0 +1,1112 @@
+//! Differential testing against pkilint (driven by `scripts/differential.sh`).
+//!
+//! `generate DIR [COUNT] [SEED]` builds COUNT certificates with the test factory: every type and
+//! generation, several key algorithms, and for each certificate 0–3 random choices from
+//! [`MUTATIONS`] (compliant variations and violations of one rule each). It writes
+//! `DIR/<type>/<n>.pem` and `DIR/manifest.tsv` (file, type, key, mutations).
+//!
+//! `compare DIR PKILINT_JSONL` reads pkilint-oracle's output for those files, lints each file
+//! with smimelint as the same type, and reports verdict disagreements (error / warn / clean,
+//! notices ignored) grouped by the family of the mutations applied, each classified as pending
+//! work (issue 5/6), a documented pkilint deviation (`docs/conformance.md`) or unexplained.
+//! The exit status is 1 when a disagreement is unexplained.
+
+use smimelint::cert::oid;
+use smimelint::detect::{CertType, Generation, Validation};
+use smimelint::engine::{Linter, Options};
+use smimelint::factory::{der, ext, gn, ku, name, CertBuilder, KeyAlg};
+use smimelint::registry::Status;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// Deterministic pseudo-random numbers (SplitMix64).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+type Apply = fn(CertBuilder, CertType) -> CertBuilder;
+type When = fn(CertType, KeyAlg) -> bool;
+
+/// One change to the baseline certificate.
+struct Mutation {
+    family: &'static str,
+    name: &'static str,
+    /// Whether the result still satisfies every SHALL and SHOULD.
+    compliant: bool,
+    when: When,
+    apply: Apply,
+}
+
+fn always(_: CertType, _: KeyAlg) -> bool {
+    true
+}
+fn not_strict(t: CertType, _: KeyAlg) -> bool {
+    t.generation != Generation::Strict
+}
+fn strict(t: CertType, _: KeyAlg) -> bool {
+    t.generation == Generation::Strict
+}
+fn not_legacy(t: CertType, _: KeyAlg) -> bool {
+    t.generation != Generation::Legacy
+}
+fn legacy(t: CertType, _: KeyAlg) -> bool {
+    t.generation == Generation::Legacy
+}
+fn rsa(_: CertType, k: KeyAlg) -> bool {
+    matches!(k, KeyAlg::Rsa2048 | KeyAlg::Rsa3072 | KeyAlg::Rsa4096)
+}
+fn rsa_strict(t: CertType, k: KeyAlg) -> bool {
+    rsa(t, k) && strict(t, k)
+}
+fn org(t: CertType, _: KeyAlg) -> bool {
+    matches!(
+        t.validation,
+        Validation::Organization | Validation::Sponsored
+    )
+}
+fn person(t: CertType, _: KeyAlg) -> bool {
+    matches!(t.validation, Validation::Individual | Validation::Sponsored)
+}
+fn mailbox(t: CertType, _: KeyAlg) -> bool {
+    t.validation == Validation::Mailbox
+}
+fn mailbox_or_individual(t: CertType, k: KeyAlg) -> bool {
+    mailbox(t, k) || t.validation == Validation::Individual
+}
+fn not_mailbox(t: CertType, k: KeyAlg) -> bool {
+    !mailbox(t, k)
+}
+
+/// The factory's baseline subject attributes for a type.
+fn base_subject(t: CertType) -> Vec<(&'static str, &'static str)> {
+    match t.validation {
+        Validation::Mailbox => vec![("CN", MAILBOX)],
+        Validation::Organization => vec![
+            ("C", "GB"),
+            ("O", "Example Ltd"),
+            ("organizationIdentifier", "NTRGB-12345678"),
+            ("CN", "Example Ltd"),
+        ],
+        Validation::Sponsored => vec![
+            ("C", "GB"),
+            ("O", "Example Ltd"),
+            ("organizationIdentifier", "NTRGB-12345678"),
+            ("GN", "Alice"),
+            ("SN", "Smith"),
+            ("CN", "Alice Smith"),
+        ],
+        Validation::Individual => vec![
+            ("C", "GB"),
+            ("GN", "Alice"),
+            ("SN", "Smith"),
+            ("CN", "Alice Smith"),
+        ],
+    }
+}
+
+/// The baseline subject plus extra `(attribute, value)` pairs.
+fn subject_with(t: CertType, extra: &[(&str, &str)]) -> Vec<u8> {
+    let mut attrs = base_subject(t);
+    attrs.extend_from_slice(extra);
+    name(&attrs)
+}
+
+/// The baseline subject without the attributes `drop` names, plus `extra`.
+fn subject_without(t: CertType, drop: &[&str], extra: &[(&str, &str)]) -> Vec<u8> {
+    let mut attrs = base_subject(t);
+    attrs.retain(|(k, _)| !drop.contains(k));
+    attrs.extend_from_slice(extra);
+    name(&attrs)
+}
+
+fn ku_bits(b: CertBuilder, bits: &[u32]) -> CertBuilder {
+    b.ext(&oid::KEY_USAGE, true, ext::key_usage(bits))
+}
+
+/// The subject key's SPKI with an rsaEncryption AlgorithmIdentifier that lacks the NULL.
+fn spki_without_null(b: CertBuilder) -> CertBuilder {
+    let mut outer = smimelint::walk::Reader::new(&b.spki);
+    let spki = outer.read().expect("SubjectPublicKeyInfo");
+    let mut fields = spki.children();
+    let _algorithm = fields.read().expect("algorithm");
+    let key = fields.read().expect("subjectPublicKey").raw.to_vec();
+    let rebuilt = der::seq(&[der::unhex("300b06092a864886f70d010101"), key]);
+    b.spki_raw(rebuilt)
+}
+
+fn policies_with(t: CertType, extra: Vec<Vec<u8>>) -> Vec<u8> {
+    let mut infos = vec![der::seq(&[der::oid(&t.policy_oid())])];
+    infos.extend(extra);
+    der::seq(&infos)
+}
+
+fn aia(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    smimelint::factory::ext_values::aia_raw(entries)
+}
+
+const MAILBOX: &str = "alice@example.com";
+
+/// Every change the generator chooses from. Families name the rule family a mutation exercises.
+const MUTATIONS: &[Mutation] = &[
+    // Compliant variations.
+    Mutation {
+        family: "variant",
+        name: "eku_client_auth_extra",
+        compliant: true,
+        when: not_strict,
+        apply: |b, _| b.eku(&[&oid::KP_EMAIL_PROTECTION, &oid::KP_CLIENT_AUTH]),
+    },
+    Mutation {
+        family: "variant",
+        name: "subject_email_address",
+        compliant: true,
+        when: always,
+        apply: |b, t| b.subject_raw(subject_with(t, &[("emailAddress", MAILBOX)])),
+    },
+    Mutation {
+        family: "variant",
+        name: "subject_serial_number",
+        compliant: true,
+        when: always,
+        apply: |b, t| b.subject_raw(subject_with(t, &[("serialNumber", "A12345")])),
+    },
+    Mutation {
+        family: "variant",
+        name: "subject_org_unit",
+        compliant: true,
+        when: org,
+        apply: |b, t| b.subject_raw(subject_with(t, &[("OU", "Research")])),
+    },
+    Mutation {
+        family: "variant",
+        name: "subject_locality_state",
+        compliant: true,
+        when: not_mailbox,
+        apply: |b, t| b.subject_raw(subject_with(t, &[("L", "London"), ("ST", "London")])),
+    },
+    Mutation {
+        family: "variant",
+        name: "san_second_mailbox",
+        compliant: true,
+        when: always,
+        apply: |b, _| b.san(&[gn::rfc822(MAILBOX), gn::rfc822("alice.smith@example.org")]),
+    },
+    Mutation {
+        family: "variant",
+        name: "san_smtp_utf8_mailbox",
+        compliant: true,
+        when: always,
+        apply: |b, _| {
+            b.san(&[
+                gn::rfc822(MAILBOX),
+                gn::smtp_utf8_mailbox("алиса@example.com"),
+            ])
+        },
+    },
+    Mutation {
+        family: "variant",
+        name: "policy_extra_ca_oid",
+        compliant: true,
+        when: always,
+        apply: |b, t| {
+            b.ext(
+                &oid::CERTIFICATE_POLICIES,
+                false,
+                policies_with(t, vec![der::seq(&[der::oid("1.3.6.1.4.1.99999.1.2")])]),
+            )
+        },
+    },
+    Mutation {
+        family: "variant",
+        name: "policy_cps_http",
+        compliant: true,
+        when: always,
+        apply: |b, t| {
+            b.ext(
+                &oid::CERTIFICATE_POLICIES,
+                false,
+                der::seq(&[ext::policy_info(
+                    &t.policy_oid(),
+                    &[ext::cps_qualifier("http://example.com/cps")],
+                )]),
+            )
+        },
+    },
+    Mutation {
+        family: "variant",
+        name: "basic_constraints_ca_false",
+        compliant: true,
+        when: always,
+        apply: |b, _| {
+            b.ext(
+                &oid::BASIC_CONSTRAINTS,
+                true,
+                ext::basic_constraints(false, None),
+            )
+        },
+    },
+    Mutation {
+        family: "variant",
+        name: "ku_rsa_sign_nonrepudiation",
+        compliant: true,
+        when: rsa,
+        apply: |b, _| {
+            ku_bits(
+                b,
+                &[
+                    ku::DIGITAL_SIGNATURE,
+                    ku::NON_REPUDIATION,
+                    ku::KEY_ENCIPHERMENT,
+                ],
+            )
+        },
+    },
+    Mutation {
+        family: "variant",
+        name: "ku_rsa_key_encipherment_only",
+        compliant: true,
+        when: rsa,
+        apply: |b, _| ku_bits(b, &[ku::KEY_ENCIPHERMENT]),
+    },
+    Mutation {
+        family: "variant",
+        name: "crldp_two_http",
+        compliant: true,
+        when: always,
+        apply: |b, _| {
+            b.ext(
+                &oid::CRL_DISTRIBUTION_POINTS,
+                false,
+                ext::crl_distribution_points(&[
+                    "http://crl.example.com/a.crl",
+                    "http://crl2.example.com/a.crl",
+                ]),
+            )
+        },
+    },
+    // Certificate policies.
+    Mutation {
+        family: "policies",
+        name: "policies_missing",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.without_ext(&oid::CERTIFICATE_POLICIES),
+    },
+    Mutation {
+        family: "policies",
+        name: "policies_reserved_oid_missing",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.policies(&["1.3.6.1.4.1.99999.1.2"]),
+    },
+    Mutation {
+        family: "policies",
+        name: "policies_two_reserved",
+        compliant: false,
+        when: always,
+        apply: |b, t| {
+            let other = if t.generation == Generation::Strict {
+                "2.23.140.1.5.1.2"
+            } else {
+                "2.23.140.1.5.1.3"
+            };
+            b.ext(
+                &oid::CERTIFICATE_POLICIES,
+                false,
+                policies_with(t, vec![der::seq(&[der::oid(other)])]),
+            )
+        },
+    },
+    Mutation {
+        family: "policies",
+        name: "policies_critical",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.critical(&oid::CERTIFICATE_POLICIES, true),
+    },
+    Mutation {
+        family: "policies",
+        name: "policies_any_policy",
+        compliant: false,
+        when: always,
+        apply: |b, t| {
+            b.ext(
+                &oid::CERTIFICATE_POLICIES,
+                false,
+                policies_with(t, vec![der::seq(&[der::oid("2.5.29.32.0")])]),
+            )
+        },
+    },
+    Mutation {
+        family: "policies",
+        name: "policies_cps_ftp",
+        compliant: false,
+        when: always,
+        apply: |b, t| {
+            b.ext(
+                &oid::CERTIFICATE_POLICIES,
+                false,
+                der::seq(&[ext::policy_info(
+                    &t.policy_oid(),
+                    &[ext::cps_qualifier("ftp://example.com/cps")],
+                )]),
+            )
+        },
+    },
+    Mutation {
+        family: "policies",
+        name: "policies_notice_ref",
+        compliant: false,
+        when: always,
+        apply: |b, t| {
+            b.ext(
+                &oid::CERTIFICATE_POLICIES,
+                false,
+                der::seq(&[ext::policy_info(
+                    &t.policy_oid(),
+                    &[ext::user_notice(
+                        Some(der::seq(&[der::utf8("Example"), der::seq(&[der::int(1)])])),
+                        Some(der::utf8("Notice")),
+                    )],
+                )]),
+            )
+        },
+    },
+    // Extended key usage.
+    Mutation {
+        family: "eku",
+        name: "eku_missing",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.without_ext(&oid::EXT_KEY_USAGE),
+    },
+    Mutation {
+        family: "eku",
+        name: "eku_no_email_protection",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.eku(&[&oid::KP_CLIENT_AUTH]),
+    },
+    Mutation {
+        family: "eku",
+        name: "eku_server_auth",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.eku(&[&oid::KP_EMAIL_PROTECTION, &oid::KP_SERVER_AUTH]),
+    },
+    Mutation {
+        family: "eku",
+        name: "eku_client_auth_strict",
+        compliant: false,
+        when: strict,
+        apply: |b, _| b.eku(&[&oid::KP_EMAIL_PROTECTION, &oid::KP_CLIENT_AUTH]),
+    },
+    Mutation {
+        family: "eku",
+        name: "eku_ocsp_signing",
+        compliant: false,
+        when: not_strict,
+        apply: |b, _| b.eku(&[&oid::KP_EMAIL_PROTECTION, &oid::KP_OCSP_SIGNING]),
+    },
+    // Key usage.
+    Mutation {
+        family: "key_usage",
+        name: "ku_missing",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.without_ext(&oid::KEY_USAGE),
+    },
+    Mutation {
+        family: "key_usage",
+        name: "ku_not_critical",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.critical(&oid::KEY_USAGE, false),
+    },
+    Mutation {
+        family: "key_usage",
+        name: "ku_rsa_data_encipherment_strict",
+        compliant: false,
+        when: rsa_strict,
+        apply: |b, _| {
+            ku_bits(
+                b,
+                &[
+                    ku::DIGITAL_SIGNATURE,
+                    ku::KEY_ENCIPHERMENT,
+                    ku::DATA_ENCIPHERMENT,
+                ],
+            )
+        },
+    },
+    Mutation {
+        family: "key_usage",
+        name: "ku_key_cert_sign",
+        compliant: false,
+        when: always,
+        apply: |b, _| ku_bits(b, &[ku::DIGITAL_SIGNATURE, ku::KEY_CERT_SIGN]),
+    },
+    // Subject alternative name.
+    Mutation {
+        family: "san",
+        name: "san_missing",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.without_ext(&oid::SUBJECT_ALT_NAME),
+    },
+    Mutation {
+        family: "san",
+        name: "san_dns_name",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.san(&[gn::rfc822(MAILBOX), gn::dns("example.com")]),
+    },
+    Mutation {
+        family: "san",
+        name: "san_uri",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.san(&[gn::rfc822(MAILBOX), gn::uri("https://example.com/")]),
+    },
+    Mutation {
+        family: "san",
+        name: "san_upn_strict",
+        compliant: false,
+        when: strict,
+        apply: |b, _| {
+            b.san(&[
+                gn::rfc822(MAILBOX),
+                gn::other_name("1.3.6.1.4.1.311.20.2.3", &der::utf8(MAILBOX)),
+            ])
+        },
+    },
+    Mutation {
+        family: "san",
+        name: "san_critical",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.critical(&oid::SUBJECT_ALT_NAME, true),
+    },
+    Mutation {
+        family: "san",
+        name: "san_rfc822_display_name",
+        compliant: false,
+        when: not_mailbox,
+        apply: |b, _| b.san(&[gn::rfc822("Alice <alice@example.com>")]),
+    },
+    Mutation {
+        family: "san",
+        name: "san_smtp_utf8_ascii",
+        compliant: false,
+        when: always,
+        apply: |b, _| {
+            b.san(&[
+                gn::rfc822(MAILBOX),
+                gn::smtp_utf8_mailbox("bob@example.com"),
+            ])
+        },
+    },
+    // Subject.
+    Mutation {
+        family: "subject",
+        name: "subject_org_in_mailbox_or_individual",
+        compliant: false,
+        when: mailbox_or_individual,
+        apply: |b, t| b.subject_raw(subject_with(t, &[("O", "Example Ltd")])),
+    },
+    Mutation {
+        family: "subject",
+        name: "subject_org_identifier_missing",
+        compliant: false,
+        when: org,
+        apply: |b, t| b.subject_raw(subject_without(t, &["organizationIdentifier"], &[])),
+    },
+    Mutation {
+        family: "subject",
+        name: "subject_email_not_in_san",
+        compliant: false,
+        when: always,
+        apply: |b, t| b.subject_raw(subject_with(t, &[("emailAddress", "carol@example.com")])),
+    },
+    Mutation {
+        family: "subject",
+        name: "subject_country_invalid",
+        compliant: false,
+        when: not_mailbox,
+        apply: |b, t| b.subject_raw(subject_without(t, &["C"], &[("C", "ZZ")])),
+    },
+    Mutation {
+        family: "subject",
+        name: "subject_street_strict",
+        compliant: false,
+        when: |t, k| strict(t, k) && not_mailbox(t, k),
+        apply: |b, t| b.subject_raw(subject_with(t, &[("L", "London"), ("street", "1 Main St")])),
+    },
+    Mutation {
+        family: "subject",
+        name: "subject_metadata_only",
+        compliant: false,
+        when: not_mailbox,
+        apply: |b, t| b.subject_raw(subject_with(t, &[("L", "-")])),
+    },
+    Mutation {
+        family: "subject",
+        name: "subject_locality_without_country",
+        compliant: false,
+        when: not_mailbox,
+        apply: |b, t| b.subject_raw(subject_without(t, &["C"], &[("L", "London")])),
+    },
+    Mutation {
+        family: "subject",
+        name: "subject_person_name_missing",
+        compliant: false,
+        when: |t, k| person(t, k) && not_legacy(t, k),
+        apply: |b, t| b.subject_raw(subject_without(t, &["GN", "SN"], &[])),
+    },
+    Mutation {
+        family: "subject",
+        name: "subject_cn_not_mailbox_mv",
+        compliant: false,
+        when: mailbox,
+        apply: |b, _| b.subject(&[("CN", "Alice Smith")]),
+    },
+    // cRLDistributionPoints.
+    Mutation {
+        family: "crldp",
+        name: "crldp_missing",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.without_ext(&oid::CRL_DISTRIBUTION_POINTS),
+    },
+    Mutation {
+        family: "crldp",
+        name: "crldp_critical",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.critical(&oid::CRL_DISTRIBUTION_POINTS, true),
+    },
+    Mutation {
+        family: "crldp",
+        name: "crldp_ldap_extra",
+        compliant: false,
+        when: not_legacy,
+        apply: |b, _| {
+            b.ext(
+                &oid::CRL_DISTRIBUTION_POINTS,
+                false,
+                ext::crl_distribution_points(&[
+                    "http://crl.example.com/a.crl",
+                    "ldap://ldap.example.com/cn=CA",
+                ]),
+            )
+        },
+    },
+    Mutation {
+        family: "crldp",
+        name: "crldp_https_only",
+        compliant: false,
+        when: always,
+        apply: |b, _| {
+            b.ext(
+                &oid::CRL_DISTRIBUTION_POINTS,
+                false,
+                ext::crl_distribution_points(&["https://crl.example.com/a.crl"]),
+            )
+        },
+    },
+    Mutation {
+        family: "crldp",
+        name: "crldp_ldap_extra_legacy",
+        compliant: true,
+        when: legacy,
+        apply: |b, _| {
+            b.ext(
+                &oid::CRL_DISTRIBUTION_POINTS,
+                false,
+                ext::crl_distribution_points(&[
+                    "http://crl.example.com/a.crl",
+                    "ldap://ldap.example.com/cn=CA",
+                ]),
+            )
+        },
+    },
+    // authorityInformationAccess.
+    Mutation {
+        family: "aia",
+        name: "aia_missing",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.without_ext(&oid::AUTHORITY_INFO_ACCESS),
+    },
+    Mutation {
+        family: "aia",
+        name: "aia_no_ca_issuers",
+        compliant: false,
+        when: always,
+        apply: |b, _| {
+            b.ext(
+                &oid::AUTHORITY_INFO_ACCESS,
+                false,
+                aia(&[(ext::OCSP, gn::uri("http://ocsp.example.com"))]),
+            )
+        },
+    },
+    Mutation {
+        family: "aia",
+        name: "aia_ocsp_ldap_extra",
+        compliant: false,
+        when: not_legacy,
+        apply: |b, _| {
+            b.ext(
+                &oid::AUTHORITY_INFO_ACCESS,
+                false,
+                aia(&[
+                    (ext::OCSP, gn::uri("http://ocsp.example.com")),
+                    (ext::OCSP, gn::uri("ldap://ldap.example.com/cn=CA")),
+                    (ext::CA_ISSUERS, gn::uri("http://ca.example.com/ca.crt")),
+                ]),
+            )
+        },
+    },
+    Mutation {
+        family: "aia",
+        name: "aia_critical",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.critical(&oid::AUTHORITY_INFO_ACCESS, true),
+    },
+    // Key identifiers and basicConstraints.
+    Mutation {
+        family: "key_identifiers",
+        name: "aki_missing",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.without_ext(&oid::AUTHORITY_KEY_IDENTIFIER),
+    },
+    Mutation {
+        family: "key_identifiers",
+        name: "aki_critical",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.critical(&oid::AUTHORITY_KEY_IDENTIFIER, true),
+    },
+    Mutation {
+        family: "key_identifiers",
+        name: "ski_missing",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.without_ext(&oid::SUBJECT_KEY_IDENTIFIER),
+    },
+    Mutation {
+        family: "key_identifiers",
+        name: "ski_critical",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.critical(&oid::SUBJECT_KEY_IDENTIFIER, true),
+    },
+    Mutation {
+        family: "basic_constraints",
+        name: "basic_constraints_path_len",
+        compliant: false,
+        when: always,
+        apply: |b, _| {
+            b.ext(
+                &oid::BASIC_CONSTRAINTS,
+                true,
+                ext::basic_constraints(false, Some(0)),
+            )
+        },
+    },
+    // Other subscriber extensions.
+    Mutation {
+        family: "extensions",
+        name: "lei_in_mailbox_or_individual",
+        compliant: false,
+        when: mailbox_or_individual,
+        apply: |b, _| b.ext(&oid::LEI, false, der::printable("5493001KJTIIGC8Y1R12")),
+    },
+    Mutation {
+        family: "extensions",
+        name: "lei_bad_checksum",
+        compliant: false,
+        when: org,
+        apply: |b, _| b.ext(&oid::LEI, false, der::printable("5493001KJTIIGC8Y1R13")),
+    },
+    Mutation {
+        family: "extensions",
+        name: "adobe_timestamp_strict",
+        compliant: false,
+        when: strict,
+        apply: |b, _| {
+            b.ext(
+                &oid::ADOBE_TIMESTAMP,
+                false,
+                smimelint::factory::ext_values::adobe_timestamp(gn::uri("http://ts.example.com")),
+            )
+        },
+    },
+    Mutation {
+        family: "extensions",
+        name: "subject_directory_attributes_strict",
+        compliant: false,
+        when: strict,
+        apply: |b, _| {
+            b.ext(
+                &oid::SUBJECT_DIRECTORY_ATTRIBUTES,
+                false,
+                der::seq(&[der::seq(&[
+                    der::oid("1.3.6.1.5.5.7.9.4"),
+                    der::set(&[der::printable("GB")]),
+                ])]),
+            )
+        },
+    },
+    Mutation {
+        family: "extensions",
+        name: "smime_capabilities_critical",
+        compliant: false,
+        when: always,
+        apply: |b, _| {
+            b.ext(
+                &oid::SMIME_CAPABILITIES,
+                true,
+                der::seq(&[der::seq(&[der::oid("2.16.840.1.101.3.4.1.42")])]),
+            )
+        },
+    },
+    Mutation {
+        family: "extensions",
+        name: "qc_statements_critical",
+        compliant: false,
+        when: org,
+        apply: |b, _| {
+            b.ext(
+                &oid::QC_STATEMENTS,
+                true,
+                der::seq(&[der::seq(&[der::oid("0.4.0.1862.1.1")])]),
+            )
+        },
+    },
+    // Generation dates.
+    Mutation {
+        family: "policies",
+        name: "legacy_after_sunset",
+        compliant: false,
+        when: legacy,
+        apply: |b, _| {
+            b.validity(
+                smimelint::time::date(2025, 8, 1),
+                smimelint::time::date(2026, 7, 31),
+            )
+        },
+    },
+    // Keys, algorithms and validity (issue 5).
+    Mutation {
+        family: "keys",
+        name: "validity_900_days",
+        compliant: false,
+        when: always,
+        apply: |b, t| {
+            let nb = if t.generation == Generation::Legacy {
+                smimelint::factory::LEGACY_NOT_BEFORE
+            } else {
+                smimelint::factory::DEFAULT_NOT_BEFORE
+            };
+            b.validity(nb, nb + 900 * 86_400)
+        },
+    },
+    Mutation {
+        family: "keys",
+        name: "rsa_spki_without_null",
+        compliant: false,
+        when: rsa,
+        apply: |b, _| spki_without_null(b),
+    },
+];
+
+/// Key algorithms the generator draws from (P-521 is allowed by the SBR, rejected by pkilint).
+const KEYS: &[KeyAlg] = &[
+    KeyAlg::Rsa2048,
+    KeyAlg::Rsa2048,
+    KeyAlg::Rsa3072,
+    KeyAlg::P256,
+    KeyAlg::P384,
+    KeyAlg::P521,
+    KeyAlg::Ed25519,
+    KeyAlg::MlDsa44,
+    KeyAlg::MlKem768,
+];
+
+/// Mutation names on which pkilint departs from the SBR text: documented in
+/// `docs/conformance.md` (section "Differential testing").
+const PKILINT_DEVIATIONS: &[(&str, &str)] = &[
+    ("crldp_missing", "SBR 7.1.2.3(b): cRLDistributionPoints SHALL be present; pkilint warns"),
+    ("crldp_critical", "SBR 7.1.2.3(b): cRLDistributionPoints SHOULD NOT be critical; smimelint warns, pkilint errors"),
+    ("aia_ocsp_ldap_extra", "SBR 7.1.2.3(c)(1): in Strict and Multipurpose every OCSP accessLocation SHALL be HTTP; pkilint accepts LDAP"),
+    ("eku_ocsp_signing", "SBR 7.1.2.3(f) does not prohibit id-kp-OCSPSigning; smimelint warns, pkilint errors"),
+    ("policies_any_policy", "SBR 7.1.6.4 has no SHALL NOT for anyPolicy next to the reserved OID; smimelint warns, pkilint errors"),
+];
+/// Key algorithms on which pkilint departs from the SBR text.
+const KEY_DEVIATIONS: &[(KeyAlg, &str)] = &[(
+    KeyAlg::P521,
+    "SBR 6.1.5 and 7.1.3.1.2 allow P-521 keys (and 7.1.3.2.2 ecdsa-with-SHA512); pkilint rejects them",
+)];
+/// Mutation families whose lints are written in the branches of issues 5 and 6.
+const PENDING_FAMILIES: &[(&str, &str)] = &[("keys", "pending: issue 5")];
+
+fn generate(dir: &Path, count: usize, seed: u64) -> std::io::Result<()> {
+    let types: Vec<CertType> = CertType::all().collect();
+    let mut rng = Rng(seed);
+    let mut manifest = String::from("file\ttype\tkey\tmutations\n");
+    for i in 0..count {
+        let t = types[i % types.len()];
+        let key = KEYS[rng.below(KEYS.len())];
+        let mut b = CertBuilder::subscriber_with_key(t, key);
+        let mut names: Vec<&str> = Vec::new();
+        // A third of the certificates stay clean apart from compliant variations.
+        let wanted = match rng.below(6) {
+            0 | 1 => 0,
+            2 | 3 => 1,
+            4 => 2,
+            _ => 3,
+        };
+        let mut tries = 0;
+        while names.len() < wanted && tries < 20 {
+            tries += 1;
+            let m = &MUTATIONS[rng.below(MUTATIONS.len())];
+            if names.contains(&m.name) || !(m.when)(t, key) {
+                continue;
+            }
+            b = (m.apply)(b, t);
+            names.push(m.name);
+        }
+        let rel = format!("{t}/{i:05}.pem");
+        let path = dir.join(&rel);
+        std::fs::create_dir_all(path.parent().expect("type folder"))?;
+        std::fs::write(&path, b.build_pem())?;
+        let _ = writeln!(manifest, "{rel}\t{t}\t{key:?}\t{}", names.join(","));
+    }
+    std::fs::write(dir.join("manifest.tsv"), manifest)?;
+    eprintln!("generated {count} certificates in {}", dir.display());
+    Ok(())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Verdict {
+    Clean,
+    Warn,
+    Error,
+}
+
+fn verdict_of(s: &str) -> Option<Verdict> {
+    match s {
+        "clean" => Some(Verdict::Clean),
+        "warn" => Some(Verdict::Warn),
+        "error" => Some(Verdict::Error),
+        _ => None,
+    }
+}
+
+/// pkilint-oracle output per file: verdict and `SEVERITY code` of its warnings and errors.
+fn read_oracle(path: &Path) -> BTreeMap<String, (String, Vec<String>)> {
+    let text = std::fs::read_to_string(path).expect("pkilint output");
+    let mut out = BTreeMap::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).expect("one JSON object per line");
+        let file = v["file"].as_str().unwrap_or_default().to_string();
+        let verdict = v["verdict"].as_str().unwrap_or_default().to_string();
+        let codes = v["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| matches!(f["severity"].as_str(), Some("ERROR" | "FATAL" | "WARNING")))
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f["severity"].as_str().unwrap_or(""),
+                    f["code"].as_str().unwrap_or("")
+                )
+            })
+            .collect();
+        out.insert(file, (verdict, codes));
+    }
+    out
+}
+
+fn compare(dir: &Path, oracle: &Path) -> bool {
+    let pk = read_oracle(oracle);
+    let manifest = std::fs::read_to_string(dir.join("manifest.tsv")).expect("manifest.tsv");
+    let mut total = 0;
+    let mut agree = 0;
+    let mut pending = 0;
+    let mut deviations = 0;
+    let mut unparsed = 0;
+    // family → (count, examples)
+    let mut unexplained: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
+    let mut explained: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_family: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for line in manifest.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [rel, type_name, key, muts] = cols[..] else {
+            continue;
+        };
+        let path = dir.join(rel);
+        let Some((pk_verdict, pk_codes)) = pk
+            .iter()
+            .find(|(f, _)| Path::new(f).ends_with(rel))
+            .map(|(_, v)| v.clone())
+        else {
+            eprintln!("{rel}: no pkilint result");
+            continue;
+        };
+        let Some(theirs) = verdict_of(&pk_verdict) else {
+            unparsed += 1;
+            eprintln!("{rel}: pkilint could not load it; skipped");
+            continue;
+        };
+        let t: CertType = type_name.parse().expect("type");
+        let linter = Linter::new(Options {
+            override_type: Some(t),
+            ..Default::default()
+        });
+        let bytes = std::fs::read(&path).expect("certificate");
+        let item = smimelint::input::frame(rel, &bytes[..], Default::default())
+            .next()
+            .expect("item");
+        let result = linter.lint_item(item);
+        let ours = match result.issues().map(|f| f.status).max() {
+            Some(Status::Error | Status::Fatal) => Verdict::Error,
+            Some(Status::Warn) => Verdict::Warn,
+            _ => Verdict::Clean,
+        };
+        let our_lints: Vec<&str> = result
+            .issues()
+            .filter(|f| f.status >= Status::Warn)
+            .map(|f| f.lint)
+            .collect();
+        let names: Vec<&str> = muts.split(',').filter(|s| !s.is_empty()).collect();
+        let families: Vec<&str> = names
+            .iter()
+            .filter_map(|n| MUTATIONS.iter().find(|m| m.name == *n))
+            .filter(|m| !m.compliant)
+            .map(|m| m.family)
+            .collect();
+        total += 1;
+        let family_key = if families.is_empty() {
+            "clean"
+        } else {
+            families[0]
+        };
+        let entry = by_family.entry(family_key).or_default();
+        entry.0 += 1;
+        if theirs == ours {
+            agree += 1;
+            continue;
+        }
+        entry.1 += 1;
+        let key_alg = KEYS.iter().find(|k| format!("{k:?}") == key).copied();
+        let pending_reason = PENDING_FAMILIES.iter().find(|(f, _)| families.contains(f));
+        let deviation = names
+            .iter()
+            .find_map(|n| PKILINT_DEVIATIONS.iter().find(|(m, _)| m == n))
+            .map(|(m, why)| format!("{m}: {why}"))
+            .or_else(|| {
+                KEY_DEVIATIONS
+                    .iter()
+                    .find(|(k, _)| Some(*k) == key_alg)
+                    .map(|(k, why)| format!("{k:?} key: {why}"))
+            });
+        if let Some((_, why)) = pending_reason {
+            pending += 1;
+            *explained
+                .entry(format!("{why} ({})", family_key))
+                .or_default() += 1;
+        } else if let Some(why) = deviation {
+            deviations += 1;
+            *explained
+                .entry(format!("pkilint deviation, {why}"))
+                .or_default() += 1;
+        } else {
+            let e = unexplained.entry(family_key.to_string()).or_default();
+            e.0 += 1;
+            if e.1.len() < 5 {
+                e.1.push(format!(
+                    "{rel} [{key}; {muts}] pkilint {theirs:?} {pk_codes:?} / smimelint {ours:?} {our_lints:?}"
+                ));
+            }
+        }
+    }
+    let pct = |n: usize| 100.0 * n as f64 / total.max(1) as f64;
+    println!("certificates compared: {total} (skipped, pkilint could not load: {unparsed})");
+    println!("verdicts agree: {agree} ({:.1}%)", pct(agree));
+    println!(
+        "disagree: {} — pending issue 5/6: {pending}, documented pkilint deviations: {deviations}, unexplained: {}",
+        total - agree,
+        unexplained.values().map(|v| v.0).sum::<usize>()
+    );
+    println!(
+        "agreement excluding pending work: {:.1}%; excluding pending work and documented deviations: {:.1}%",
+        100.0 * agree as f64 / (total - pending).max(1) as f64,
+        100.0 * agree as f64 / (total - pending - deviations).max(1) as f64
+    );
+    println!("\nby family of the first violation (certificates, disagreements):");
+    for (f, (n, d)) in &by_family {
+        println!("  {f:<18} {n:>5} {d:>5}");
+    }
+    if !explained.is_empty() {
+        println!("\nexplained disagreements:");
+        for (why, n) in &explained {
+            println!("  {n:>5}  {why}");
+        }
+    }
+    if !unexplained.is_empty() {
+        println!("\nUNEXPLAINED disagreements by family:");
+        for (f, (n, examples)) in &unexplained {
+            println!("  {f}: {n}");
+            for e in examples {
+                println!("    {e}");
+            }
+        }
+    }
+    unexplained.is_empty()
+}
+
+fn main() -> std::process::ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["generate", dir, ref rest @ ..] => {
+            let count = rest.first().and_then(|s| s.parse().ok()).unwrap_or(3000);
+            let seed = rest.get(1).and_then(|s| s.parse().ok()).unwrap_or(1);
+            match generate(Path::new(dir), count, seed) {
+                Ok(()) => std::process::ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("differential: {e}");
+                    std::process::ExitCode::from(2)
+                }
+            }
+        }
+        ["compare", dir, oracle] => {
+            if compare(Path::new(dir), Path::new(oracle)) {
+                std::process::ExitCode::SUCCESS
+            } else {
+                std::process::ExitCode::from(1)
+            }
+        }
+        _ => {
+            eprintln!("usage: differential generate DIR [COUNT] [SEED] | differential compare DIR PKILINT_JSONL");
+            std::process::ExitCode::from(2)
+        }
+    }
+}
