@@ -272,10 +272,9 @@ fn verdicts_agree_with_pkilint_except_documented_deviations() {
 /// Every SBR deviation is explained in `docs/conformance.md` with its section.
 #[test]
 fn sbr_deviations_are_documented() {
-    let doc = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/conformance.md"),
-    )
-    .expect("docs/conformance.md");
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/conformance.md"))
+            .expect("docs/conformance.md");
     for d in SBR_DEVIATIONS {
         let row = doc
             .lines()
@@ -296,6 +295,12 @@ fn verdict_from_csv() {
     let head = "node_path,validator,severity,code,message\n";
     assert_eq!(pkilint_verdict(head), Clean);
     assert_eq!(pkilint_verdict(&format!("{head}a,V,INFO,x,\n")), Clean);
-    assert_eq!(pkilint_verdict(&format!("{head}a,V,WARNING,x,\"m, n\"\n")), Warn);
-    assert_eq!(pkilint_verdict(&format!("{head}a,V,NOTICE,x,\nb,V,FATAL,y,\n")), Error);
+    assert_eq!(
+        pkilint_verdict(&format!("{head}a,V,WARNING,x,\"m, n\"\n")),
+        Warn
+    );
+    assert_eq!(
+        pkilint_verdict(&format!("{head}a,V,NOTICE,x,\nb,V,FATAL,y,\n")),
+        Error
+    );
 }
