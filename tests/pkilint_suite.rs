@@ -167,10 +167,8 @@ fn pkilint_verdict(csv: &str) -> Verdict {
     let severities: Vec<&str> = csv
         .lines()
         .skip(1)
-        .filter_map(|line| {
-            // The node path and validator never contain commas; the message may.
-            line.splitn(4, ',').nth(2)
-        })
+        // The node path and validator never contain commas; the message after the code may.
+        .filter_map(|line| line.split(',').nth(2))
         .collect();
     if severities.iter().any(|s| *s == "ERROR" || *s == "FATAL") {
         Error
