@@ -874,6 +874,304 @@ const MUTATIONS: &[Mutation] = &[
             )
         },
     },
+    // More probes of the name, key usage and extension rules.
+    Mutation {
+        family: "subject",
+        name: "subject_pseudonym_with_given_name",
+        compliant: false,
+        when: person,
+        apply: |b, t| b.subject_raw(subject_with(t, &[("pseudonym", "Ally")])),
+    },
+    Mutation {
+        family: "variant",
+        name: "subject_pseudonym_only",
+        compliant: true,
+        when: person,
+        apply: |b, t| {
+            b.subject_raw(subject_without(
+                t,
+                &["GN", "SN", "CN"],
+                &[("pseudonym", "Ally"), ("CN", "Ally")],
+            ))
+        },
+    },
+    Mutation {
+        family: "subject",
+        name: "subject_ov_cn_other_name",
+        compliant: false,
+        when: |t, _| t.validation == Validation::Organization,
+        apply: |b, t| b.subject_raw(subject_without(t, &["CN"], &[("CN", "Other Ltd")])),
+    },
+    Mutation {
+        family: "variant",
+        name: "org_id_lei",
+        compliant: true,
+        when: org,
+        apply: |b, t| {
+            b.subject_raw(subject_without(
+                t,
+                &["organizationIdentifier"],
+                &[("organizationIdentifier", "LEIXG-5493001KJTIIGC8Y1R12")],
+            ))
+        },
+    },
+    Mutation {
+        family: "variant",
+        name: "org_id_ntr_subdivision",
+        compliant: true,
+        when: org,
+        apply: |b, t| {
+            b.subject_raw(subject_without(
+                t,
+                &["C", "organizationIdentifier"],
+                &[("C", "US"), ("organizationIdentifier", "NTRUS+CA-12345678")],
+            ))
+        },
+    },
+    Mutation {
+        family: "variant",
+        name: "org_id_gov",
+        compliant: true,
+        when: org,
+        apply: |b, t| {
+            b.subject_raw(subject_without(
+                t,
+                &["organizationIdentifier"],
+                &[("organizationIdentifier", "GOVGB")],
+            ))
+        },
+    },
+    Mutation {
+        family: "variant",
+        name: "org_id_euid_de",
+        compliant: true,
+        when: org,
+        apply: |b, t| {
+            b.subject_raw(subject_without(
+                t,
+                &["C", "organizationIdentifier"],
+                &[
+                    ("C", "DE"),
+                    ("organizationIdentifier", "NTRDE-DER3306.HRB12345"),
+                ],
+            ))
+        },
+    },
+    Mutation {
+        family: "subject",
+        name: "org_id_de_not_euid",
+        compliant: false,
+        when: org,
+        apply: |b, t| {
+            b.subject_raw(subject_without(
+                t,
+                &["C", "organizationIdentifier"],
+                &[("C", "DE"), ("organizationIdentifier", "NTRDE-HRB12345")],
+            ))
+        },
+    },
+    Mutation {
+        family: "subject",
+        name: "org_id_unknown_scheme",
+        compliant: false,
+        when: org,
+        apply: |b, t| {
+            b.subject_raw(subject_without(
+                t,
+                &["organizationIdentifier"],
+                &[("organizationIdentifier", "ABCGB-12345678")],
+            ))
+        },
+    },
+    Mutation {
+        family: "subject",
+        name: "org_id_country_mismatch",
+        compliant: false,
+        when: org,
+        apply: |b, t| {
+            b.subject_raw(subject_without(
+                t,
+                &["organizationIdentifier"],
+                &[("organizationIdentifier", "NTRFR-12345678")],
+            ))
+        },
+    },
+    Mutation {
+        family: "variant",
+        name: "subject_title_person",
+        compliant: true,
+        when: person,
+        apply: |b, t| b.subject_raw(subject_with(t, &[("title", "Engineer")])),
+    },
+    Mutation {
+        family: "subject",
+        name: "subject_title_organization",
+        compliant: false,
+        when: |t, _| t.validation == Validation::Organization,
+        apply: |b, t| b.subject_raw(subject_with(t, &[("title", "Engineer")])),
+    },
+    Mutation {
+        family: "variant",
+        name: "subject_country_xx",
+        compliant: true,
+        when: not_mailbox,
+        apply: |b, t| {
+            let keep_org_id = matches!(
+                t.validation,
+                Validation::Organization | Validation::Sponsored
+            );
+            if keep_org_id {
+                b.subject_raw(subject_without(
+                    t,
+                    &["C", "organizationIdentifier"],
+                    &[
+                        ("C", "XX"),
+                        ("organizationIdentifier", "LEIXG-5493001KJTIIGC8Y1R12"),
+                    ],
+                ))
+            } else {
+                b.subject_raw(subject_without(t, &["C"], &[("C", "XX")]))
+            }
+        },
+    },
+    Mutation {
+        family: "variant",
+        name: "subject_serial_number_npi",
+        compliant: true,
+        when: person,
+        apply: |b, t| b.subject_raw(subject_with(t, &[("serialNumber", "PASGB-123456789")])),
+    },
+    Mutation {
+        family: "san",
+        name: "san_smtp_utf8_upper_case_domain",
+        compliant: false,
+        when: always,
+        apply: |b, _| {
+            b.san(&[
+                gn::rfc822(MAILBOX),
+                gn::smtp_utf8_mailbox("алиса@EXAMPLE.com"),
+            ])
+        },
+    },
+    Mutation {
+        family: "variant",
+        name: "san_upn_multipurpose",
+        compliant: true,
+        when: not_strict,
+        apply: |b, _| {
+            b.san(&[
+                gn::rfc822(MAILBOX),
+                gn::other_name("1.3.6.1.4.1.311.20.2.3", &der::utf8(MAILBOX)),
+            ])
+        },
+    },
+    Mutation {
+        family: "key_usage",
+        name: "ku_encipher_only_without_key_agreement",
+        compliant: false,
+        when: |_, k| matches!(k, KeyAlg::P256 | KeyAlg::P384 | KeyAlg::P521),
+        apply: |b, _| ku_bits(b, &[ku::DIGITAL_SIGNATURE, ku::ENCIPHER_ONLY]),
+    },
+    Mutation {
+        family: "key_usage",
+        name: "ku_ec_key_encipherment",
+        compliant: false,
+        when: |_, k| matches!(k, KeyAlg::P256 | KeyAlg::P384 | KeyAlg::P521),
+        apply: |b, _| ku_bits(b, &[ku::DIGITAL_SIGNATURE, ku::KEY_ENCIPHERMENT]),
+    },
+    Mutation {
+        family: "key_identifiers",
+        name: "aki_issuer_and_serial",
+        compliant: false,
+        when: always,
+        apply: |b, _| {
+            let id = [7u8; 20];
+            let issuer = gn::directory_name(&name(&[("CN", "Example Root")]));
+            b.ext(
+                &oid::AUTHORITY_KEY_IDENTIFIER,
+                false,
+                smimelint::factory::ext_values::aki(Some(&id), &[issuer], Some(&[1])),
+            )
+        },
+    },
+    Mutation {
+        family: "eku",
+        name: "eku_time_stamping",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.eku(&[&oid::KP_EMAIL_PROTECTION, &oid::KP_TIME_STAMPING]),
+    },
+    Mutation {
+        family: "eku",
+        name: "eku_any",
+        compliant: false,
+        when: always,
+        apply: |b, _| b.eku(&[&oid::KP_EMAIL_PROTECTION, &oid::ANY_EKU]),
+    },
+    Mutation {
+        family: "extensions",
+        name: "unknown_critical_extension",
+        compliant: false,
+        when: always,
+        apply: |b, _| {
+            b.ext(
+                &const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.4.1.99999.7"),
+                true,
+                der::null(),
+            )
+        },
+    },
+    Mutation {
+        family: "extensions",
+        name: "subject_directory_attributes_mailbox_legacy",
+        compliant: false,
+        when: |t, k| legacy(t, k) && mailbox(t, k),
+        apply: |b, _| {
+            b.ext(
+                &oid::SUBJECT_DIRECTORY_ATTRIBUTES,
+                false,
+                der::seq(&[der::seq(&[
+                    der::oid("1.3.6.1.5.5.7.9.4"),
+                    der::set(&[der::printable("GB")]),
+                ])]),
+            )
+        },
+    },
+    Mutation {
+        family: "policies",
+        name: "policies_explicit_text_visible",
+        compliant: false,
+        when: always,
+        apply: |b, t| {
+            b.ext(
+                &oid::CERTIFICATE_POLICIES,
+                false,
+                der::seq(&[ext::policy_info(
+                    &t.policy_oid(),
+                    &[ext::user_notice(None, Some(der::visible("Notice")))],
+                )]),
+            )
+        },
+    },
+    Mutation {
+        family: "variant",
+        name: "policies_cps_https_and_notice",
+        compliant: true,
+        when: always,
+        apply: |b, t| {
+            b.ext(
+                &oid::CERTIFICATE_POLICIES,
+                false,
+                der::seq(&[ext::policy_info(
+                    &t.policy_oid(),
+                    &[
+                        ext::cps_qualifier("https://example.com/cps"),
+                        ext::user_notice(None, Some(der::utf8("Notice"))),
+                    ],
+                )]),
+            )
+        },
+    },
     // Generation dates.
     Mutation {
         family: "policies",
@@ -941,6 +1239,31 @@ struct Deviation {
 }
 
 const DEVIATIONS: &[Deviation] = &[
+    Deviation {
+        trigger: Trigger::Mutation("unknown_critical_extension"),
+        pkilint: &[],
+        smimelint: &["w_smime_rfc5280_unknown_critical_extension"],
+        why: "RFC 5280 4.2: relying parties MUST reject a certificate with an unrecognised critical extension, and SBR 7.1.2.4 admits unlisted extensions only for a reason; smimelint warns, pkilint is silent",
+    },
+    Deviation {
+        trigger: Trigger::Mutation("subject_directory_attributes_mailbox_legacy"),
+        pkilint: &["cabf.smime.subject_directory_attributes_extension_prohibited"],
+        smimelint: &["w_smime_subject_directory_attributes_mailbox_validated"],
+        why: "SBR 7.1.2.3(j): subjectDirectoryAttributes MAY be present in every Legacy certificate; smimelint warns for Mailbox-validated, pkilint errors",
+    },
+    Deviation {
+        trigger: Trigger::Mutation("policies_explicit_text_visible"),
+        pkilint: &["pkix.rfc5280_certificate_policies_invalid_explicit_text_encoding"],
+        smimelint: &["w_smime_rfc5280_explicit_text_not_utf8"],
+        why: "RFC 6818 3 replaced RFC 5280's MUST NOT for VisibleString/BMPString explicitText by a SHOULD (UTF8String); smimelint warns, pkilint errors",
+    },
+    Deviation {
+        trigger: Trigger::Mutation("org_id_de_not_euid"),
+        pkilint: &["cabf.smime.german_ntr_registration_reference_not_euid"],
+        // Both report it from 2025-05-14 on; only the dates differ.
+        smimelint: &["w_smime_subject_org_identifier_de_ntr_not_euid"],
+        why: "SBR 7.1.4.2.2(d) Note 3 came with SMC011 (2025-05-14); a Legacy certificate issued before then is not subject to it, pkilint applies it whatever the date",
+    },
     Deviation {
         trigger: Trigger::Mutation("policy_constraints_in_end_entity"),
         pkilint: &["pkix.end_entity_policy_constraints_extension_present"],
