@@ -1504,6 +1504,10 @@ fn compare(dir: &Path, oracle: &Path) -> bool {
     let mut unexplained: BTreeMap<&str, (usize, Vec<String>)> = BTreeMap::new();
     let mut explained: BTreeMap<String, usize> = BTreeMap::new();
     let mut by_family: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    // Finding level: pkilint codes no smimelint finding claims, and smimelint lints with pkilint
+    // equivalents none of which pkilint reported (certificates each).
+    let mut pk_only: BTreeMap<String, usize> = BTreeMap::new();
+    let mut ours_only: BTreeMap<&str, usize> = BTreeMap::new();
     for line in manifest.lines().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
         let [rel, type_name, key, muts] = cols[..] else {
@@ -1537,6 +1541,27 @@ fn compare(dir: &Path, oracle: &Path) -> bool {
             .filter(|f| f.status >= Status::Warn)
             .map(|f| (f.lint, f.status))
             .collect();
+        for f in theirs {
+            let claimed = ours.iter().any(|(l, _)| {
+                smimelint::registry::find(l)
+                    .is_some_and(|lint| lint.pkilint.contains(&f.code.as_str()))
+            });
+            if !claimed {
+                *pk_only
+                    .entry(format!("{} {}", f.severity, f.code))
+                    .or_default() += 1;
+            }
+        }
+        for (l, _) in &ours {
+            let lint = smimelint::registry::find(l).expect("registered lint");
+            if !lint.pkilint.is_empty()
+                && !theirs
+                    .iter()
+                    .any(|f| lint.pkilint.contains(&f.code.as_str()))
+            {
+                *ours_only.entry(l).or_default() += 1;
+            }
+        }
         let names: Vec<&str> = muts.split(',').filter(|s| !s.is_empty()).collect();
         let family = names
             .iter()
@@ -1608,6 +1633,14 @@ fn compare(dir: &Path, oracle: &Path) -> bool {
         for (why, n) in &explained {
             println!("  {n:>5}  {why}");
         }
+    }
+    println!("\nfinding level, pkilint codes that no smimelint finding lists (certificates):");
+    for (code, n) in &pk_only {
+        println!("  {n:>5}  {code}");
+    }
+    println!("\nfinding level, smimelint lints whose pkilint equivalents pkilint did not report (certificates):");
+    for (lint, n) in &ours_only {
+        println!("  {n:>5}  {lint}");
     }
     if !unexplained.is_empty() {
         println!("\nUNEXPLAINED disagreements by family:");

@@ -199,9 +199,15 @@ fn code_list(v: &[&str]) -> String {
 }
 
 fn effective(i: &LintInfo) -> String {
+    // Structural lints are effective from the epoch: show that as "always".
+    let start = if i.effective == "1970-01-01" {
+        "always"
+    } else {
+        i.effective.as_str()
+    };
     match &i.ineffective {
-        Some(end) => format!("{} – {end}", i.effective),
-        None => i.effective.clone(),
+        Some(end) => format!("{start} – {end}"),
+        None => start.to_string(),
     }
 }
 
