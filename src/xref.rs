@@ -140,7 +140,8 @@ pub fn sbr_rules() -> Vec<Rule> {
 
 /// Inconsistencies between the lint metadata and the data files, as messages. Empty when the
 /// cross-reference is complete: every metadata code is a known one, every known code is covered
-/// or explained, and no explanation contradicts a covering lint (except `pending:` ones).
+/// or explained, and no explanation contradicts a covering lint. A `pending:` entry that a newly
+/// merged lint now covers is reported too, so that its note is removed.
 pub fn problems() -> Vec<String> {
     let mut out = Vec::new();
     let pk = pkilint();
@@ -162,7 +163,11 @@ pub fn problems() -> Vec<String> {
                     "{}: no lint lists it and docs/xref/{file} gives no reason",
                     f.id
                 )),
-                (false, Some(r)) if r.starts_with(PENDING) => {}
+                (false, Some(r)) if r.starts_with(PENDING) => out.push(format!(
+                    "{}: now covered by {}: delete its 'pending' reason in docs/xref/{file}",
+                    f.id,
+                    f.lints.join(", ")
+                )),
                 (false, Some(r)) if !r.starts_with("(former name)") => out.push(format!(
                     "{}: covered by {} but docs/xref/{file} still explains its absence",
                     f.id,
@@ -178,6 +183,14 @@ pub fn problems() -> Vec<String> {
         }
         if r.lints.is_empty() && r.reason.is_none() {
             out.push(format!("rule {} {}: no lint and no reason", r.number, r.id));
+        }
+        if !r.lints.is_empty() && r.reason.is_some_and(|x| x.starts_with(PENDING)) {
+            out.push(format!(
+                "rule {} {}: now checked by {}: delete its 'pending' note in docs/xref/sbr-rules.txt",
+                r.number,
+                r.id,
+                r.lints.join(", ")
+            ));
         }
     }
     out
