@@ -339,9 +339,13 @@ mod tests {
         let mut long = x509_leaf(9, CERT);
         long[14] += 1;
         fails(&long, None, "truncated");
+        // One short: the certificate's last byte is read as the extensions length.
         let mut short = x509_leaf(9, CERT);
         short[14] -= 1;
-        fails(&short, None, "trailing");
+        fails(&short, None, "extensions needs");
+        let mut trailing_leaf = x509_leaf(9, CERT);
+        trailing_leaf.push(0);
+        fails(&trailing_leaf, None, "1 unexpected trailing byte");
         let mut extra = x509_extra(&[CERT]);
         extra[2] += 1;
         fails(&x509_leaf(9, CERT), Some(&extra), "truncated");
