@@ -600,16 +600,19 @@ impl Progress {
         let (bar, template) = match total {
             Some(n) => (
                 indicatif::ProgressBar::new(n),
-                "{spinner} {elapsed_precise} [{bar:30}] {human_pos}/{human_len} {per_sec} ETA {eta}",
+                "{spinner} {elapsed_precise} [{bar:30}] {human_pos}/{human_len} entries {rate} ETA {eta}",
             ),
             None => (
                 indicatif::ProgressBar::no_length(),
-                "{spinner} {elapsed_precise} {human_pos} certificates {per_sec}",
+                "{spinner} {elapsed_precise} {human_pos} entries {rate}",
             ),
         };
         bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
         if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
-            bar.set_style(style.progress_chars("=> "));
+            let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}/s", state.per_sec());
+            };
+            bar.set_style(style.progress_chars("=> ").with_key("rate", rate));
         }
         Progress { bar: Some(bar) }
     }
