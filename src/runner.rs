@@ -134,11 +134,17 @@ where
     run_with(linter, items, sink, RunOptions::default(), &mut |_| {})
 }
 
-/// Checks whether `item` is skipped and names its issuer, as `opts` asks.
+/// Checks whether `item` is skipped and names its issuer, as `opts` asks. A panic here (a
+/// bug) must not lose the record: the item is then linted, and the engine reports the panic.
 fn prepare(item: &InputItem, opts: RunOptions<'_>) -> Result<Option<String>, &'static str> {
     if opts.skip.is_none() && !opts.issuers {
         return Ok(None);
     }
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare_cert(item, opts)))
+        .unwrap_or(Ok(None))
+}
+
+fn prepare_cert(item: &InputItem, opts: RunOptions<'_>) -> Result<Option<String>, &'static str> {
     let Some(cert) = item.der.as_deref().ok().and_then(|d| Cert::parse(d).ok()) else {
         return Ok(None);
     };
