@@ -176,11 +176,13 @@ struct CtArgs {
     #[arg(long)]
     all_certs: bool,
     /// Entries asked for per get-entries request (the log may return fewer)
-    #[arg(long, value_name = "N", default_value_t = 256)]
+    #[arg(long, value_name = "N", default_value_t = 256,
+          value_parser = clap::value_parser!(u64).range(1..=65_536))]
     batch_size: u64,
     /// Concurrent requests to the log
-    #[arg(long, value_name = "N", default_value_t = 4)]
-    concurrency: usize,
+    #[arg(long, value_name = "N", default_value_t = 4,
+          value_parser = clap::value_parser!(u16).range(1..=64))]
+    concurrency: u16,
     /// Retries of a failed request, with exponential back-off
     #[arg(long, value_name = "N", default_value_t = 5)]
     retries: u32,
@@ -543,7 +545,7 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
             cfg.start = args.start;
             cfg.end = args.end;
             cfg.batch = args.batch_size.max(1);
-            cfg.workers = args.concurrency.max(1);
+            cfg.workers = usize::from(args.concurrency);
             cfg.retries = args.retries;
             cfg.backoff = std::time::Duration::from_millis(args.retry_delay_ms);
             cfg.timeout = std::time::Duration::from_secs(args.timeout.max(1));

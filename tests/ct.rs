@@ -1,5 +1,6 @@
 //! `smimelint ct` end to end: saved get-entries responses, a mock log on loopback (short pages,
 //! errors, retries), the S/MIME filter, summaries and merging them.
+#![cfg(all(feature = "ct", feature = "cli"))]
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;

@@ -191,7 +191,7 @@ impl Client {
 
     /// Every entry of `chunk` as an item, in order: decoded, or fatal when unfetchable.
     fn chunk(&self, chunk: Chunk, counts: &CtCounts) -> Vec<InputItem> {
-        let mut items = Vec::with_capacity((chunk.last - chunk.first + 1) as usize);
+        let mut items = Vec::with_capacity((chunk.last - chunk.first + 1).min(4096) as usize);
         let mut next = chunk.first;
         while next <= chunk.last {
             match self.page(next, chunk.last) {
