@@ -211,7 +211,7 @@ impl Sink for TextSink<'_> {
         if skipped > 0 {
             writeln!(
                 self.out,
-                "{skipped} entrie(s) skipped (not S/MIME; --all-certs lints them)"
+                "{skipped} entries skipped (not S/MIME; --all-certs lints them)"
             )?;
         }
         self.out.flush()

@@ -581,3 +581,40 @@ fn lint_takes_the_summary_options_too() {
     assert!(stderr.contains("mailbox-strict"), "{stderr}");
     assert!(!String::from_utf8_lossy(&out.stdout).contains("Summary:"));
 }
+
+#[test]
+fn directories_are_read_in_order_and_missing_paths_are_fatal_records() {
+    let dir = temp_dir("dir");
+    let cert = smime();
+    std::fs::create_dir_all(dir.join("pages/sub")).unwrap();
+    let page = json!({"entries": [x509_entry(&cert), x509_entry(&cert)]}).to_string();
+    std::fs::write(dir.join("pages/b.json"), &page).unwrap();
+    std::fs::write(dir.join("pages/a.json"), &page).unwrap();
+    std::fs::write(dir.join("pages/sub/c.json"), &page).unwrap();
+    let missing = dir.join("missing.json");
+    let out = run(&[
+        "ct",
+        "-f",
+        "jsonl",
+        dir.join("pages").to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "an unreadable path exits 2");
+    let names: Vec<String> = jsonl(&out)
+        .iter()
+        .map(|r| r["input"].as_str().unwrap().to_string())
+        .collect();
+    let p = |f: &str| dir.join("pages").join(f).display().to_string();
+    assert_eq!(
+        names,
+        [
+            format!("{}@0", p("a.json")),
+            format!("{}@1", p("a.json")),
+            format!("{}@2", p("b.json")),
+            format!("{}@3", p("b.json")),
+            format!("{}@4", p("sub/c.json")),
+            format!("{}@5", p("sub/c.json")),
+            missing.display().to_string(),
+        ]
+    );
+}

@@ -118,22 +118,34 @@ pub fn read(
                     &mut send,
                 ),
                 InputSource::Path(p) => {
-                    let name = p.display().to_string();
-                    match std::fs::File::open(&p) {
-                        Ok(f) => read_one(
-                            &name,
-                            io::BufReader::with_capacity(64 * 1024, f),
-                            &mut index,
-                            &limits,
-                            &counts,
-                            &mut send,
-                        ),
-                        Err(e) => {
-                            counts.errors.fetch_add(1, Ordering::Relaxed);
-                            let msg = format!("cannot read {name}: {e}");
-                            send(fatal(name, InputErrorKind::Unreadable, msg))
+                    // Directories give every file in them, sorted; hidden ones are skipped.
+                    let mut ok = true;
+                    for entry in crate::input::expand_paths(&[p], true) {
+                        let opened = entry.and_then(|path| match std::fs::File::open(&path) {
+                            Ok(f) => Ok((path, f)),
+                            Err(e) => Err((path, e)),
+                        });
+                        ok = match opened {
+                            Ok((path, f)) => read_one(
+                                &path.display().to_string(),
+                                io::BufReader::with_capacity(64 * 1024, f),
+                                &mut index,
+                                &limits,
+                                &counts,
+                                &mut send,
+                            ),
+                            Err((path, e)) => {
+                                counts.errors.fetch_add(1, Ordering::Relaxed);
+                                let name = path.display().to_string();
+                                let msg = format!("cannot read {name}: {e}");
+                                send(fatal(name, InputErrorKind::Unreadable, msg))
+                            }
+                        };
+                        if !ok {
+                            break;
                         }
                     }
+                    ok
                 }
             };
             if !ok {
