@@ -139,9 +139,9 @@ struct ReportArgs {
     /// At the end, print counts per lint and status, per type and per issuer (to stderr)
     #[arg(long)]
     summary: bool,
-    /// Summary format
-    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
-    summary_format: SummaryFormat,
+    /// Summary format, text by default (implies --summary)
+    #[arg(long, value_enum)]
+    summary_format: Option<SummaryFormat>,
     /// Write the summary to FILE instead of stderr (implies --summary)
     #[arg(long, value_name = "FILE")]
     summary_file: Option<PathBuf>,
@@ -419,7 +419,8 @@ where
         OutFormat::Csv => Format::Csv,
     };
     let report = &args.report;
-    let want_summary = report.summary || report.summary_file.is_some();
+    let want_summary =
+        report.summary || report.summary_file.is_some() || report.summary_format.is_some();
     let mut summary = crate::summary::Summary::new();
     let progress = Progress::new(!report.quiet, extra.total);
     let opts = runner::RunOptions {
@@ -457,11 +458,8 @@ where
         if let Some(counts) = &extra.ct_counts {
             summary.ct = Some(counts.snapshot());
         }
-        write_summary(
-            &summary,
-            report.summary_format,
-            report.summary_file.as_deref(),
-        )?;
+        let format = report.summary_format.unwrap_or(SummaryFormat::Text);
+        write_summary(&summary, format, report.summary_file.as_deref())?;
     }
     for path in &stats.unreadable {
         eprintln!("smimelint: {path}: unreadable");

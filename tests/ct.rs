@@ -412,7 +412,6 @@ fn fetches_a_log_in_order_through_short_pages_and_transient_errors() {
         "jsonl",
         "--fail-on",
         "never",
-        "--summary",
         "--summary-format",
         "json",
     ]);
