@@ -10,6 +10,8 @@
 pub mod cert;
 #[cfg(feature = "cli")]
 pub mod cli;
+#[cfg(feature = "ct")]
+pub mod ct;
 pub mod dates;
 pub mod detect;
 pub mod engine;
@@ -19,6 +21,7 @@ pub mod meta;
 pub mod output;
 pub mod registry;
 pub mod runner;
+pub mod summary;
 pub mod time;
 pub mod walk;
 pub mod xref;
