@@ -24,3 +24,10 @@ pub mod organization_identifier;
 pub mod san;
 pub mod subject;
 pub mod subject_values;
+
+// CA certificates and chain-aware lints (issue 6).
+pub mod ca_subject;
+pub mod chain;
+pub mod name_constraints;
+pub mod root_ca;
+pub mod subordinate_ca;

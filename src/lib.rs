@@ -20,6 +20,7 @@ pub mod output;
 pub mod registry;
 pub mod runner;
 pub mod time;
+pub mod verify;
 pub mod walk;
 
 #[cfg(feature = "factory")]
