@@ -163,7 +163,8 @@ mod tests {
             .ext(
                 &oid::NAME_CONSTRAINTS,
                 true,
-                der::seq(&[der::explicit(0, &der::seq(&subtrees))]),
+                // permittedSubtrees [0] IMPLICIT GeneralSubtrees.
+                der::seq(&[der::tlv(0xa0, &subtrees.concat())]),
             )
             .build()
     }

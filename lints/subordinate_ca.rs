@@ -599,10 +599,20 @@ mod tests {
                 )]),
             )
             .build();
+        let ok = sub()
+            .ext(
+                &oid::CERTIFICATE_POLICIES,
+                false,
+                der::seq(&[ext::policy_info(
+                    "2.23.140.1.5.1.3",
+                    &[ext::user_notice(None, Some(der::utf8("Notice")))],
+                )]),
+            )
+            .build();
         assert_lint(
             "e_smime_user_notice_has_notice_ref",
             &bad,
-            &good(),
+            &ok,
             &["n_smime_policy_qualifier_present"],
         );
     }
@@ -683,7 +693,7 @@ mod tests {
                 .ext(
                     &oid::NAME_CONSTRAINTS,
                     critical,
-                    der::seq(&[der::explicit(0, &der::seq(&[gn::rfc822("example.com")]))]),
+                    der::seq(&[der::tlv(0xa0, &der::seq(&[gn::rfc822("example.com")]))]),
                 )
                 .build()
         };

@@ -300,6 +300,13 @@ pub fn verify_cert(cert: &Cert<'_>, signer_spki: &Spki<'_>) -> Verdict {
 
 /// Verifies `sig` over `msg`. A key the algorithm cannot be used with is Invalid.
 pub fn verify(alg: SigAlgorithm, key: KeyKind, pk: &[u8], msg: &[u8], sig: &[u8]) -> Verdict {
+    // The rsa crate refuses some keys the SBR allows (public exponents above 2^33 - 1): that
+    // is a limit of smimelint, not a defect of the certificate.
+    if key == KeyKind::Rsa && rsa_public(pk).is_none() {
+        return Verdict::Unsupported(
+            "the RSA public key is outside what smimelint can verify with".into(),
+        );
+    }
     match check(alg, key, pk, msg, sig) {
         Ok(true) => Verdict::Valid,
         Ok(false) => Verdict::Invalid(format!(
@@ -405,7 +412,7 @@ fn rsa_public(der: &[u8]) -> Option<rsa::RsaPublicKey> {
         rsa::BoxedUint::from_be_slice_vartime(&b[b.iter().take_while(|&&x| x == 0).count()..])
     };
     // Up to 16384 bits: key size policy is the key lints' business, not verification's.
-    rsa::RsaPublicKey::new_with_max_size(uint(n), uint(e), 16384).ok()
+    rsa::RsaPublicKey::new_with_size_limits(uint(n), uint(e), 512..=16384).ok()
 }
 
 fn rsa_verify(

@@ -462,7 +462,12 @@ fn issuer_enables_the_chain_lints() {
         &["lint", "-f", "jsonl", "--all", "--issuer", &sub_arg],
         leaf.as_bytes(),
     );
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     for lint in [
         "e_smime_signature_invalid",
         "e_smime_issuer_dn_not_byte_identical",
@@ -472,10 +477,16 @@ fn issuer_enables_the_chain_lints() {
     }
     // With the wrong issuer (the root) they fail and the exit code says so.
     let root_arg = root_path.display().to_string();
-    let out = run(&["lint", "-f", "jsonl", "--issuer", &root_arg], leaf.as_bytes());
+    let out = run(
+        &["lint", "-f", "jsonl", "--issuer", &root_arg],
+        leaf.as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(status_of(&out, "e_smime_signature_invalid"), "error");
-    assert_eq!(status_of(&out, "e_smime_issuer_dn_not_byte_identical"), "error");
+    assert_eq!(
+        status_of(&out, "e_smime_issuer_dn_not_byte_identical"),
+        "error"
+    );
     // An unreadable issuer file is a usage error.
     let missing = dir.join("missing.pem").display().to_string();
     let out = run(&["lint", "--issuer", &missing], leaf.as_bytes());

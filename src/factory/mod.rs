@@ -724,7 +724,7 @@ impl CertBuilder {
             ("O", "Example CA Ltd"),
             ("CN", "Example Root CA"),
         ]);
-        Self::ca(alg, ROOT_SEED, subject.clone(), ROOT_VALIDITY)
+        Self::ca(alg, ROOT_SEED, subject, ROOT_VALIDITY)
             .ext(
                 &oid::BASIC_CONSTRAINTS,
                 true,
