@@ -648,7 +648,12 @@ mod tests {
                     ext::basic_constraints(false, None),
                 )
                 .build(),
-            &[],
+            // cA TRUE makes it a CA certificate, so the CA profile applies too: its keyUsage
+            // lacks keyCertSign/cRLSign and its subject lacks O and C.
+            &[
+                "e_smime_ca_key_usage_invalid",
+                "e_smime_ca_subject_required_attribute_missing",
+            ],
         );
     }
 
