@@ -158,7 +158,10 @@ mod tests {
     use crate::factory::{assert_lint, der, gn, name, CertBuilder, KeyAlg};
 
     fn constrained(bases: &[Vec<u8>]) -> Vec<u8> {
-        let subtrees: Vec<Vec<u8>> = bases.iter().map(|b| der::seq(&[b.clone()])).collect();
+        let subtrees: Vec<Vec<u8>> = bases
+            .iter()
+            .map(|b| der::seq(std::slice::from_ref(b)))
+            .collect();
         CertBuilder::sub_ca(KeyAlg::Rsa2048)
             .ext(
                 &oid::NAME_CONSTRAINTS,

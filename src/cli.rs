@@ -24,6 +24,8 @@ pub struct Cli {
     command: Command,
 }
 
+// Parsed once per process: the size of the Lint variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Lint certificates (PEM, DER or base64 lines; files, directories or stdin)
