@@ -257,6 +257,76 @@ lint! {
     }
 }
 
+/// Why the issuing CA's certificate is not that of an SBR-compliant S/MIME sub-CA, as far as
+/// the marks Appendix B relies on show.
+fn issuer_not_compliant(issuer: &crate::cert::Cert<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    if !issuer.is_ca() {
+        out.push("is not a CA certificate (no basicConstraints cA TRUE)".to_string());
+    }
+    if issuer
+        .not_before_time()
+        .is_some_and(|t| t < dates::SBR_1_0_0)
+    {
+        out.push("was issued before 2023-09-01 (an Extant S/MIME CA)".to_string());
+    }
+    let email = matches!(issuer.eku(), Ext::Present(_, p)
+        if p.contains(&oid::KP_EMAIL_PROTECTION.as_bytes()));
+    if !email {
+        out.push("has no extKeyUsage with id-kp-emailProtection".to_string());
+    }
+    let policies = matches!(issuer.policies(), Ext::Present(_, p) if p.iter().any(|i| {
+        crate::detect::CertType::from_policy_oid(i.oid).is_some()
+            || i.oid == oid::ANY_POLICY.as_bytes()
+    }));
+    if !policies {
+        out.push("has no reserved S/MIME policy OID or anyPolicy".to_string());
+    }
+    out
+}
+
+fn check_issued_by_non_compliant_ca(ctx: &LintContext<'_>) -> Outcome {
+    let Some(issuer) = ctx.issuer else {
+        return Outcome::NotApplicable;
+    };
+    let problems = issuer_not_compliant(issuer);
+    if problems.is_empty() {
+        Outcome::Pass
+    } else {
+        fail!("the issuing CA certificate {}", problems.join("; "))
+    }
+}
+
+lint! {
+    /// ## What it checks
+    /// A subscriber certificate with notBefore on or after 2024-09-15 is issued by a CA
+    /// certificate (given with `--issuer`) that carries the marks of an SBR-compliant S/MIME
+    /// subordinate CA: basicConstraints cA TRUE, notBefore on or after 2023-09-01 (not an Extant
+    /// S/MIME CA), extKeyUsage with id-kp-emailProtection (7.1.2.2(g)), and a reserved S/MIME
+    /// policy OID or anyPolicy (7.1.6.3). The issuer's full CA profile is checked by linting the
+    /// issuer certificate itself.
+    ///
+    /// ## Why
+    /// SBR Appendix B: on or after September 15, 2024, all newly issued end-entity S/MIME
+    /// certificates SHALL be issued from S/MIME subordinate CAs that comply with the SBR. Extant
+    /// CAs (§1.6.1) could issue until then.
+    ///
+    /// ## Example
+    /// A 2025 subscriber certificate issued by a 2019 sub-CA without extKeyUsage.
+    E_SMIME_ISSUED_BY_NON_COMPLIANT_CA {
+        name: "e_smime_issued_by_non_compliant_ca",
+        description: "Subscriber certificate issued by a CA certificate that is not an SBR-compliant S/MIME sub-CA",
+        citation: "SBR Appendix B",
+        source: Source::Sbr,
+        effective: dates::EXTANT_CA_TRANSITION,
+        ballot: "SMC03",
+        pkilint: [],
+        zlint: [],
+        applies: Applies::SUBSCRIBER,
+        check: check_issued_by_non_compliant_ca,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::cert::oid;
@@ -266,7 +336,8 @@ mod tests {
     use crate::registry::Status;
     use crate::time::date;
 
-    const CHAIN_LINTS: [&str; 5] = [
+    const CHAIN_LINTS: [&str; 6] = [
+        "e_smime_issued_by_non_compliant_ca",
         "e_smime_issuer_dn_not_byte_identical",
         "e_smime_aki_does_not_match_issuer_ski",
         "e_smime_signature_algorithm_issuer_key_mismatch",
@@ -318,7 +389,9 @@ mod tests {
                 for lint in CHAIN_LINTS {
                     // The root has no authorityKeyIdentifier (RFC 5280 §4.2.1.1 lets a
                     // self-signed certificate omit it).
-                    let expected = if cert == issuer && lint.contains("aki") {
+                    let na = (cert == issuer && lint.contains("aki"))
+                        || (cert != &leaf && lint == "e_smime_issued_by_non_compliant_ca");
+                    let expected = if na {
                         Status::NotApplicable
                     } else {
                         Status::Pass
@@ -494,5 +567,24 @@ mod tests {
             &sub,
             &[],
         );
+    }
+
+    #[test]
+    fn issued_by_non_compliant_ca() {
+        let h = Hierarchy::new(KeyAlg::Rsa2048);
+        let bad_ca = h.sub_ca.clone().without_ext(&oid::EXT_KEY_USAGE).build();
+        let good_ca = h.sub_ca.build();
+        let leaf = h.subscriber.build();
+        let lint = "e_smime_issued_by_non_compliant_ca";
+        assert_eq!(status_with_issuer(&leaf, &bad_ca, lint), Status::Error);
+        assert_eq!(findings_with_issuer(&leaf, &bad_ca), vec![lint]);
+        assert_eq!(status_with_issuer(&leaf, &good_ca, lint), Status::Pass);
+        // An Extant CA (issued before the SBR) is not compliant either.
+        let extant = h
+            .sub_ca
+            .clone()
+            .validity(date(2020, 1, 1), date(2030, 1, 1))
+            .build();
+        assert_eq!(status_with_issuer(&leaf, &extant, lint), Status::Error);
     }
 }
