@@ -300,13 +300,6 @@ pub fn verify_cert(cert: &Cert<'_>, signer_spki: &Spki<'_>) -> Verdict {
 
 /// Verifies `sig` over `msg`. A key the algorithm cannot be used with is Invalid.
 pub fn verify(alg: SigAlgorithm, key: KeyKind, pk: &[u8], msg: &[u8], sig: &[u8]) -> Verdict {
-    // The rsa crate refuses some keys the SBR allows (public exponents above 2^33 - 1): that
-    // is a limit of smimelint, not a defect of the certificate.
-    if key == KeyKind::Rsa && rsa_public(pk).is_none() {
-        return Verdict::Unsupported(
-            "the RSA public key is outside what smimelint can verify with".into(),
-        );
-    }
     match check(alg, key, pk, msg, sig) {
         Ok(true) => Verdict::Valid,
         Ok(false) => Verdict::Invalid(format!(
@@ -314,18 +307,19 @@ pub fn verify(alg: SigAlgorithm, key: KeyKind, pk: &[u8], msg: &[u8], sig: &[u8]
             alg.name(),
             key.name()
         )),
-        Err(e) => Verdict::Invalid(e),
+        Err(verdict) => verdict,
     }
 }
 
-/// Ok(valid?) or Err when the key or signature cannot be decoded or do not fit together.
+/// Ok(valid?), or the verdict when the key or signature cannot be decoded or do not fit
+/// together.
 fn check(
     alg: SigAlgorithm,
     key: KeyKind,
     pk: &[u8],
     msg: &[u8],
     sig: &[u8],
-) -> Result<bool, String> {
+) -> Result<bool, Verdict> {
     match (alg, key) {
         (SigAlgorithm::RsaPkcs1(h), KeyKind::Rsa) => rsa_verify(pk, msg, sig, h, None),
         (SigAlgorithm::RsaPss { hash, salt_len }, KeyKind::Rsa) => {
@@ -361,34 +355,35 @@ fn check(
         (SigAlgorithm::MlDsa44, KeyKind::MlDsa44) => ml_dsa_verify::<ml_dsa::MlDsa44>(pk, msg, sig),
         (SigAlgorithm::MlDsa65, KeyKind::MlDsa65) => ml_dsa_verify::<ml_dsa::MlDsa65>(pk, msg, sig),
         (SigAlgorithm::MlDsa87, KeyKind::MlDsa87) => ml_dsa_verify::<ml_dsa::MlDsa87>(pk, msg, sig),
-        _ => Err(format!(
+        _ => Err(Verdict::Invalid(format!(
             "{} cannot be verified with a {} key",
             alg.name(),
             key.name()
-        )),
+        ))),
     }
 }
 
-fn bad_key(key: KeyKind) -> String {
-    format!("the {} public key cannot be decoded", key.name())
+fn bad_key(key: KeyKind) -> Verdict {
+    Verdict::Invalid(format!("the {} public key cannot be decoded", key.name()))
 }
 
-fn plain_verify<K, S>(key: &K, msg: &[u8], sig: &[u8]) -> Result<bool, String>
+fn plain_verify<K, S>(key: &K, msg: &[u8], sig: &[u8]) -> Result<bool, Verdict>
 where
     K: Verifier<S>,
     S: for<'a> TryFrom<&'a [u8]>,
 {
-    let sig = S::try_from(sig).map_err(|_| "the signature value cannot be decoded".to_string())?;
+    let sig = S::try_from(sig)
+        .map_err(|_| Verdict::Invalid("the signature value cannot be decoded".into()))?;
     Ok(key.verify(msg, &sig).is_ok())
 }
 
-fn ecdsa_verify<K, S>(key: &K, prehash: &[u8], sig: &[u8]) -> Result<bool, String>
+fn ecdsa_verify<K, S>(key: &K, prehash: &[u8], sig: &[u8]) -> Result<bool, Verdict>
 where
     K: PrehashVerifier<S>,
     S: for<'a> TryFrom<&'a [u8]>,
 {
     let sig = S::try_from(sig)
-        .map_err(|_| "the ECDSA signature is not a DER Ecdsa-Sig-Value".to_string())?;
+        .map_err(|_| Verdict::Invalid("the ECDSA signature is not a DER Ecdsa-Sig-Value".into()))?;
     Ok(key.verify_prehash(prehash, &sig).is_ok())
 }
 
@@ -396,9 +391,9 @@ fn ml_dsa_verify<P: ml_dsa::MlDsaParams>(
     pk: &[u8],
     msg: &[u8],
     sig: &[u8],
-) -> Result<bool, String> {
+) -> Result<bool, Verdict> {
     let enc = ml_dsa::EncodedVerifyingKey::<P>::try_from(pk)
-        .map_err(|_| format!("the ML-DSA public key has {} octets", pk.len()))?;
+        .map_err(|_| Verdict::Invalid(format!("the ML-DSA public key has {} octets", pk.len())))?;
     plain_verify::<_, ml_dsa::Signature<P>>(&ml_dsa::VerifyingKey::<P>::decode(&enc), msg, sig)
 }
 
@@ -421,9 +416,13 @@ fn rsa_verify(
     sig: &[u8],
     hash: Hash,
     pss_salt: Option<usize>,
-) -> Result<bool, String> {
+) -> Result<bool, Verdict> {
     use rsa::{Pkcs1v15Sign, Pss};
-    let key = rsa_public(pk).ok_or_else(|| bad_key(KeyKind::Rsa))?;
+    // The rsa crate refuses some keys the SBR allows (public exponents above 2^33 - 1): a limit
+    // of smimelint, not a defect of the certificate.
+    let key = rsa_public(pk).ok_or_else(|| {
+        Verdict::Unsupported("an RSA key the rsa crate cannot verify with".into())
+    })?;
     let h = &hash.digest(msg);
     let result = match (hash, pss_salt) {
         (Hash::Sha256, None) => key.verify(Pkcs1v15Sign::new::<Sha256>(), h, sig),
@@ -454,5 +453,79 @@ pub fn is_self_signed(cert: &Cert<'_>) -> Option<bool> {
         Verdict::Valid => Some(true),
         Verdict::Invalid(_) => Some(false),
         Verdict::Unsupported(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::factory::{der, SigAlg};
+
+    fn parse(alg_der: &[u8]) -> Result<SigAlgorithm, String> {
+        let tlv = Reader::new(alg_der).read().expect("AlgorithmIdentifier");
+        signature_algorithm(&tlv)
+    }
+
+    #[test]
+    fn reads_every_sbr_signature_algorithm() {
+        let table = [
+            (SigAlg::RsaPkcs1Sha256, SigAlgorithm::RsaPkcs1(Hash::Sha256)),
+            (SigAlg::RsaPkcs1Sha512, SigAlgorithm::RsaPkcs1(Hash::Sha512)),
+            (
+                SigAlg::RsaPssSha384,
+                SigAlgorithm::RsaPss {
+                    hash: Hash::Sha384,
+                    salt_len: 48,
+                },
+            ),
+            (SigAlg::EcdsaSha384, SigAlgorithm::Ecdsa(Hash::Sha384)),
+            (SigAlg::Ed448, SigAlgorithm::Ed448),
+            (SigAlg::MlDsa87, SigAlgorithm::MlDsa87),
+        ];
+        for (factory, expected) in table {
+            assert_eq!(parse(factory.der()), Ok(expected), "{factory:?}");
+        }
+    }
+
+    #[test]
+    fn sha1_and_pss_defaults_are_unsupported() {
+        let pss_defaults = der::seq(&[der::oid("1.2.840.113549.1.1.10"), der::seq(&[])]);
+        assert!(parse(&pss_defaults).is_err());
+        let sha1_rsa = der::seq(&[der::oid("1.2.840.113549.1.1.5"), der::null()]);
+        assert!(parse(&sha1_rsa).is_err());
+    }
+
+    #[test]
+    fn rsa_keys_the_crate_refuses_are_unsupported_not_invalid() {
+        // Public exponent 2^40 + 1: allowed by the SBR, above the rsa crate's limit.
+        let pk = der::seq(&[der::uint(&[0xc5; 256]), der::uint(&[1, 0, 0, 0, 0, 1])]);
+        let v = verify(
+            SigAlgorithm::RsaPkcs1(Hash::Sha256),
+            KeyKind::Rsa,
+            &pk,
+            b"msg",
+            &[0; 256],
+        );
+        assert!(matches!(v, Verdict::Unsupported(_)), "{v:?}");
+    }
+
+    #[test]
+    fn algorithm_and_key_must_fit() {
+        assert!(SigAlgorithm::Ecdsa(Hash::Sha384).matches_key(KeyKind::P384));
+        assert!(!SigAlgorithm::Ecdsa(Hash::Sha256).matches_key(KeyKind::P384));
+        assert!(SigAlgorithm::RsaPss {
+            hash: Hash::Sha512,
+            salt_len: 64
+        }
+        .matches_key(KeyKind::Rsa));
+        assert!(!SigAlgorithm::MlDsa44.matches_key(KeyKind::MlDsa65));
+        let v = verify(
+            SigAlgorithm::Ed25519,
+            KeyKind::Ed448,
+            &[0; 57],
+            b"m",
+            &[0; 114],
+        );
+        assert!(matches!(v, Verdict::Invalid(_)), "{v:?}");
     }
 }
