@@ -1,5 +1,10 @@
 //! Root CA certificates (SBR 7.1.2.1, 7.1.6.2), and the basicConstraints, keyUsage and
 //! subjectKeyIdentifier rules that 7.1.2.2 repeats word for word for subordinate CAs.
+//!
+//! pkilint has no CA profile: given a CA certificate it applies the subscriber rules (and
+//! reports `cabf.smime.is_ca_certificate`, prohibited keyCertSign/cRLSign, a missing SAN, …).
+//! smimelint classifies cA TRUE certificates as root (self-issued and self-signed) or
+//! subordinate CA and applies SBR 7.1.2.1 / 7.1.2.2 instead.
 
 use super::prelude::*;
 use crate::cert::ext::KeyUsage;
