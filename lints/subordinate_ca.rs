@@ -304,6 +304,11 @@ lint! {
     ///
     /// ## Example
     /// nameConstraints with critical FALSE.
+    ///
+    /// ## Differences from pkilint
+    /// pkilint reports `pkix.certificate_name_constraints_extension_not_critical` as an error,
+    /// following RFC 5280's MUST. SBR 7.1.2.2(f) and its footnote make criticality a SHOULD and
+    /// allow non-critical name constraints, so smimelint warns.
     W_SMIME_SUBCA_NAME_CONSTRAINTS_NOT_CRITICAL {
         name: "w_smime_subca_name_constraints_not_critical",
         description: "Subordinate CA nameConstraints is not marked critical",
@@ -311,7 +316,7 @@ lint! {
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
-        pkilint: [],
+        pkilint: ["pkix.certificate_name_constraints_extension_not_critical"],
         zlint: [],
         applies: Applies::SUBORDINATE_CA,
         check: check_name_constraints_not_critical,

@@ -22,6 +22,7 @@ pub mod runner;
 pub mod time;
 pub mod verify;
 pub mod walk;
+pub mod xref;
 
 #[cfg(feature = "factory")]
 pub mod factory;
