@@ -127,7 +127,7 @@ fn check_signature_algorithm_issuer_key_mismatch(ctx: &LintContext<'_>) -> Outco
         Outcome::Pass
     } else {
         fail!(
-            "signed with {} but the issuing CA has a {} key",
+            "signed with {} but the issuing CA's key is {}",
             alg.name(),
             key.name()
         )

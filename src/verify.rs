@@ -356,7 +356,7 @@ fn check(
         (SigAlgorithm::MlDsa65, KeyKind::MlDsa65) => ml_dsa_verify::<ml_dsa::MlDsa65>(pk, msg, sig),
         (SigAlgorithm::MlDsa87, KeyKind::MlDsa87) => ml_dsa_verify::<ml_dsa::MlDsa87>(pk, msg, sig),
         _ => Err(Verdict::Invalid(format!(
-            "{} cannot be verified with a {} key",
+            "{} cannot be verified with the {} key",
             alg.name(),
             key.name()
         ))),
