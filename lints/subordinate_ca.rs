@@ -620,6 +620,40 @@ mod tests {
             &ok,
             &["n_smime_policy_qualifier_present"],
         );
+        let cps = |uri: &str| {
+            sub()
+                .ext(
+                    &oid::CERTIFICATE_POLICIES,
+                    false,
+                    der::seq(&[ext::policy_info(
+                        "2.23.140.1.5.1.3",
+                        &[ext::cps_qualifier(uri)],
+                    )]),
+                )
+                .build()
+        };
+        assert_lint(
+            "e_smime_cps_qualifier_not_http_url",
+            &cps("ldap://ldap.example.com/cps"),
+            &cps("https://example.com/cps"),
+            &["n_smime_policy_qualifier_present"],
+        );
+        let empty_notice = sub()
+            .ext(
+                &oid::CERTIFICATE_POLICIES,
+                false,
+                der::seq(&[ext::policy_info(
+                    "2.23.140.1.5.1.3",
+                    &[ext::user_notice(None, None)],
+                )]),
+            )
+            .build();
+        assert_lint(
+            "e_smime_user_notice_missing_explicit_text",
+            &empty_notice,
+            &ok,
+            &["n_smime_policy_qualifier_present"],
+        );
     }
 
     #[test]
