@@ -73,11 +73,7 @@ fn check_method(ctx: &LintContext<'_>, method: &ObjectIdentifier, q: Quantifier)
 }
 
 fn check_aia_missing(ctx: &LintContext<'_>) -> Outcome {
-    if ctx.cert.has_extension(&oid::AUTHORITY_INFO_ACCESS) {
-        Outcome::Pass
-    } else {
-        fail!("the certificate has no authorityInformationAccess extension")
-    }
+    require_extension(ctx, &oid::AUTHORITY_INFO_ACCESS)
 }
 
 lint! {
@@ -105,11 +101,7 @@ lint! {
 }
 
 fn check_aia_critical(ctx: &LintContext<'_>) -> Outcome {
-    match ctx.cert.extension(&oid::AUTHORITY_INFO_ACCESS) {
-        None => Outcome::NotApplicable,
-        Some(e) if e.critical => fail!("authorityInformationAccess is marked critical"),
-        Some(_) => Outcome::Pass,
-    }
+    forbid_critical(ctx, &oid::AUTHORITY_INFO_ACCESS)
 }
 
 lint! {

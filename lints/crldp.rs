@@ -26,7 +26,7 @@ pub(super) fn show_uri(uri: &[u8]) -> String {
 }
 
 /// Every uniformResourceIdentifier in the fullName of every distribution point.
-fn full_name_uris<'p, 'a: 'p>(
+pub(super) fn full_name_uris<'p, 'a: 'p>(
     points: &'p [DistributionPoint<'a>],
 ) -> impl Iterator<Item = &'a [u8]> + 'p {
     points
@@ -40,11 +40,7 @@ fn full_name_uris<'p, 'a: 'p>(
 }
 
 fn check_crldp_missing(ctx: &LintContext<'_>) -> Outcome {
-    if ctx.cert.has_extension(&oid::CRL_DISTRIBUTION_POINTS) {
-        Outcome::Pass
-    } else {
-        fail!("the certificate has no cRLDistributionPoints extension")
-    }
+    require_extension(ctx, &oid::CRL_DISTRIBUTION_POINTS)
 }
 
 lint! {
@@ -76,11 +72,7 @@ lint! {
 }
 
 fn check_crldp_critical(ctx: &LintContext<'_>) -> Outcome {
-    match ctx.cert.extension(&oid::CRL_DISTRIBUTION_POINTS) {
-        None => Outcome::NotApplicable,
-        Some(e) if e.critical => fail!("cRLDistributionPoints is marked critical"),
-        Some(_) => Outcome::Pass,
-    }
+    forbid_critical(ctx, &oid::CRL_DISTRIBUTION_POINTS)
 }
 
 lint! {

@@ -6,11 +6,7 @@ use sha1::Sha1;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
 fn check_aki_missing(ctx: &LintContext<'_>) -> Outcome {
-    if ctx.cert.has_extension(&oid::AUTHORITY_KEY_IDENTIFIER) {
-        Outcome::Pass
-    } else {
-        fail!("the certificate has no authorityKeyIdentifier extension")
-    }
+    require_extension(ctx, &oid::AUTHORITY_KEY_IDENTIFIER)
 }
 
 lint! {
@@ -38,11 +34,7 @@ lint! {
 }
 
 fn check_aki_critical(ctx: &LintContext<'_>) -> Outcome {
-    match ctx.cert.extension(&oid::AUTHORITY_KEY_IDENTIFIER) {
-        None => Outcome::NotApplicable,
-        Some(e) if e.critical => fail!("authorityKeyIdentifier is marked critical"),
-        Some(_) => Outcome::Pass,
-    }
+    forbid_critical(ctx, &oid::AUTHORITY_KEY_IDENTIFIER)
 }
 
 lint! {
@@ -147,11 +139,7 @@ lint! {
 }
 
 fn check_ski_missing(ctx: &LintContext<'_>) -> Outcome {
-    if ctx.cert.has_extension(&oid::SUBJECT_KEY_IDENTIFIER) {
-        Outcome::Pass
-    } else {
-        fail!("the certificate has no subjectKeyIdentifier extension")
-    }
+    require_extension(ctx, &oid::SUBJECT_KEY_IDENTIFIER)
 }
 
 lint! {
@@ -180,11 +168,7 @@ lint! {
 }
 
 fn check_ski_critical(ctx: &LintContext<'_>) -> Outcome {
-    match ctx.cert.extension(&oid::SUBJECT_KEY_IDENTIFIER) {
-        None => Outcome::NotApplicable,
-        Some(e) if e.critical => fail!("subjectKeyIdentifier is marked critical"),
-        Some(_) => Outcome::Pass,
-    }
+    forbid_critical(ctx, &oid::SUBJECT_KEY_IDENTIFIER)
 }
 
 lint! {

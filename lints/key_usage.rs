@@ -176,11 +176,7 @@ fn exclusive_problem(ku: &KeyUsage, p: &KuProfile) -> Option<String> {
 }
 
 fn check_key_usage_missing(ctx: &LintContext<'_>) -> Outcome {
-    if ctx.cert.has_extension(&oid::KEY_USAGE) {
-        Outcome::Pass
-    } else {
-        fail!("the certificate has no keyUsage extension")
-    }
+    require_extension(ctx, &oid::KEY_USAGE)
 }
 
 lint! {
@@ -208,11 +204,7 @@ lint! {
 }
 
 fn check_key_usage_not_critical(ctx: &LintContext<'_>) -> Outcome {
-    match ctx.cert.extension(&oid::KEY_USAGE) {
-        None => Outcome::NotApplicable,
-        Some(e) if !e.critical => fail!("keyUsage is not marked critical"),
-        Some(_) => Outcome::Pass,
-    }
+    require_critical(ctx, &oid::KEY_USAGE)
 }
 
 lint! {

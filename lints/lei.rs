@@ -82,11 +82,7 @@ lint! {
 }
 
 fn check_lei_critical(ctx: &LintContext<'_>) -> Outcome {
-    match ctx.cert.extension(&oid::LEI) {
-        None => Outcome::NotApplicable,
-        Some(e) if e.critical => fail!("the LEI extension is marked critical"),
-        Some(_) => Outcome::Pass,
-    }
+    forbid_critical(ctx, &oid::LEI)
 }
 
 lint! {
@@ -114,11 +110,7 @@ lint! {
 }
 
 fn check_lei_role_critical(ctx: &LintContext<'_>) -> Outcome {
-    match ctx.cert.extension(&oid::LEI_ROLE) {
-        None => Outcome::NotApplicable,
-        Some(e) if e.critical => fail!("the LEI Role extension is marked critical"),
-        Some(_) => Outcome::Pass,
-    }
+    forbid_critical(ctx, &oid::LEI_ROLE)
 }
 
 lint! {

@@ -26,3 +26,9 @@ pub mod qc_statements;
 pub mod san;
 pub mod subject;
 pub mod subject_values;
+
+// CA certificates and chain-aware lints (issue 6).
+pub mod ca_subject;
+pub mod chain;
+pub mod root_ca;
+pub mod subordinate_ca;

@@ -10,15 +10,6 @@ use crate::cert::GeneralName;
 use crate::walk::{tag, Reader};
 use const_oid::ObjectIdentifier;
 
-/// `Pass` unless the extension is present and critical.
-fn not_critical(ctx: &LintContext<'_>, ext: &ObjectIdentifier) -> Outcome {
-    match ctx.cert.extension(ext) {
-        None => Outcome::NotApplicable,
-        Some(e) if e.critical => fail!("{} is marked critical", oid::describe_extension(e.oid)),
-        Some(_) => Outcome::Pass,
-    }
-}
-
 /// `Pass` unless one of the extensions is present.
 fn absent(ctx: &LintContext<'_>, exts: &[&ObjectIdentifier]) -> Outcome {
     if !exts.iter().any(|o| ctx.cert.has_extension(o)) {
@@ -132,11 +123,7 @@ lint! {
 }
 
 fn check_san_missing(ctx: &LintContext<'_>) -> Outcome {
-    if ctx.cert.has_extension(&oid::SUBJECT_ALT_NAME) {
-        Outcome::Pass
-    } else {
-        fail!("the certificate has no subjectAltName extension")
-    }
+    require_extension(ctx, &oid::SUBJECT_ALT_NAME)
 }
 
 lint! {
@@ -245,7 +232,7 @@ lint! {
 }
 
 fn check_smime_capabilities_critical(ctx: &LintContext<'_>) -> Outcome {
-    not_critical(ctx, &oid::SMIME_CAPABILITIES)
+    forbid_critical(ctx, &oid::SMIME_CAPABILITIES)
 }
 
 lint! {
@@ -302,7 +289,7 @@ lint! {
 }
 
 fn check_sda_critical(ctx: &LintContext<'_>) -> Outcome {
-    not_critical(ctx, &oid::SUBJECT_DIRECTORY_ATTRIBUTES)
+    forbid_critical(ctx, &oid::SUBJECT_DIRECTORY_ATTRIBUTES)
 }
 
 lint! {
@@ -364,7 +351,7 @@ lint! {
 }
 
 fn check_qc_statements_critical(ctx: &LintContext<'_>) -> Outcome {
-    not_critical(ctx, &oid::QC_STATEMENTS)
+    forbid_critical(ctx, &oid::QC_STATEMENTS)
 }
 
 lint! {
@@ -655,7 +642,12 @@ mod tests {
                     ext::basic_constraints(false, None),
                 )
                 .build(),
-            &[],
+            // cA TRUE makes it a CA certificate, so the CA profile applies too: its keyUsage
+            // lacks keyCertSign/cRLSign and its subject lacks O and C.
+            &[
+                "e_smime_ca_key_usage_invalid",
+                "e_smime_ca_subject_required_attribute_missing",
+            ],
         );
     }
 

@@ -23,6 +23,7 @@ pub mod registry;
 pub mod runner;
 pub mod summary;
 pub mod time;
+pub mod verify;
 pub mod walk;
 pub mod xref;
 
