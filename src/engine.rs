@@ -3,10 +3,11 @@
 
 use crate::cert::{Cert, Form};
 use crate::detect::{self, CertType, DetectOptions, Kind, PolicyMap, TypeSource};
-use crate::input::InputItem;
+use crate::input::{InputItem, Limits};
 use crate::lint_context::LintContext;
 use crate::registry::{self, Lint, Outcome, Source, Status};
 use crate::time::{self, UnixTime};
+use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
@@ -278,6 +279,92 @@ impl Linter {
                 details: Some(message),
             }],
         }
+    }
+}
+
+/// Batch and framing entry points: the same [`Linter::lint_der`] / [`Linter::lint_item`] per
+/// certificate, fanned out over rayon's thread pool.
+impl Linter {
+    /// Lints many DER certificates or TBSCertificates in parallel. Results come back in input
+    /// order, one per buffer, named `#1`, `#2`, … .
+    ///
+    /// ```
+    /// use smimelint::engine::Linter;
+    /// let linter = Linter::default();
+    /// let results = linter.lint_batch(&[&b"junk"[..], &b"\x30\x00"[..]]);
+    /// assert_eq!(results.len(), 2);
+    /// assert_eq!(results[1].input, "#2");
+    /// ```
+    pub fn lint_batch<D: AsRef<[u8]> + Sync>(&self, ders: &[D]) -> Vec<CertResult> {
+        if ders.len() == 1 {
+            return vec![self.lint_der("#1".into(), ders[0].as_ref())];
+        }
+        ders.par_iter()
+            .enumerate()
+            .map(|(i, der)| self.lint_der(format!("#{}", i + 1), der.as_ref()))
+            .collect()
+    }
+
+    /// Lints framed inputs in parallel, keeping their order (one result per item).
+    pub fn lint_items(&self, items: Vec<InputItem>) -> Vec<CertResult> {
+        // One item (the service's common case) is linted on the calling thread: handing it to
+        // the pool would only add a wake-up.
+        if items.len() == 1 {
+            return items.into_iter().map(|i| self.lint_item(i)).collect();
+        }
+        items
+            .into_par_iter()
+            .map(|item| self.lint_item(item))
+            .collect()
+    }
+
+    /// Frames `data` (PEM blocks, base64 lines or one DER blob, detected as the CLI does) and
+    /// lints every certificate found, in order. Framing problems become fatal records, so the
+    /// result is never empty. Items are named `name`, or `name#N` when there are several.
+    ///
+    /// ```
+    /// use smimelint::engine::Linter;
+    /// let results = Linter::default().lint_encoded("upload", b"-----BEGIN CERTIFICATE-----\n");
+    /// assert_eq!(results.len(), 1);
+    /// assert_eq!(results[0].findings[0].lint, "e_input_not_certificate");
+    /// ```
+    pub fn lint_encoded(&self, name: &str, data: &[u8]) -> Vec<CertResult> {
+        self.lint_items(frame_bytes(name, data, Limits::default()).collect())
+    }
+}
+
+/// Frames an in-memory buffer exactly as the CLI frames a file.
+pub fn frame_bytes<'d>(
+    name: &str,
+    data: &'d [u8],
+    limits: Limits,
+) -> impl Iterator<Item = InputItem> + 'd {
+    crate::input::frame(name, data, limits)
+}
+
+/// Reads an issuing CA certificate (PEM, base64 or DER; the first certificate found) for
+/// [`Options::issuer`]. A TBSCertificate or anything that is not a certificate is refused.
+///
+/// ```
+/// assert!(smimelint::engine::issuer_from_bytes(b"not a certificate").is_err());
+/// ```
+pub fn issuer_from_bytes(data: &[u8]) -> Result<Arc<[u8]>, String> {
+    let item = frame_bytes("issuer", data, Limits::default())
+        .next()
+        .ok_or("no certificate found")?;
+    let der = item.der.map_err(|e| e.message)?;
+    match Cert::parse(&der) {
+        Ok(c) if c.form == Form::Certificate => Ok(Arc::from(der)),
+        Ok(_) => Err("a TBSCertificate, not a certificate".into()),
+        Err(e) => Err(format!("not a certificate: {}", e.0)),
+    }
+}
+
+/// Parses an evaluation time: `now`, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ`.
+pub fn parse_at(s: &str) -> Option<UnixTime> {
+    match s {
+        "now" => Some(time::now()),
+        _ => time::parse_iso(s),
     }
 }
 

@@ -19,6 +19,8 @@ pub mod meta;
 pub mod output;
 pub mod registry;
 pub mod runner;
+#[cfg(feature = "server")]
+pub mod service;
 pub mod time;
 pub mod walk;
 
