@@ -20,9 +20,13 @@ pub const INTERNAL_ERROR: &str = "e_internal_error";
 /// One lint result on one certificate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
+    /// The lint's stable name, e.g. `e_smime_eku_missing`.
     pub lint: &'static str,
+    /// `fatal`, `error`, `warn`, `notice` (findings) or `pass`, `NA`, `NE`.
     pub status: Status,
+    /// Where the rule comes from, e.g. `SBR 7.1.2.3(f)`.
     pub citation: &'static str,
+    /// What exactly is wrong, naming the offending value (None for pass/NA/NE).
     pub details: Option<String>,
 }
 
@@ -37,9 +41,13 @@ pub struct CertResult {
     pub form: Option<&'static str>,
     /// `subscriber`, `root-ca` or `subordinate-ca`.
     pub kind: Option<Kind>,
+    /// The SBR certificate type the lints ran for (subscribers), e.g. `mailbox-strict`.
     #[serde(rename = "type")]
     pub cert_type: Option<CertType>,
+    /// How the type was decided: policy OID, policy map, override or a guess.
     pub type_source: Option<TypeSource>,
+    /// Findings (notice and above), plus pass/NA/NE results when
+    /// [`Options::include_passes`] is set; in registry order.
     pub findings: Vec<Finding>,
 }
 
@@ -80,7 +88,8 @@ impl Glob {
     }
 }
 
-/// Which lints run.
+/// Which lints run: a lint runs when it matches an `include` glob (or there are none), matches
+/// no `exclude` glob, and its source passes the same two tests.
 #[derive(Clone, Debug, Default)]
 pub struct LintFilter {
     pub include: Vec<Glob>,
@@ -103,7 +112,9 @@ impl LintFilter {
 pub struct Options {
     /// Evaluation time for effective dates; None = each certificate's notBefore.
     pub at: Option<UnixTime>,
+    /// Lint every certificate as this type instead of detecting it.
     pub override_type: Option<CertType>,
+    /// The CA's own policy OIDs mapped to types, consulted when no SBR policy OID decides.
     pub policy_map: Option<Arc<PolicyMap>>,
     /// Guess the type from the subject when nothing else decides it.
     pub guess: bool,
@@ -128,7 +139,14 @@ impl Default for Options {
     }
 }
 
-/// A configured linter. Cheap to share between threads.
+/// A configured linter. Build it once and share it (`&Linter` or `Arc<Linter>`) between
+/// threads; every method takes `&self`.
+///
+/// ```
+/// use smimelint::engine::{Linter, Options};
+/// let linter = Linter::new(Options { include_passes: true, ..Options::default() });
+/// assert_eq!(linter.lints().len(), smimelint::registry::all().len());
+/// ```
 #[derive(Clone, Debug)]
 pub struct Linter {
     lints: Vec<&'static Lint>,
@@ -142,6 +160,7 @@ impl Default for Linter {
 }
 
 impl Linter {
+    /// A linter running the lints `opts.filter` selects.
     pub fn new(opts: Options) -> Linter {
         let lints = registry::all()
             .iter()

@@ -562,7 +562,10 @@ fn slow_body_times_out() {
     let reply = read_reply(&mut BufReader::new(s));
     reply.assert_error(408, "timeout");
     let waited = start.elapsed();
-    assert!(waited >= Duration::from_millis(TIMEOUT_MS / 2), "{waited:?}");
+    assert!(
+        waited >= Duration::from_millis(TIMEOUT_MS / 2),
+        "{waited:?}"
+    );
     assert!(waited < Duration::from_millis(TIMEOUT_MS * 5), "{waited:?}");
     // The server is still there for everybody else.
     assert_eq!(server.get("/healthz").status, 200);
@@ -579,7 +582,10 @@ fn slow_headers_are_cut_off() {
     // The server closes the connection (possibly after a 408) instead of waiting forever.
     let _ = s.read_to_end(&mut rest);
     let waited = start.elapsed();
-    assert!(waited >= Duration::from_millis(TIMEOUT_MS / 2), "{waited:?}");
+    assert!(
+        waited >= Duration::from_millis(TIMEOUT_MS / 2),
+        "{waited:?}"
+    );
     assert!(waited < Duration::from_millis(TIMEOUT_MS * 5), "{waited:?}");
     let text = String::from_utf8_lossy(&rest);
     assert!(
