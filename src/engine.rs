@@ -428,6 +428,31 @@ mod tests {
     }
 
     #[test]
+    fn batch_matches_one_by_one_in_input_order() {
+        let linter = Linter::default();
+        let good = crate::factory::CertBuilder::subscriber("mailbox-strict").build();
+        let tbs = crate::factory::CertBuilder::subscriber("organization-legacy").build_tbs();
+        let inputs: Vec<Vec<u8>> = (0..40)
+            .map(|i| match i % 3 {
+                0 => good.clone(),
+                1 => tbs.clone(),
+                _ => vec![0x30, i as u8],
+            })
+            .collect();
+        let batch = linter.lint_batch(&inputs);
+        assert_eq!(batch.len(), inputs.len());
+        for (i, (r, der)) in batch.iter().zip(&inputs).enumerate() {
+            let one = linter.lint_der(format!("#{}", i + 1), der);
+            assert_eq!(r.input, one.input);
+            assert_eq!(r.sha256, one.sha256);
+            assert_eq!(r.form, one.form);
+            assert_eq!(r.findings, one.findings);
+        }
+        assert_eq!(batch[1].form, Some("tbs"));
+        assert_eq!(batch[2].findings[0].lint, NOT_A_CERTIFICATE);
+    }
+
+    #[test]
     fn garbage_yields_one_fatal_finding() {
         let linter = Linter::default();
         for input in [
