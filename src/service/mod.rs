@@ -87,7 +87,7 @@ pub(crate) struct State {
     /// The linter for requests that override nothing (the common, fast path).
     linter: Arc<Linter>,
     /// `GET /v1/lints`, serialised once.
-    lints_json: Vec<u8>,
+    lints_json: axum::body::Bytes,
 }
 
 /// The routes, for embedding the service in another axum application.
@@ -98,7 +98,9 @@ pub fn router(config: Config) -> Router {
 impl State {
     fn new(config: Config) -> State {
         let linter = Arc::new(Linter::new(config.options.clone()));
-        let lints_json = serde_json::to_vec(&crate::meta::all()).unwrap_or_default();
+        let lints_json = serde_json::to_vec(&crate::meta::all())
+            .unwrap_or_default()
+            .into();
         State {
             config,
             linter,
