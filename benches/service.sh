@@ -47,5 +47,14 @@ echo "smimelint $("$BIN" --version | awk '{print $2}'), $(nproc) cores, load bef
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s post.lua http://$ADDR/v1/lint  ($CERT)"
 # Warm-up, then the measured run.
 wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -s "$WORK/post.lua" "http://$ADDR/v1/lint" >/dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/post.lua" "http://$ADDR/v1/lint"
+# Server CPU time (utime+stime, clock ticks) around the measured run: CPU per request does not
+# depend on what else the machine is doing, unlike requests/s and the latency tail.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+BEFORE=$(cpu_ticks)
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/post.lua" "http://$ADDR/v1/lint" | tee "$WORK/wrk.txt"
+AFTER=$(cpu_ticks)
+REQS=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
+HZ=$(getconf CLK_TCK)
+awk -v t=$((AFTER - BEFORE)) -v hz="$HZ" -v n="$REQS" \
+    'BEGIN { printf "server CPU: %.1f s for %d requests = %.0f us/request\n", t / hz, n, t / hz / n * 1e6 }'
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
