@@ -250,6 +250,11 @@ fn lint_answers_the_cli_record_for_pem_der_and_base64() {
     );
     assert_eq!(r.json()["input"], "certificate");
     assert_eq!(without_input(r.json()), expected);
+    // JSON without a Content-Type is recognised by its opening brace.
+    let body = serde_json::json!({ "certificate": bad.build_pem() }).to_string();
+    let r = server.request("POST", "/v1/lint", None, format!("\n {body}").as_bytes());
+    assert_eq!(r.json()["input"], "certificate");
+    assert_eq!(without_input(r.json()), expected);
     let r = server.post_json(
         "/v1/lint",
         &serde_json::json!({ "certificate": b64(&bad.build()) }),

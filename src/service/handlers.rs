@@ -220,9 +220,16 @@ const ENCODED_TYPES: &[&str] = &[
     "text/plain",
 ];
 
-fn body_kind(headers: &HeaderMap) -> Result<BodyKind, ApiError> {
+/// The body kind from the Content-Type; without one, a body starting with `{` is JSON and
+/// anything else an encoded certificate.
+fn body_kind(headers: &HeaderMap, body: &[u8]) -> Result<BodyKind, ApiError> {
     let Some(value) = headers.get(header::CONTENT_TYPE) else {
-        return Ok(BodyKind::Encoded);
+        let first = body.iter().find(|c| !c.is_ascii_whitespace());
+        return Ok(if first == Some(&b'{') {
+            BodyKind::Json
+        } else {
+            BodyKind::Encoded
+        });
     };
     let mime = value
         .to_str()
@@ -333,12 +340,13 @@ async fn decode_request(
     request: Request,
     batch: bool,
 ) -> Result<(LintRequest, Vec<InputItem>), ApiError> {
-    let kind = body_kind(request.headers())?;
+    // A wrong content type is refused before the body is read.
+    body_kind(request.headers(), b"")?;
     let query = request.uri().query().map(str::to_string);
     let (parts, body) = request.into_parts();
     let body = read_body(state, &parts.headers, body).await?;
     require_content(&body)?;
-    match kind {
+    match body_kind(&parts.headers, &body)? {
         BodyKind::Json => {
             let req: LintRequest = parse_json(&body)?;
             let items = if batch {

@@ -2,8 +2,8 @@
 //!
 //! Every endpoint lints through the same [`Linter`] functions as the CLI and the library, so a
 //! certificate gets the same record whichever door it comes through. Linting is CPU work: it
-//! runs on tokio's blocking pool (one certificate) or rayon (batches), never on the async
-//! workers, so health checks and slow clients do not queue behind it.
+//! runs on rayon's thread pool, never on the async workers, so health checks and slow clients
+//! do not queue behind it.
 //!
 //! | endpoint | body | answer |
 //! |---|---|---|
@@ -182,8 +182,6 @@ pub fn serve_blocking(config: Config) -> io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .worker_threads(cores)
-        // Linting single certificates runs here; more threads than cores only adds switching.
-        .max_blocking_threads(cores * 2)
         .build()?;
     runtime.block_on(async move {
         let server = Server::bind(config).await?;
