@@ -525,6 +525,15 @@ fn client_errors_are_json_4xx() {
         .post_json("/v1/lint/batch", &serde_json::json!({ "certificates": [] }))
         .assert_error(422, "invalid_request");
     server
+        .post_json(
+            "/v1/lint/batch",
+            &serde_json::json!({ "certificate": cert }),
+        )
+        .assert_error(422, "invalid_request");
+    server
+        .post_json("/v1/lint", &serde_json::json!({ "certificates": [cert] }))
+        .assert_error(422, "invalid_request");
+    server
         .get("/v1/lint")
         .assert_error(405, "method_not_allowed");
     server.get("/v2/lint").assert_error(404, "not_found");

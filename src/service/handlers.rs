@@ -349,6 +349,20 @@ async fn decode_request(
     match body_kind(&parts.headers, &body)? {
         BodyKind::Json => {
             let req: LintRequest = parse_json(&body)?;
+            // The field of the other endpoint would otherwise be ignored without a word.
+            match (batch, &req.certificate, &req.certificates) {
+                (true, Some(_), _) => {
+                    return Err(ApiError::invalid(
+                        "`certificate` belongs to POST /v1/lint; here send `certificates`",
+                    ))
+                }
+                (false, _, Some(_)) => {
+                    return Err(ApiError::invalid(
+                        "`certificates` belongs to POST /v1/lint/batch; here send `certificate`",
+                    ))
+                }
+                _ => {}
+            }
             let items = if batch {
                 let certs = req.certificates.as_deref().ok_or_else(|| {
                     ApiError::invalid(
