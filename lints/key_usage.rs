@@ -1,7 +1,7 @@
 //! keyUsage in subscriber certificates (SBR 7.1.2.3(e), SMC013 PQC rows, RFC 5280 §4.2.1.3).
 //!
-//! The per-algorithm, per-generation tables of SBR 7.1.2.3(e) are data: [`KU_TABLE`] holds one
-//! [`KuProfile`] per (key family, generations) row, and one evaluator applies any row.
+//! The per-algorithm, per-generation tables of SBR 7.1.2.3(e) are data: `KU_TABLE` holds one
+//! `KuProfile` per (key family, generations) row, and one evaluator applies any row.
 
 use super::prelude::*;
 use crate::cert::ext::KeyUsage;

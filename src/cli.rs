@@ -45,6 +45,9 @@ enum Command {
     Ct(CtArgs),
     /// Merge JSON summaries (from --summary-format json) into one
     MergeSummaries(MergeArgs),
+    /// Run the HTTP linting service (POST /v1/lint, /v1/lint/batch, /certificate/cabf-smime …)
+    #[cfg(feature = "server")]
+    Serve(ServeArgs),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -216,6 +219,8 @@ pub fn main() -> ExitCode {
         #[cfg(feature = "ct")]
         Command::Ct(args) => ct(args),
         Command::MergeSummaries(args) => merge_summaries(args),
+        #[cfg(feature = "server")]
+        Command::Serve(args) => serve(args),
     };
     match result {
         Ok(code) => code,
@@ -650,4 +655,54 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
+}
+#[cfg(feature = "server")]
+#[derive(Args, Debug)]
+struct ServeArgs {
+    /// Address to listen on (port 0 picks a free port, printed on stderr)
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
+    listen: std::net::SocketAddr,
+    /// Largest request body, in bytes
+    #[arg(long, value_name = "BYTES", default_value_t = crate::service::DEFAULT_MAX_BODY_BYTES)]
+    max_body_size: usize,
+    /// Most certificates in one batch request
+    #[arg(long, value_name = "N", default_value_t = crate::service::DEFAULT_MAX_BATCH)]
+    max_batch: usize,
+    /// Per-request timeout (headers, body and linting), in milliseconds
+    #[arg(long, value_name = "MS", default_value_t = crate::service::DEFAULT_TIMEOUT.as_millis() as u64)]
+    timeout_ms: u64,
+    /// File mapping CA policy OIDs to types, one 'OID TYPE' per line
+    #[arg(long, value_name = "FILE")]
+    policy_map: Option<PathBuf>,
+    /// Do not log requests on stderr
+    #[arg(long)]
+    quiet: bool,
+}
+
+#[cfg(feature = "server")]
+fn serve(args: ServeArgs) -> Result<ExitCode, String> {
+    let policy_map = match &args.policy_map {
+        None => None,
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| format!("--policy-map {}: {e}", p.display()))?;
+            Some(Arc::new(
+                PolicyMap::parse(&text)
+                    .map_err(|e| format!("--policy-map {}: {e}", p.display()))?,
+            ))
+        }
+    };
+    let config = crate::service::Config {
+        listen: args.listen,
+        max_body_bytes: args.max_body_size,
+        max_batch: args.max_batch.max(1),
+        timeout: std::time::Duration::from_millis(args.timeout_ms.max(1)),
+        options: Options {
+            policy_map,
+            ..Options::default()
+        },
+        log_requests: !args.quiet,
+    };
+    crate::service::serve_blocking(config).map_err(|e| format!("serve {}: {e}", args.listen))?;
+    Ok(ExitCode::SUCCESS)
 }
