@@ -24,3 +24,9 @@ pub mod organization_identifier;
 pub mod san;
 pub mod subject;
 pub mod subject_values;
+
+// Keys, algorithms, validity and serial numbers (issue 5).
+pub mod algorithms;
+pub mod keys;
+pub mod serial;
+pub mod validity;

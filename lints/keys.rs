@@ -1,0 +1,892 @@
+//! Subject public keys (SBR 6.1.5 and 6.1.6, as amended by SMC013): RSA modulus and exponent,
+//! EC points on their named curve, EdDSA points, ML-DSA / ML-KEM key lengths.
+//!
+//! Each lint looks at one key family and is not applicable to the others. The AlgorithmIdentifier
+//! itself is `e_smime_spki_algorithm_encoding_not_allowed`'s business (lints/algorithms.rs); the
+//! checks here read the key whatever its parameters, so a key with a wrong encoding and a bad
+//! value gets both findings.
+
+use super::prelude::*;
+use crate::cert::spki::{KeyFamily, Spki};
+use crate::walk::{tag, Reader};
+use std::cmp::Ordering;
+use std::sync::OnceLock;
+
+/// The SPKI when it decodes and its algorithm is of `family`.
+fn spki_of<'c>(ctx: &'c LintContext<'_>, family: KeyFamily) -> Option<&'c Spki<'c>> {
+    match ctx.cert.spki_view() {
+        Some(Ok(spki)) if spki.family() == family => Some(spki),
+        _ => None,
+    }
+}
+
+/// "…, and the BIT STRING has N unused bits" when N is not zero: a key is a whole number of
+/// octets.
+fn unused_bits_note(spki: &Spki<'_>) -> Option<String> {
+    (spki.unused_bits != 0).then(|| {
+        format!(
+            "the subjectPublicKey BIT STRING has {} unused bits (a key is a whole number of octets)",
+            spki.unused_bits
+        )
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// A small unsigned big integer: just what the modulus checks need.
+// ---------------------------------------------------------------------------------------------
+
+/// Unsigned integer as little-endian 64-bit limbs, without high zero limbs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Big(Vec<u64>);
+
+impl Big {
+    fn from_be(bytes: &[u8]) -> Big {
+        let mut limbs: Vec<u64> = bytes
+            .rchunks(8)
+            .map(|c| c.iter().fold(0, |acc, &b| (acc << 8) | u64::from(b)))
+            .collect();
+        while limbs.last() == Some(&0) {
+            limbs.pop();
+        }
+        Big(limbs)
+    }
+
+    fn from_u64(v: u64) -> Big {
+        Big::from_be(&v.to_be_bytes())
+    }
+
+    fn bits(&self) -> usize {
+        self.0
+            .last()
+            .map_or(0, |&top| self.0.len() * 64 - top.leading_zeros() as usize)
+    }
+
+    fn rem_u64(&self, m: u64) -> u64 {
+        let m = u128::from(m);
+        self.0
+            .iter()
+            .rev()
+            .fold(0u128, |r, &l| ((r << 64) | u128::from(l)) % m) as u64
+    }
+
+    /// Quotient and remainder by a small divisor.
+    fn div_u64(&self, d: u64) -> (Big, u64) {
+        let d = u128::from(d);
+        let mut q = vec![0u64; self.0.len()];
+        let mut r = 0u128;
+        for i in (0..self.0.len()).rev() {
+            let cur = (r << 64) | u128::from(self.0[i]);
+            q[i] = (cur / d) as u64;
+            r = cur % d;
+        }
+        while q.last() == Some(&0) {
+            q.pop();
+        }
+        (Big(q), r as u64)
+    }
+
+    fn mul(&self, other: &Big) -> Big {
+        let mut out = vec![0u64; self.0.len() + other.0.len()];
+        for (i, &a) in self.0.iter().enumerate() {
+            let mut carry = 0u128;
+            for (j, &b) in other.0.iter().enumerate() {
+                let t = u128::from(a) * u128::from(b) + u128::from(out[i + j]) + carry;
+                out[i + j] = t as u64;
+                carry = t >> 64;
+            }
+            out[i + other.0.len()] = carry as u64;
+        }
+        while out.last() == Some(&0) {
+            out.pop();
+        }
+        Big(out)
+    }
+
+    fn cmp_big(&self, other: &Big) -> Ordering {
+        self.0
+            .len()
+            .cmp(&other.0.len())
+            .then_with(|| self.0.iter().rev().cmp(other.0.iter().rev()))
+    }
+
+    /// `self^k` compared with `n`, stopping as soon as the power exceeds `n`.
+    fn pow_cmp(&self, k: u32, n: &Big) -> Ordering {
+        let mut acc = Big::from_u64(1);
+        for _ in 0..k {
+            acc = acc.mul(self);
+            if acc.bits() > n.bits() {
+                return Ordering::Greater;
+            }
+        }
+        acc.cmp_big(n)
+    }
+
+    fn with_bit(&self, bit: usize) -> Big {
+        let mut limbs = self.0.clone();
+        if limbs.len() <= bit / 64 {
+            limbs.resize(bit / 64 + 1, 0);
+        }
+        limbs[bit / 64] |= 1 << (bit % 64);
+        Big(limbs)
+    }
+
+    /// The top 64 bits and the number of bits below them, for floating-point estimates.
+    fn log2(&self) -> f64 {
+        let bits = self.bits();
+        if bits <= 64 {
+            return (self.rem_u64(u64::MAX) as f64).log2();
+        }
+        let shift = bits - 64;
+        let (lo, hi) = (shift / 64, shift % 64);
+        let top = if hi == 0 {
+            self.0[lo]
+        } else {
+            (self.0[lo] >> hi) | (self.0.get(lo + 1).copied().unwrap_or(0) << (64 - hi))
+        };
+        shift as f64 + (top as f64).log2()
+    }
+}
+
+fn pow_mod(base: u64, mut exp: u64, m: u64) -> u64 {
+    let m = u128::from(m);
+    let (mut acc, mut b) = (1 % m, u128::from(base) % m);
+    while exp > 0 {
+        if exp & 1 == 1 {
+            acc = acc * b % m;
+        }
+        b = b * b % m;
+        exp >>= 1;
+    }
+    acc as u64
+}
+
+/// Odd primes below 752 (NIST SP 800-89 §5.3.3), smallest first.
+fn odd_primes_below_752() -> &'static [u64] {
+    static PRIMES: OnceLock<Vec<u64>> = OnceLock::new();
+    PRIMES.get_or_init(|| {
+        (3..752u64)
+            .step_by(2)
+            .filter(|&n| (3..).step_by(2).take_while(|d| d * d <= n).all(|d| n % d != 0))
+            .collect()
+    })
+}
+
+/// The odd primes below 752 multiplied together in groups whose product fits in 64 bits, so one
+/// pass over the modulus serves several primes.
+fn prime_groups() -> &'static [(u64, Vec<u64>)] {
+    static GROUPS: OnceLock<Vec<(u64, Vec<u64>)>> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let mut groups: Vec<(u64, Vec<u64>)> = Vec::new();
+        for &p in odd_primes_below_752() {
+            match groups.last_mut() {
+                Some((product, members)) if product.checked_mul(p).is_some() => {
+                    *product *= p;
+                    members.push(p);
+                }
+                _ => groups.push((p, vec![p])),
+            }
+        }
+        groups
+    })
+}
+
+/// `n mod p` for every odd prime p below 752.
+fn small_prime_residues(n: &Big) -> Vec<(u64, u64)> {
+    let mut out = Vec::with_capacity(odd_primes_below_752().len());
+    for (product, members) in prime_groups() {
+        let r = n.rem_u64(*product);
+        out.extend(members.iter().map(|&p| (p, r % p)));
+    }
+    out
+}
+
+/// Mersenne prime 2^61 − 1: a modulus for cheap "is n = c^k?" screening.
+const SCREEN: u64 = (1 << 61) - 1;
+
+/// `Some(m)` when `n = m^k` exactly.
+fn exact_root(n: &Big, k: u32) -> Option<Big> {
+    let root_bits = n.bits() / k as usize + 1;
+    if root_bits <= 50 {
+        // The root is small: a floating-point estimate is right to ±1.
+        let estimate = (n.log2() / f64::from(k)).exp2().round() as u64;
+        let n_mod = n.rem_u64(SCREEN);
+        return (estimate.saturating_sub(1)..=estimate + 1)
+            .filter(|&c| c > 1 && pow_mod(c, u64::from(k), SCREEN) == n_mod)
+            .map(Big::from_u64)
+            .find(|c| c.pow_cmp(k, n) == Ordering::Equal);
+    }
+    // Bit by bit from the top: the largest r with r^k <= n.
+    let mut r = Big(Vec::new());
+    for bit in (0..root_bits).rev() {
+        let candidate = r.with_bit(bit);
+        if candidate.pow_cmp(k, n) != Ordering::Greater {
+            r = candidate;
+        }
+    }
+    (r.pow_cmp(k, n) == Ordering::Equal).then_some(r)
+}
+
+/// Whether the residues prove that `n` is not a k-th power: for a prime q ≡ 1 (mod k) not
+/// dividing n, a k-th power is a k-th power residue mod q, i.e. `a^((q-1)/k) ≡ 1`.
+fn not_a_kth_power(residues: &[(u64, u64)], k: u64) -> bool {
+    residues
+        .iter()
+        .filter(|(q, a)| (q - 1) % k == 0 && *a != 0)
+        .any(|&(q, a)| pow_mod(a, (q - 1) / k, q) != 1)
+}
+
+fn is_prime_u32(k: u32) -> bool {
+    k >= 2 && (2..).take_while(|d| d * d <= k).all(|d| k % d != 0)
+}
+
+/// How the modulus is a perfect power, when it is: "3^1291", "a perfect square".
+fn perfect_power(n: &Big, residues: &[(u64, u64)]) -> Option<String> {
+    if n.bits() < 2 {
+        return None;
+    }
+    // A power of 2 has a single bit set.
+    if n.0.iter().map(|l| l.count_ones()).sum::<u32>() == 1 {
+        return Some(format!("2^{}", n.bits() - 1));
+    }
+    // A small prime factor: a prime power is then a power of that prime.
+    if let Some(&(p, _)) = residues.iter().find(|(_, r)| *r == 0) {
+        let (mut rest, mut k) = (n.clone(), 0u32);
+        loop {
+            let (q, r) = rest.div_u64(p);
+            if r != 0 {
+                break;
+            }
+            rest = q;
+            k += 1;
+        }
+        if rest == Big::from_u64(1) && k >= 2 {
+            return Some(format!("{p}^{k}"));
+        }
+    }
+    // Otherwise n = m^k needs m > 751 (or m has a small factor, found above): k prime and
+    // k <= log(n) / log(752).
+    let max_k = (n.log2() / 752f64.log2()) as u32;
+    (2..=max_k)
+        .filter(|&k| is_prime_u32(k) && !not_a_kth_power(residues, u64::from(k)))
+        .find_map(|k| {
+            exact_root(n, k).map(|m| format!("a perfect {k}-th power (of a {}-bit integer)", m.bits()))
+        })
+}
+
+// ---------------------------------------------------------------------------------------------
+// RSA
+// ---------------------------------------------------------------------------------------------
+
+/// RSAPublicKey (RFC 8017 A.1.1): magnitudes of the modulus and exponent, read leniently.
+struct RsaKey<'a> {
+    n: &'a [u8],
+    e: &'a [u8],
+}
+
+fn strip_zeros(b: &[u8]) -> &[u8] {
+    &b[b.iter().take_while(|&&x| x == 0).count()..]
+}
+
+/// Decodes the RSAPublicKey; Err names what is wrong.
+fn rsa_key<'a>(spki: &Spki<'a>) -> Result<RsaKey<'a>, String> {
+    if let Some(note) = unused_bits_note(spki) {
+        return Err(note);
+    }
+    let mut outer = Reader::new(spki.public_key);
+    let seq = outer
+        .expect(tag::SEQUENCE, "RSAPublicKey")
+        .map_err(|e| format!("subjectPublicKey is not an RSAPublicKey: {e}"))?;
+    if !outer.is_empty() {
+        return Err("bytes follow the RSAPublicKey SEQUENCE in subjectPublicKey".into());
+    }
+    let mut r = seq.children();
+    let n = r.expect(tag::INTEGER, "modulus").map_err(|e| format!("RSAPublicKey {e}"))?;
+    let e = r
+        .expect(tag::INTEGER, "publicExponent")
+        .map_err(|e| format!("RSAPublicKey {e}"))?;
+    if !r.is_empty() {
+        return Err("RSAPublicKey has fields after publicExponent".into());
+    }
+    for (name, int) in [("modulus", n.content), ("publicExponent", e.content)] {
+        if int.first().is_none_or(|b| b & 0x80 != 0) || strip_zeros(int).is_empty() {
+            return Err(format!("RSAPublicKey {name} is not a positive INTEGER"));
+        }
+    }
+    Ok(RsaKey {
+        n: strip_zeros(n.content),
+        e: strip_zeros(e.content),
+    })
+}
+
+/// Runs `check` on the RSA key; NA for other keys and for an RSAPublicKey that does not decode
+/// (that is `e_smime_rsa_public_key_invalid`'s finding).
+fn with_rsa(ctx: &LintContext<'_>, check: impl Fn(&RsaKey<'_>) -> Outcome) -> Outcome {
+    match spki_of(ctx, KeyFamily::Rsa).map(rsa_key) {
+        Some(Ok(key)) => check(&key),
+        _ => Outcome::NotApplicable,
+    }
+}
+
+fn bit_length(magnitude: &[u8]) -> usize {
+    magnitude
+        .first()
+        .map_or(0, |&b| magnitude.len() * 8 - b.leading_zeros() as usize)
+}
+
+/// Decimal for small values, else the bit length.
+fn int_text(magnitude: &[u8]) -> String {
+    if magnitude.len() <= 8 {
+        magnitude
+            .iter()
+            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
+            .to_string()
+    } else {
+        format!("a {}-bit value", bit_length(magnitude))
+    }
+}
+
+fn check_rsa_public_key_invalid(ctx: &LintContext<'_>) -> Outcome {
+    match spki_of(ctx, KeyFamily::Rsa).map(rsa_key) {
+        None => Outcome::NotApplicable,
+        Some(Ok(_)) => Outcome::Pass,
+        Some(Err(e)) => fail!("{e}"),
+    }
+}
+
+lint! {
+    /// ## What it checks
+    /// The subjectPublicKey of an rsaEncryption key is an RSAPublicKey: a SEQUENCE of two
+    /// positive INTEGERs (modulus, publicExponent) and nothing else, in a BIT STRING without
+    /// unused bits. The other RSA lints read the key only when it decodes.
+    ///
+    /// ## Why
+    /// RFC 8017 A.1.1 and RFC 3279 §2.3.1 define the encoding; SBR 6.1.5 and 6.1.6 put
+    /// requirements on the modulus and exponent, which a key that does not decode cannot meet.
+    ///
+    /// ## Example
+    /// A subjectPublicKey holding a bare INTEGER; a negative modulus (`02 82 01 00 c3 …`
+    /// without the leading `00`).
+    E_SMIME_RSA_PUBLIC_KEY_INVALID {
+        name: "e_smime_rsa_public_key_invalid",
+        description: "The RSA subjectPublicKey is not a valid RSAPublicKey",
+        citation: "SBR 6.1.5; RFC 8017 A.1.1",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: [],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_rsa_public_key_invalid,
+    }
+}
+
+fn check_rsa_modulus_too_small(ctx: &LintContext<'_>) -> Outcome {
+    with_rsa(ctx, |key| match bit_length(key.n) {
+        bits if bits < 2048 => fail!("RSA modulus has {bits} bits; at least 2048 are required"),
+        _ => Outcome::Pass,
+    })
+}
+
+lint! {
+    /// ## What it checks
+    /// The RSA modulus is at least 2048 bits long (its bit length, leading zero octets
+    /// ignored).
+    ///
+    /// ## Why
+    /// SBR 6.1.5: the CA SHALL "ensure that the modulus size, when encoded, is at least 2048
+    /// bits". 1024-bit moduli are within reach of factoring.
+    ///
+    /// ## Example
+    /// A 1024-bit RSA key.
+    E_SMIME_RSA_MODULUS_TOO_SMALL {
+        name: "e_smime_rsa_modulus_too_small",
+        description: "The RSA modulus is shorter than 2048 bits",
+        citation: "SBR 6.1.5",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: ["cabf.rsa_modulus_invalid_length"],
+        zlint: ["e_rsa_mod_less_than_2048_bits"],
+        applies: Applies::ALL,
+        check: check_rsa_modulus_too_small,
+    }
+}
+
+fn check_rsa_modulus_not_multiple_of_8(ctx: &LintContext<'_>) -> Outcome {
+    with_rsa(ctx, |key| match bit_length(key.n) {
+        bits if bits % 8 != 0 => fail!("RSA modulus has {bits} bits, not a multiple of 8"),
+        _ => Outcome::Pass,
+    })
+}
+
+lint! {
+    /// ## What it checks
+    /// The bit length of the RSA modulus is divisible by 8.
+    ///
+    /// ## Why
+    /// SBR 6.1.5: the CA SHALL "ensure that the modulus size, in bits, is evenly divisible by
+    /// 8". Key generators produce whole-octet moduli; an odd size points at a broken or
+    /// hand-made key.
+    ///
+    /// ## Example
+    /// A 2047-bit modulus (top octet `7f`).
+    E_SMIME_RSA_MODULUS_NOT_MULTIPLE_OF_8 {
+        name: "e_smime_rsa_modulus_not_multiple_of_8",
+        description: "The RSA modulus size in bits is not divisible by 8",
+        citation: "SBR 6.1.5",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: ["cabf.rsa_modulus_invalid_length"],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_rsa_modulus_not_multiple_of_8,
+    }
+}
+
+fn check_rsa_public_exponent_invalid(ctx: &LintContext<'_>) -> Outcome {
+    with_rsa(ctx, |key| {
+        let e = key.e;
+        let even = e.last().is_some_and(|b| b & 1 == 0);
+        let below_3 = e.len() == 1 && e[0] < 3;
+        match (even, below_3) {
+            (false, false) => Outcome::Pass,
+            (true, _) => fail!("RSA public exponent {} is even", int_text(e)),
+            (false, true) => fail!("RSA public exponent {} is less than 3", int_text(e)),
+        }
+    })
+}
+
+lint! {
+    /// ## What it checks
+    /// The RSA public exponent is odd and at least 3.
+    ///
+    /// ## Why
+    /// SBR 6.1.6: "the CA SHALL confirm that the value of the public exponent is an odd number
+    /// equal to 3 or more". An even exponent has no inverse modulo λ(n); e = 1 does not
+    /// encrypt at all.
+    ///
+    /// ## Example
+    /// publicExponent 1; publicExponent 65536.
+    E_SMIME_RSA_PUBLIC_EXPONENT_INVALID {
+        name: "e_smime_rsa_public_exponent_invalid",
+        description: "The RSA public exponent is even or less than 3",
+        citation: "SBR 6.1.6",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: ["cabf.rsa_exponent_prohibited_value"],
+        zlint: ["e_rsa_public_exponent_not_odd", "e_rsa_public_exponent_too_small"],
+        applies: Applies::ALL,
+        check: check_rsa_public_exponent_invalid,
+    }
+}
+
+fn check_rsa_public_exponent_out_of_range(ctx: &LintContext<'_>) -> Outcome {
+    with_rsa(ctx, |key| {
+        let e = key.e;
+        // 2^16 + 1 = 0x010001; 2^256 − 1 has 256 bits.
+        let too_small = e.len() < 3 || (e.len() == 3 && e < [0x01, 0x00, 0x01].as_slice());
+        let too_large = bit_length(e) > 256;
+        match (too_small, too_large) {
+            (false, false) => Outcome::Pass,
+            (true, _) => fail!(
+                "RSA public exponent {} is below 2^16+1 (65537)",
+                int_text(e)
+            ),
+            (false, true) => fail!(
+                "RSA public exponent has {} bits; it should be at most 2^256-1",
+                bit_length(e)
+            ),
+        }
+    })
+}
+
+lint! {
+    /// ## What it checks
+    /// The RSA public exponent is in the range [2^16 + 1, 2^256 − 1].
+    ///
+    /// ## Why
+    /// SBR 6.1.6: "the public exponent SHOULD be in the range between 2^16 + 1 and 2^256 - 1"
+    /// (NIST SP 800-89 §5.3.3). Small exponents such as 3 make padding mistakes exploitable.
+    ///
+    /// ## Example
+    /// publicExponent 3.
+    W_SMIME_RSA_PUBLIC_EXPONENT_OUT_OF_RANGE {
+        name: "w_smime_rsa_public_exponent_out_of_range",
+        description: "The RSA public exponent is outside [2^16+1, 2^256-1]",
+        citation: "SBR 6.1.6",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: ["cabf.rsa_exponent_not_in_recommended_range"],
+        zlint: ["w_rsa_public_exponent_not_in_range"],
+        applies: Applies::ALL,
+        check: check_rsa_public_exponent_out_of_range,
+    }
+}
+
+fn check_rsa_modulus_even(ctx: &LintContext<'_>) -> Outcome {
+    with_rsa(ctx, |key| {
+        if key.n.last().is_some_and(|b| b & 1 == 0) {
+            fail!("RSA modulus ({} bits) is even", bit_length(key.n))
+        } else {
+            Outcome::Pass
+        }
+    })
+}
+
+lint! {
+    /// ## What it checks
+    /// The RSA modulus is odd.
+    ///
+    /// ## Why
+    /// SBR 6.1.6: the modulus SHOULD be "an odd number" (NIST SP 800-89 §5.3.3). A product of
+    /// two large primes is odd; an even modulus has the factor 2 and is not an RSA modulus.
+    ///
+    /// ## Example
+    /// A modulus ending in the octet `00`.
+    W_SMIME_RSA_MODULUS_EVEN {
+        name: "w_smime_rsa_modulus_even",
+        description: "The RSA modulus is even",
+        citation: "SBR 6.1.6",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: [],
+        zlint: ["w_rsa_mod_not_odd"],
+        applies: Applies::ALL,
+        check: check_rsa_modulus_even,
+    }
+}
+
+fn check_rsa_modulus_small_factor(ctx: &LintContext<'_>) -> Outcome {
+    with_rsa(ctx, |key| {
+        let n = Big::from_be(key.n);
+        let factors: Vec<String> = small_prime_residues(&n)
+            .iter()
+            .filter(|(p, r)| *r == 0 && n != Big::from_u64(*p))
+            .map(|(p, _)| p.to_string())
+            .collect();
+        if factors.is_empty() {
+            Outcome::Pass
+        } else {
+            fail!(
+                "RSA modulus is divisible by {}",
+                factors.join(", ")
+            )
+        }
+    })
+}
+
+lint! {
+    /// ## What it checks
+    /// The RSA modulus has no odd prime factor below 752: its remainder by each of the 131 odd
+    /// primes 3 … 751 is not zero. The factor 2 is `w_smime_rsa_modulus_even`'s finding, so an
+    /// even modulus is reported once.
+    ///
+    /// ## Why
+    /// SBR 6.1.6: the modulus SHOULD "have no factors smaller than 752" (NIST SP 800-89
+    /// §5.3.3, partial public-key validation). A modulus with a small factor is trivially
+    /// factored.
+    ///
+    /// ## Example
+    /// A modulus that is 251 times a 2048-bit RSA modulus.
+    W_SMIME_RSA_MODULUS_SMALL_FACTOR {
+        name: "w_smime_rsa_modulus_small_factor",
+        description: "The RSA modulus has a prime factor smaller than 752",
+        citation: "SBR 6.1.6",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: ["cabf.rsa_modulus_has_small_prime_factor"],
+        zlint: ["w_rsa_mod_factors_smaller_than_752"],
+        applies: Applies::ALL,
+        check: check_rsa_modulus_small_factor,
+    }
+}
+
+fn check_rsa_modulus_prime_power(ctx: &LintContext<'_>) -> Outcome {
+    with_rsa(ctx, |key| {
+        let n = Big::from_be(key.n);
+        match perfect_power(&n, &small_prime_residues(&n)) {
+            None => Outcome::Pass,
+            Some(how) => fail!("RSA modulus ({} bits) is {how}", n.bits()),
+        }
+    })
+}
+
+lint! {
+    /// ## What it checks
+    /// The RSA modulus is not a perfect power m^k (k ≥ 2). Every prime power p^k with k ≥ 2 is
+    /// one, and a product of two distinct primes never is, so no genuine RSA modulus is
+    /// reported. How: a power of 2 or of a prime below 752 is found from the small-factor
+    /// remainders by exact division; otherwise m > 751, so only prime exponents
+    /// k ≤ log(n)/log(752) can work. For each, the remainders modulo primes q ≡ 1 (mod k)
+    /// rule out almost every non-power at once (a k-th power is a k-th power residue mod q),
+    /// and the few left are settled by an exact integer k-th root.
+    ///
+    /// A prime modulus (p^1) is not detected: that needs a primality test on every
+    /// certificate.
+    ///
+    /// ## Why
+    /// SBR 6.1.6: the modulus SHOULD be "not the power of a prime" (NIST SP 800-89 §5.3.3).
+    /// The k-th root of a prime power gives its factor directly.
+    ///
+    /// ## Example
+    /// A 2048-bit modulus that is the square of a 1024-bit prime.
+    W_SMIME_RSA_MODULUS_PRIME_POWER {
+        name: "w_smime_rsa_modulus_prime_power",
+        description: "The RSA modulus is a power of a prime (a perfect power)",
+        citation: "SBR 6.1.6",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: [],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_rsa_modulus_prime_power,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// ECDSA
+// ---------------------------------------------------------------------------------------------
+
+/// Named curves whose points the lint can validate: (namedCurve OID content, name, decoder).
+type PointCheck = fn(&[u8]) -> bool;
+const EC_CURVES: [(&[u8], &str, PointCheck); 3] = [
+    (
+        &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07],
+        "P-256",
+        |b| p256::ecdsa::VerifyingKey::from_sec1_bytes(b).is_ok(),
+    ),
+    (&[0x2b, 0x81, 0x04, 0x00, 0x22], "P-384", |b| {
+        p384::ecdsa::VerifyingKey::from_sec1_bytes(b).is_ok()
+    }),
+    (&[0x2b, 0x81, 0x04, 0x00, 0x23], "P-521", |b| {
+        p521::ecdsa::VerifyingKey::from_sec1_bytes(b).is_ok()
+    }),
+];
+
+/// What kind of SEC1 point encoding the key claims to be, for messages.
+fn point_form(b: &[u8]) -> &'static str {
+    match b.first() {
+        None => "an empty point",
+        Some(0x00) => "the point at infinity",
+        Some(0x02 | 0x03) => "a compressed point",
+        Some(0x04) => "an uncompressed point",
+        Some(_) => "no SEC1 point encoding",
+    }
+}
+
+fn check_ec_public_key_invalid(ctx: &LintContext<'_>) -> Outcome {
+    let Some(spki) = spki_of(ctx, KeyFamily::Ec) else {
+        return Outcome::NotApplicable;
+    };
+    let curve = spki
+        .parameters
+        .filter(|p| p.tag == tag::OID)
+        .and_then(|p| EC_CURVES.iter().find(|(o, _, _)| *o == p.content));
+    // Another curve, or parameters that name none, are the encoding lint's finding.
+    let Some((_, name, valid)) = curve else {
+        return Outcome::NotApplicable;
+    };
+    if let Some(note) = unused_bits_note(spki) {
+        return fail!("{name} key: {note}");
+    }
+    if valid(spki.public_key) {
+        Outcome::Pass
+    } else {
+        fail!(
+            "{name} key is not a valid point on the curve: {} octets, {}",
+            spki.public_key.len(),
+            point_form(spki.public_key)
+        )
+    }
+}
+
+lint! {
+    /// ## What it checks
+    /// The subjectPublicKey of a P-256, P-384 or P-521 key is a SEC1 point (uncompressed `04`,
+    /// or compressed `02`/`03`) of the right length whose coordinates are below the field
+    /// prime, that satisfies the curve equation, and that is not the point at infinity. This
+    /// is NIST SP 800-56A full public-key validation: on these prime-order curves (cofactor 1)
+    /// every point on the curve other than infinity has order n, so the n·Q = O step holds
+    /// whenever the others do. The RustCrypto `p256`/`p384`/`p521` decoders perform the checks.
+    /// Keys on other curves are left to `e_smime_spki_algorithm_encoding_not_allowed`.
+    ///
+    /// ## Why
+    /// SBR 6.1.5: the CA SHALL "ensure that the key represents a valid point on the NIST
+    /// P-256, NIST P-384, or NIST P-521 elliptic curve"; 6.1.6 recommends full or partial
+    /// public-key validation. Invalid-curve points leak private keys in ECDH.
+    ///
+    /// ## Example
+    /// An uncompressed P-256 point whose y coordinate was altered; the single octet `00`.
+    E_SMIME_EC_PUBLIC_KEY_INVALID {
+        name: "e_smime_ec_public_key_invalid",
+        description: "The EC public key is not a valid point on its named curve",
+        citation: "SBR 6.1.5; SBR 6.1.6",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: ["cabf.ecdsa_key_validation_failed"],
+        zlint: ["e_ec_improper_curves"],
+        applies: Applies::ALL,
+        check: check_ec_public_key_invalid,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// EdDSA, ML-DSA, ML-KEM
+// ---------------------------------------------------------------------------------------------
+
+fn ed25519_decodes(b: &[u8]) -> bool {
+    <&[u8; 32]>::try_from(b).is_ok_and(|k| ed25519_dalek::VerifyingKey::from_bytes(k).is_ok())
+}
+
+fn ed448_decodes(b: &[u8]) -> bool {
+    <&[u8; 57]>::try_from(b)
+        .is_ok_and(|k| ed448_goldilocks::VerifyingKey::from_bytes(k).is_ok())
+}
+
+fn check_eddsa_public_key_invalid(ctx: &LintContext<'_>) -> Outcome {
+    let Some(spki) = spki_of(ctx, KeyFamily::EdDsa) else {
+        return Outcome::NotApplicable;
+    };
+    let (name, len, decodes): (&str, usize, PointCheck) = if spki.algorithm_oid == oid::ED25519.as_bytes() {
+        ("Ed25519", 32, ed25519_decodes)
+    } else {
+        ("Ed448", 57, ed448_decodes)
+    };
+    let key = spki.public_key;
+    if let Some(note) = unused_bits_note(spki) {
+        fail!("{name} key: {note}")
+    } else if key.len() != len {
+        fail!("{name} key has {} octets; {len} are required", key.len())
+    } else if !decodes(key) {
+        fail!("{name} key does not decode to a point on the curve")
+    } else {
+        Outcome::Pass
+    }
+}
+
+lint! {
+    /// ## What it checks
+    /// An id-Ed25519 key is 32 octets and an id-Ed448 key 57 octets (RFC 8410 §3), and the
+    /// octets decode to a curve point (RFC 8032 §5.1.3 / §5.2.3 decoding: the y coordinate is
+    /// below p and an x exists for it; for Ed448 the point is not the identity).
+    ///
+    /// ## Why
+    /// SBR 6.1.5: the CA SHALL "ensure that the key represents a valid point on the curve25519
+    /// or curve 448 elliptic curve".
+    ///
+    /// ## Example
+    /// A 31-octet Ed25519 key; 32 octets whose y coordinate has no matching x.
+    E_SMIME_EDDSA_PUBLIC_KEY_INVALID {
+        name: "e_smime_eddsa_public_key_invalid",
+        description: "The EdDSA public key has the wrong length or is not a curve point",
+        citation: "SBR 6.1.5; RFC 8410 3",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: [],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_eddsa_public_key_invalid,
+    }
+}
+
+/// (algorithm OID, parameter set, public key length in octets).
+const PQC_LENGTHS: [(&const_oid::ObjectIdentifier, &str, usize); 6] = [
+    (&oid::ML_DSA_44, "ML-DSA-44", 1312),
+    (&oid::ML_DSA_65, "ML-DSA-65", 1952),
+    (&oid::ML_DSA_87, "ML-DSA-87", 2592),
+    (&oid::ML_KEM_512, "ML-KEM-512", 800),
+    (&oid::ML_KEM_768, "ML-KEM-768", 1184),
+    (&oid::ML_KEM_1024, "ML-KEM-1024", 1568),
+];
+
+fn check_pqc_length(ctx: &LintContext<'_>, family: KeyFamily) -> Outcome {
+    let Some(spki) = spki_of(ctx, family) else {
+        return Outcome::NotApplicable;
+    };
+    let Some(&(_, name, len)) = PQC_LENGTHS
+        .iter()
+        .find(|(o, _, _)| o.as_bytes() == spki.algorithm_oid)
+    else {
+        return Outcome::NotApplicable;
+    };
+    let got = spki.public_key.len();
+    if let Some(note) = unused_bits_note(spki) {
+        return fail!("{name} key: {note}");
+    }
+    if got == len {
+        return Outcome::Pass;
+    }
+    let other = PQC_LENGTHS
+        .iter()
+        .find(|(_, _, l)| *l == got)
+        .map_or_else(String::new, |(_, n, _)| format!(" ({n}'s length)"));
+    fail!("{name} public key has {got} octets{other}; {name} keys have {len}")
+}
+
+fn check_mldsa_public_key_invalid_length(ctx: &LintContext<'_>) -> Outcome {
+    check_pqc_length(ctx, KeyFamily::MlDsa)
+}
+
+lint! {
+    /// ## What it checks
+    /// The subjectPublicKey of an ML-DSA key holds the raw public key of the parameter set its
+    /// OID names (FIPS 204 Table 2): 1312 octets for ML-DSA-44, 1952 for ML-DSA-65, 2592 for
+    /// ML-DSA-87, in a BIT STRING without unused bits (no OCTET STRING wrapper).
+    ///
+    /// ## Why
+    /// SBR 6.1.5 as amended by SMC013: the key SHALL use one of the parameter sets ML-DSA-44,
+    /// -65 or -87; a key whose length belongs to another set (or to none) does not.
+    ///
+    /// ## Example
+    /// id-ml-dsa-44 with a 1952-octet key (an ML-DSA-65 key under the wrong OID).
+    E_SMIME_MLDSA_PUBLIC_KEY_INVALID_LENGTH {
+        name: "e_smime_mldsa_public_key_invalid_length",
+        description: "The ML-DSA public key length does not match its parameter set",
+        citation: "SBR 6.1.5; FIPS 204",
+        source: Source::Sbr,
+        effective: dates::SMC013,
+        ballot: "SMC013",
+        pkilint: [],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_mldsa_public_key_invalid_length,
+    }
+}
+
+fn check_mlkem_public_key_invalid_length(ctx: &LintContext<'_>) -> Outcome {
+    check_pqc_length(ctx, KeyFamily::MlKem)
+}
+
+lint! {
+    /// ## What it checks
+    /// The subjectPublicKey of an ML-KEM key holds the raw encapsulation key of the parameter
+    /// set its OID names (FIPS 203 Table 3): 800 octets for ML-KEM-512, 1184 for ML-KEM-768,
+    /// 1568 for ML-KEM-1024, in a BIT STRING without unused bits.
+    ///
+    /// ## Why
+    /// SBR 6.1.5 as amended by SMC013: the key SHALL use one of the parameter sets ML-KEM-512,
+    /// -768 or -1024.
+    ///
+    /// ## Example
+    /// id-alg-ml-kem-768 with an 800-octet key.
+    E_SMIME_MLKEM_PUBLIC_KEY_INVALID_LENGTH {
+        name: "e_smime_mlkem_public_key_invalid_length",
+        description: "The ML-KEM public key length does not match its parameter set",
+        citation: "SBR 6.1.5; FIPS 203",
+        source: Source::Sbr,
+        effective: dates::SMC013,
+        ballot: "SMC013",
+        pkilint: [],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_mlkem_public_key_invalid_length,
+    }
+}
