@@ -269,7 +269,7 @@ fn perfect_power(n: &Big, residues: &[(u64, u64)]) -> Option<String> {
     (2..=max_k)
         .filter(|&k| is_prime_u32(k) && !not_a_kth_power(residues, u64::from(k)))
         .find_map(|k| {
-            exact_root(n, k).map(|m| format!("a perfect {k}-th power (of a {}-bit integer)", m.bits()))
+            exact_root(n, k).map(|m| format!("a perfect power: m^{k} with m of {} bits", m.bits()))
         })
 }
 
@@ -888,5 +888,271 @@ lint! {
         zlint: [],
         applies: Applies::ALL,
         check: check_mlkem_public_key_invalid_length,
+    }
+}
+
+#[cfg(test)]
+impl Big {
+    fn to_be(&self) -> Vec<u8> {
+        let bytes: Vec<u8> = self.0.iter().rev().flat_map(|l| l.to_be_bytes()).collect();
+        strip_zeros(&bytes).to_vec()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{exact_root, perfect_power, small_prime_residues, Big};
+    use crate::detect::CertType;
+    use crate::factory::keys::{rsa_key_of_size, rsa_public_key, spki_algorithm};
+    use crate::factory::{assert_lint, lint_all, status_of, CertBuilder, KeyAlg, KeyPair, SUBJECT_SEED};
+    use crate::registry::Status;
+
+    fn with_key(alg: KeyAlg) -> CertBuilder {
+        let t: CertType = "mailbox-strict".parse().expect("type");
+        CertBuilder::subscriber_with_key(t, alg)
+    }
+
+    /// The baseline certificate with an RSA key made of this modulus and exponent.
+    fn rsa(n: &[u8], e: &[u8]) -> Vec<u8> {
+        let alg = spki_algorithm(KeyAlg::Rsa2048);
+        with_key(KeyAlg::Rsa2048)
+            .subject_key_raw(alg, 0, &rsa_public_key(n, e))
+            .build()
+    }
+
+    fn real_rsa() -> (Vec<u8>, Vec<u8>, Vec<Vec<u8>>) {
+        let p = KeyPair::get(KeyAlg::Rsa2048, SUBJECT_SEED)
+            .rsa_parts()
+            .expect("RSA");
+        (p.n, p.e, p.primes)
+    }
+
+    fn good() -> Vec<u8> {
+        with_key(KeyAlg::Rsa2048).build()
+    }
+
+    #[track_caller]
+    fn details(der: &[u8], lint: &str) -> String {
+        let r = lint_all(der);
+        let f = r.findings.iter().find(|f| f.lint == lint).expect("lint ran");
+        assert!(f.status.is_finding(), "{lint}: {:?}", f.status);
+        f.details.clone().unwrap_or_default()
+    }
+
+    #[test]
+    fn big_arithmetic() {
+        let a = Big::from_be(&[0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x05]);
+        assert_eq!(a.bits(), 65);
+        assert_eq!(u128::from(a.rem_u64(7)), ((1u128 << 64) + 5) % 7);
+        let sq = a.mul(&a);
+        assert_eq!(sq.to_be().len(), 17);
+        assert_eq!(exact_root(&sq, 2), Some(a.clone()));
+        assert_eq!(exact_root(&sq.mul(&Big::from_u64(3)), 2), None);
+        let (q, r) = sq.div_u64(3);
+        assert_eq!(q.mul(&Big::from_u64(3)).to_be(), {
+            let mut back = sq.clone();
+            back.0[0] -= r;
+            back.to_be()
+        });
+        // Small roots go through the floating-point path.
+        let c = Big::from_u64(1_000_003).mul(&Big::from_u64(1_000_003)).mul(&Big::from_u64(1_000_003));
+        assert_eq!(exact_root(&c, 3), Some(Big::from_u64(1_000_003)));
+    }
+
+    #[test]
+    fn perfect_powers_are_found() {
+        let (n, _, primes) = real_rsa();
+        let n = Big::from_be(&n);
+        assert_eq!(perfect_power(&n, &small_prime_residues(&n)), None);
+        let p = Big::from_be(&primes[0]);
+        let cube = p.mul(&p).mul(&p);
+        assert_eq!(
+            perfect_power(&cube, &small_prime_residues(&cube)),
+            Some("a perfect power: m^3 with m of 1024 bits".into())
+        );
+        let mut three = Big::from_u64(1);
+        for _ in 0..1290 {
+            three = three.mul(&Big::from_u64(3));
+        }
+        assert_eq!(
+            perfect_power(&three, &small_prime_residues(&three)),
+            Some("3^1290".into())
+        );
+        let two = Big(Vec::new()).with_bit(2047);
+        assert_eq!(perfect_power(&two, &[]), Some("2^2047".into()));
+    }
+
+    #[test]
+    fn rsa_public_key_decodes() {
+        let lint = "e_smime_rsa_public_key_invalid";
+        let alg = spki_algorithm(KeyAlg::Rsa2048);
+        let (n, _, _) = real_rsa();
+        let bare = with_key(KeyAlg::Rsa2048)
+            .subject_key_raw(alg, 0, &crate::factory::der::uint(&n))
+            .build();
+        assert_lint(lint, &bare, &good(), &[]);
+        assert!(details(&bare, lint).contains("not an RSAPublicKey"));
+        // The modulus without its sign octet is negative.
+        let negative = with_key(KeyAlg::Rsa2048)
+            .subject_key_raw(
+                alg,
+                0,
+                &crate::factory::der::seq(&[
+                    crate::factory::der::tlv(0x02, &n),
+                    crate::factory::der::int(65537),
+                ]),
+            )
+            .build();
+        assert!(details(&negative, lint).contains("modulus is not a positive INTEGER"));
+    }
+
+    #[test]
+    fn rsa_modulus_size() {
+        let small = rsa_key_of_size(1024, 1);
+        let bad = rsa(&small.n, &small.e);
+        assert_lint("e_smime_rsa_modulus_too_small", &bad, &good(), &[]);
+        assert_eq!(
+            details(&bad, "e_smime_rsa_modulus_too_small"),
+            "RSA modulus has 1024 bits; at least 2048 are required"
+        );
+        let odd_size = rsa_key_of_size(2052, 1);
+        let bad = rsa(&odd_size.n, &odd_size.e);
+        assert_lint("e_smime_rsa_modulus_not_multiple_of_8", &bad, &good(), &[]);
+        for alg in [KeyAlg::Rsa3072, KeyAlg::Rsa4096] {
+            let der = with_key(alg).build();
+            assert_eq!(status_of(&der, "e_smime_rsa_modulus_too_small"), Status::Pass);
+            assert_eq!(status_of(&der, "w_smime_rsa_modulus_prime_power"), Status::Pass);
+            assert_eq!(status_of(&der, "w_smime_rsa_modulus_small_factor"), Status::Pass);
+        }
+    }
+
+    #[test]
+    fn rsa_exponent() {
+        let (n, _, _) = real_rsa();
+        let even = rsa(&n, &[0x01, 0x00, 0x02]);
+        assert_lint("e_smime_rsa_public_exponent_invalid", &even, &good(), &[]);
+        assert_eq!(
+            details(&even, "e_smime_rsa_public_exponent_invalid"),
+            "RSA public exponent 65538 is even"
+        );
+        let one = rsa(&n, &[1]);
+        assert_lint(
+            "e_smime_rsa_public_exponent_invalid",
+            &one,
+            &good(),
+            &["w_smime_rsa_public_exponent_out_of_range"],
+        );
+        let three = rsa(&n, &[3]);
+        assert_lint("w_smime_rsa_public_exponent_out_of_range", &three, &good(), &[]);
+        // 2^256 + 1 is odd but too large.
+        let mut huge = vec![0u8; 33];
+        huge[0] = 1;
+        huge[32] = 1;
+        let huge = rsa(&n, &huge);
+        assert_lint("w_smime_rsa_public_exponent_out_of_range", &huge, &good(), &[]);
+        assert!(details(&huge, "w_smime_rsa_public_exponent_out_of_range").contains("257 bits"));
+    }
+
+    #[test]
+    fn rsa_modulus_quality() {
+        let (n, e, primes) = real_rsa();
+        let big_n = Big::from_be(&n);
+        // n × 256: 2056 bits, even (the factor 2 is the even lint's finding only).
+        let even = rsa(&big_n.mul(&Big::from_u64(256)).to_be(), &e);
+        assert_lint("w_smime_rsa_modulus_even", &even, &good(), &[]);
+        // n × 251: 2056 bits, divisible by 251.
+        let times_251 = rsa(&big_n.mul(&Big::from_u64(251)).to_be(), &e);
+        assert_lint("w_smime_rsa_modulus_small_factor", &times_251, &good(), &[]);
+        assert_eq!(
+            details(&times_251, "w_smime_rsa_modulus_small_factor"),
+            "RSA modulus is divisible by 251"
+        );
+        // The square of one of the key's 1024-bit primes: a 2048-bit prime power.
+        let p = Big::from_be(&primes[0]);
+        let square = p.mul(&p);
+        assert_eq!(square.bits(), 2048);
+        let square = rsa(&square.to_be(), &e);
+        assert_lint("w_smime_rsa_modulus_prime_power", &square, &good(), &[]);
+        assert_eq!(
+            details(&square, "w_smime_rsa_modulus_prime_power"),
+            "RSA modulus (2048 bits) is a perfect power: m^2 with m of 1024 bits"
+        );
+    }
+
+    #[test]
+    fn ec_points_are_on_their_curve() {
+        let lint = "e_smime_ec_public_key_invalid";
+        for alg in [KeyAlg::P256, KeyAlg::P384, KeyAlg::P521] {
+            let mut point = KeyPair::get(alg, SUBJECT_SEED).public_key_bytes();
+            *point.last_mut().expect("point") ^= 0x01;
+            let off_curve = with_key(alg)
+                .subject_key_raw(spki_algorithm(alg), 0, &point)
+                .build();
+            assert_lint(lint, &off_curve, &with_key(alg).build(), &[]);
+            assert!(details(&off_curve, lint).contains("an uncompressed point"));
+        }
+        let infinity = with_key(KeyAlg::P256)
+            .subject_key_raw(spki_algorithm(KeyAlg::P256), 0, &[0x00])
+            .build();
+        assert!(details(&infinity, lint).contains("the point at infinity"));
+        // The compressed form of a valid point is valid.
+        let point = KeyPair::get(KeyAlg::P256, SUBJECT_SEED).public_key_bytes();
+        let mut compressed = point[..33].to_vec();
+        compressed[0] = 0x02 | (point[64] & 1);
+        let compressed = with_key(KeyAlg::P256)
+            .subject_key_raw(spki_algorithm(KeyAlg::P256), 0, &compressed)
+            .build();
+        assert_eq!(status_of(&compressed, lint), Status::Pass);
+    }
+
+    #[test]
+    fn eddsa_keys_decode() {
+        let lint = "e_smime_eddsa_public_key_invalid";
+        for (alg, len) in [(KeyAlg::Ed25519, 32), (KeyAlg::Ed448, 57)] {
+            let key = KeyPair::get(alg, SUBJECT_SEED).public_key_bytes();
+            let short = with_key(alg)
+                .subject_key_raw(spki_algorithm(alg), 0, &key[..len - 1])
+                .build();
+            assert_lint(lint, &short, &with_key(alg).build(), &[]);
+            assert!(details(&short, lint).contains(&format!("{} octets; {len} are required", len - 1)));
+            // A y coordinate with no x on the curve.
+            let bad = (2u8..=255)
+                .map(|y| {
+                    let mut k = vec![0u8; len];
+                    k[0] = y;
+                    k
+                })
+                .find(|k| !(super::ed25519_decodes(k) || super::ed448_decodes(k)))
+                .expect("a non-point");
+            let off_curve = with_key(alg)
+                .subject_key_raw(spki_algorithm(alg), 0, &bad)
+                .build();
+            assert_lint(lint, &off_curve, &with_key(alg).build(), &[]);
+            assert!(details(&off_curve, lint).contains("does not decode"));
+        }
+    }
+
+    #[test]
+    fn pqc_key_lengths() {
+        let cases = [
+            ("e_smime_mldsa_public_key_invalid_length", KeyAlg::MlDsa44, KeyAlg::MlDsa65, "ML-DSA-44 public key has 1952 octets (ML-DSA-65's length); ML-DSA-44 keys have 1312"),
+            ("e_smime_mldsa_public_key_invalid_length", KeyAlg::MlDsa87, KeyAlg::MlDsa44, "ML-DSA-87 public key has 1312 octets (ML-DSA-44's length); ML-DSA-87 keys have 2592"),
+            ("e_smime_mlkem_public_key_invalid_length", KeyAlg::MlKem768, KeyAlg::MlKem512, "ML-KEM-768 public key has 800 octets (ML-KEM-512's length); ML-KEM-768 keys have 1184"),
+            ("e_smime_mlkem_public_key_invalid_length", KeyAlg::MlKem1024, KeyAlg::MlKem768, "ML-KEM-1024 public key has 1184 octets (ML-KEM-768's length); ML-KEM-1024 keys have 1568"),
+        ];
+        for (lint, alg, other, expected) in cases {
+            let key = KeyPair::get(other, SUBJECT_SEED).public_key_bytes();
+            let bad = with_key(alg)
+                .subject_key_raw(spki_algorithm(alg), 0, &key)
+                .build();
+            assert_lint(lint, &bad, &with_key(alg).build(), &[]);
+            assert_eq!(details(&bad, lint), expected);
+        }
+        // Unused bits in the BIT STRING are reported too.
+        let key = KeyPair::get(KeyAlg::MlDsa65, SUBJECT_SEED).public_key_bytes();
+        let unused = with_key(KeyAlg::MlDsa65)
+            .subject_key_raw(spki_algorithm(KeyAlg::MlDsa65), 4, &key)
+            .build();
+        assert!(details(&unused, "e_smime_mldsa_public_key_invalid_length").contains("4 unused bits"));
     }
 }

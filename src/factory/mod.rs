@@ -680,3 +680,15 @@ impl CertBuilder {
         self.ext(&oid::SUBJECT_ALT_NAME, false, ext::general_names(names))
     }
 }
+
+/// Conveniences for the key and algorithm lints' tests.
+impl CertBuilder {
+    /// Replaces the SubjectPublicKeyInfo with `algorithm` (an AlgorithmIdentifier TLV) and
+    /// these key octets, and keeps subjectKeyIdentifier derived from them so that only the key
+    /// changes.
+    pub fn subject_key_raw(self, algorithm: &[u8], unused_bits: u8, key: &[u8]) -> Self {
+        let id = Sha256::digest(key)[..20].to_vec();
+        self.spki_raw(keys::spki(algorithm, unused_bits, key))
+            .ext(&oid::SUBJECT_KEY_IDENTIFIER, false, ext::ski(&id))
+    }
+}
