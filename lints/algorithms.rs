@@ -424,7 +424,7 @@ fn check_pqc_key_before_effective_date(ctx: &LintContext<'_>) -> Outcome {
         return Outcome::NotApplicable;
     };
     match not_yet_allowed(&SPKI_ALGORITHMS, spki.algorithm_oid, ctx.at) {
-        None => Outcome::NotApplicable,
+        None => Outcome::Pass,
         Some(e) => fail!(
             "{} key ({}) in a certificate issued {} (notBefore); the SBR allows it from {} (SMC013, v1.0.11)",
             e.name,
@@ -569,7 +569,7 @@ fn check_pqc_signature_before_effective_date(ctx: &LintContext<'_>) -> Outcome {
         })
         .collect();
     if found.is_empty() {
-        return Outcome::NotApplicable;
+        return Outcome::Pass;
     }
     fail!(
         "{} (SMC013, v1.0.11); the certificate was issued {} (notBefore)",
@@ -606,5 +606,194 @@ lint! {
         zlint: [],
         applies: Applies::ALL,
         check: check_pqc_signature_before_effective_date,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SIGNATURE_ALGORITHMS, SPKI_ALGORITHMS};
+    use crate::detect::CertType;
+    use crate::factory::keys::spki_algorithm;
+    use crate::factory::{
+        assert_lint, der, lint_all, status_of, CertBuilder, KeyAlg, KeyPair, SigAlg, SUBJECT_SEED,
+    };
+    use crate::registry::Status;
+    use crate::time::date;
+
+    const SPKI: &str = "e_smime_spki_algorithm_encoding_not_allowed";
+    const SIG: &str = "e_smime_signature_algorithm_encoding_not_allowed";
+    const PQC_KEY: &str = "e_smime_pqc_key_before_effective_date";
+    const PQC_SIG: &str = "e_smime_pqc_signature_before_effective_date";
+
+    fn with_key(alg: KeyAlg) -> CertBuilder {
+        let t: CertType = "mailbox-strict".parse().expect("type");
+        CertBuilder::subscriber_with_key(t, alg)
+    }
+
+    #[track_caller]
+    fn details(der: &[u8], lint: &str) -> String {
+        let r = lint_all(der);
+        let f = r.findings.iter().find(|f| f.lint == lint).expect("lint ran");
+        assert!(f.status.is_finding(), "{lint}: {:?}", f.status);
+        f.details.clone().unwrap_or_default()
+    }
+
+    #[test]
+    fn tables_match_the_factory_encodings() {
+        for alg in KeyAlg::ALL {
+            assert!(
+                SPKI_ALGORITHMS.iter().any(|e| e.der == spki_algorithm(alg)),
+                "{alg:?}"
+            );
+        }
+        for sig in [
+            SigAlg::RsaPkcs1Sha256,
+            SigAlg::RsaPkcs1Sha384,
+            SigAlg::RsaPkcs1Sha512,
+            SigAlg::RsaPssSha256,
+            SigAlg::RsaPssSha384,
+            SigAlg::RsaPssSha512,
+            SigAlg::EcdsaSha256,
+            SigAlg::EcdsaSha384,
+            SigAlg::EcdsaSha512,
+            SigAlg::Ed25519,
+            SigAlg::Ed448,
+            SigAlg::MlDsa44,
+            SigAlg::MlDsa65,
+            SigAlg::MlDsa87,
+        ] {
+            assert!(
+                SIGNATURE_ALGORITHMS.iter().any(|e| e.der == sig.der()),
+                "{sig:?}"
+            );
+        }
+    }
+
+    /// The baseline with an SPKI of this AlgorithmIdentifier (hex) and the key of `alg`.
+    fn spki_cert(alg_hex: &str, alg: KeyAlg) -> Vec<u8> {
+        let key = KeyPair::get(alg, SUBJECT_SEED).public_key_bytes();
+        with_key(alg)
+            .subject_key_raw(&der::unhex(alg_hex), 0, &key)
+            .build()
+    }
+
+    #[test]
+    fn spki_algorithm_must_be_listed() {
+        let cases = [
+            ("300b06092a864886f70d010101", KeyAlg::Rsa2048, "rsaEncryption (1.2.840.113549.1.1.1) without the NULL parameters"),
+            ("300b06092a864886f70d01010a", KeyAlg::Rsa2048, "RSASSA-PSS OID used as key algorithm"),
+            ("301406072a8648ce3d020106092b2403030208010107", KeyAlg::P256, "on curve brainpoolP256r1"),
+            ("301006072a8648ce3d020106052b8104000a", KeyAlg::P256, "on curve secp256k1"),
+            ("300b06072a8648ce3d02010500", KeyAlg::P256, "implicitlyCA (NULL) curve parameters"),
+            ("301106072a8648ce3d02013006020101020101", KeyAlg::P256, "explicit EC parameters"),
+            ("300506032b656e", KeyAlg::Ed25519, "id-X25519 (1.3.101.110): X25519 keys are not allowed"),
+            ("300506032b656f", KeyAlg::Ed448, "id-X448"),
+            ("300706032b65700500", KeyAlg::Ed25519, "id-Ed25519 (1.3.101.112) with parameters 0500 that must be absent"),
+            ("300b0609608648016503040320", KeyAlg::MlDsa44, "only pure ML-DSA is allowed"),
+            ("300b0609608648016503040314", KeyAlg::MlDsa44, "SLH-DSA is not allowed"),
+            ("300d0609608648016503040402 0500", KeyAlg::MlKem768, "id-alg-ml-kem-768 (2.16.840.1.101.3.4.4.2) with parameters 0500"),
+        ];
+        for (hex, alg, expected) in cases {
+            let bad = spki_cert(&hex.replace(' ', ""), alg);
+            assert_eq!(status_of(&bad, SPKI), Status::Error, "{hex}");
+            let d = details(&bad, SPKI);
+            assert!(d.contains(expected), "{hex}: {d}");
+        }
+        // Exactly one finding on a key whose only defect is its AlgorithmIdentifier.
+        let no_null = spki_cert("300b06092a864886f70d010101", KeyAlg::Rsa2048);
+        assert_lint(SPKI, &no_null, &with_key(KeyAlg::Rsa2048).build(), &[]);
+        let x25519 = spki_cert("300506032b656e", KeyAlg::Ed25519);
+        assert_lint(SPKI, &x25519, &with_key(KeyAlg::Ed25519).build(), &[]);
+        // Every allowed key algorithm passes, P-521 included (pkilint rejects it).
+        for alg in KeyAlg::ALL {
+            assert_eq!(status_of(&with_key(alg).build(), SPKI), Status::Pass, "{alg:?}");
+        }
+    }
+
+    #[test]
+    fn signature_algorithm_must_be_listed() {
+        let base = || CertBuilder::subscriber("mailbox-strict");
+        let sha1 = base()
+            .tbs_signature_raw(der::unhex("300d06092a864886f70d0101050500"))
+            .build();
+        assert_lint(SIG, &sha1, &base().build(), &[]);
+        assert_eq!(
+            details(&sha1, SIG),
+            "tbsCertificate.signature and signatureAlgorithm: sha1WithRSAEncryption (1.2.840.113549.1.1.5): SHA-1 is not allowed (found 300d06092a864886f70d0101050500)"
+        );
+        // Only the outer field is wrong: both lints name it.
+        let outer = base()
+            .signature_algorithm_raw(der::unhex("300c06082a8648ce3d0403020500"))
+            .build();
+        assert_lint(SIG, &outer, &base().build(), &["e_smime_signature_algorithm_fields_mismatch"]);
+        assert!(details(&outer, SIG).starts_with(
+            "signatureAlgorithm: ecdsa-with-SHA256 (1.2.840.10045.4.3.2) with parameters 0500 that must be absent"
+        ));
+        let cases = [
+            ("300b06092a864886f70d01010b", "sha256WithRSAEncryption (1.2.840.113549.1.1.11) without the NULL parameters"),
+            ("300b06092a864886f70d01010a", "id-RSASSA-PSS (1.2.840.113549.1.1.10) without parameters"),
+            ("300906072a8648ce3d0401", "ecdsa-with-SHA1"),
+            ("300d06092a864886f70d0101010500", "is a key algorithm, not a signature algorithm"),
+            ("300b0609608648016503040321", "HashML-DSA is prohibited"),
+        ];
+        for (hex, expected) in cases {
+            let bad = base().tbs_signature_raw(der::unhex(hex)).build();
+            let d = details(&bad, SIG);
+            assert!(d.contains(expected), "{hex}: {d}");
+        }
+        // A PSS encoding with salt 20 instead of 32.
+        let pss = SigAlg::RsaPssSha256.der().to_vec();
+        let mut salt20 = pss.clone();
+        *salt20.last_mut().expect("salt") = 0x14;
+        let bad = base().tbs_signature_raw(salt20).build();
+        assert!(details(&bad, SIG).contains("parameters other than the three allowed"));
+
+        // Every allowed signature algorithm, real signatures, passes: ecdsa-with-SHA512 with a
+        // P-521 issuer key (pkilint rejects it), RSASSA-PSS, EdDSA, ML-DSA.
+        let signed = |key: KeyAlg, sig: Option<SigAlg>| {
+            let mut b = base();
+            b.issuer_key = (key, crate::factory::ISSUER_SEED);
+            b.sign_with = sig;
+            b.build()
+        };
+        for (key, sig) in [
+            (KeyAlg::P521, None),
+            (KeyAlg::P256, None),
+            (KeyAlg::P384, None),
+            (KeyAlg::Rsa2048, Some(SigAlg::RsaPssSha384)),
+            (KeyAlg::Ed25519, None),
+            (KeyAlg::Ed448, None),
+            (KeyAlg::MlDsa87, None),
+        ] {
+            assert_eq!(status_of(&signed(key, sig), SIG), Status::Pass, "{key:?}");
+        }
+    }
+
+    #[test]
+    fn pqc_keys_before_smc013_are_reported() {
+        let early = date(2025, 6, 1);
+        for alg in [KeyAlg::MlDsa65, KeyAlg::MlKem1024] {
+            let bad = with_key(alg).validity(early, early + 365 * 86_400 - 1).build();
+            assert_lint(PQC_KEY, &bad, &with_key(KeyAlg::Rsa2048).validity(early, early + 86_400).build(), &[]);
+            assert!(details(&bad, PQC_KEY).contains("allows it from 2025-08-22"));
+            // The PQC-specific lints are not effective yet: NE, not a silent pass.
+            assert_eq!(status_of(&bad, "e_smime_mldsa_public_key_invalid_length"), Status::NotEffective);
+            // From the effective date on, this lint no longer applies.
+            assert_eq!(status_of(&with_key(alg).build(), PQC_KEY), Status::NotEffective);
+        }
+    }
+
+    #[test]
+    fn pqc_signatures_before_smc013_are_reported() {
+        let early = date(2025, 8, 21);
+        let mut bad = CertBuilder::subscriber("mailbox-strict").validity(early, early + 86_400);
+        bad.issuer_key = (KeyAlg::MlDsa44, crate::factory::ISSUER_SEED);
+        let bad = bad.build();
+        let good = CertBuilder::subscriber("mailbox-strict")
+            .validity(early, early + 86_400)
+            .build();
+        assert_lint(PQC_SIG, &bad, &good, &[]);
+        assert!(details(&bad, PQC_SIG)
+            .starts_with("tbsCertificate.signature and signatureAlgorithm is id-ml-dsa-44, allowed from 2025-08-22"));
     }
 }
