@@ -81,3 +81,37 @@ lint! {
         check: check_serial_number_low_entropy,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::factory::{assert_lint, der, lint_all, status_of, CertBuilder};
+    use crate::registry::Status;
+
+    const LINT: &str = "e_smime_serial_number_low_entropy";
+
+    fn with_serial(magnitude: &[u8]) -> Vec<u8> {
+        CertBuilder::subscriber("mailbox-strict")
+            .serial_raw(der::uint(magnitude))
+            .build()
+    }
+
+    #[test]
+    fn serial_holds_64_bits() {
+        // 8 content octets: at most 63 bits next to the sign bit.
+        let short = with_serial(&[0x7f, 0xa1, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07]);
+        // 2^63 and up: 9 content octets (00 80 …).
+        let long = with_serial(&[0x80, 0, 0, 0, 0, 0, 0, 0]);
+        assert_lint(LINT, &short, &long, &[]);
+        let r = lint_all(&short);
+        let d = r.findings.iter().find(|f| f.lint == LINT).and_then(|f| f.details.clone());
+        assert_eq!(
+            d.as_deref(),
+            Some("tbsCertificate.serialNumber 7fa1020304050607 has 63 significant bits (8 content octets in DER); a positive serial holding 64 CSPRNG bits needs 9 content octets (a value of at least 2^63)")
+        );
+        // A counter.
+        assert_lint(LINT, &with_serial(&[0x01, 0x2c]), &long, &[]);
+        // Zero and negative serials are another lint's finding.
+        let zero = CertBuilder::subscriber("mailbox-strict").serial_raw(der::int(0)).build();
+        assert_eq!(status_of(&zero, LINT), Status::NotApplicable);
+    }
+}

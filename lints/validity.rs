@@ -155,3 +155,84 @@ lint! {
         check: check_validity_at_maximum,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::factory::{assert_lint, lint_all, status_of, CertBuilder, DEFAULT_NOT_BEFORE, LEGACY_NOT_BEFORE};
+    use crate::registry::Status;
+
+    const DAY: i64 = 86_400;
+
+    fn cert(t: &str, seconds_after_not_before: i64) -> Vec<u8> {
+        let nb = if t.ends_with("legacy") {
+            LEGACY_NOT_BEFORE
+        } else {
+            DEFAULT_NOT_BEFORE
+        };
+        CertBuilder::subscriber(t)
+            .validity(nb, nb + seconds_after_not_before)
+            .build()
+    }
+
+    #[track_caller]
+    fn details(der: &[u8], lint: &str) -> String {
+        let r = lint_all(der);
+        let f = r.findings.iter().find(|f| f.lint == lint).expect("lint ran");
+        f.details.clone().unwrap_or_default()
+    }
+
+    #[test]
+    fn strict_and_multipurpose_at_most_825_days() {
+        let lint = "e_smime_validity_exceeds_825_days";
+        for t in ["mailbox-strict", "organization-multipurpose"] {
+            // notAfter = notBefore + 825 days: 825 days and 1 second, inclusive.
+            let over = cert(t, 825 * DAY);
+            let max = cert(t, 825 * DAY - 1);
+            assert_lint(lint, &over, &cert(t, 824 * DAY), &[]);
+            assert_eq!(status_of(&max, lint), Status::Pass);
+            assert_eq!(
+                details(&over, lint),
+                "validity period 2025-10-01T00:00:00Z through 2028-01-04T00:00:00Z is 825 days and 1 second inclusive, which counts as 826 days; "
+                    .to_string()
+                    + t.rsplit('-').next().unwrap()
+                    + " certificates may have at most 825"
+            );
+        }
+        // Legacy certificates have the 1185-day limit instead.
+        assert_eq!(
+            status_of(&cert("mailbox-legacy", 900 * DAY), lint),
+            Status::NotApplicable
+        );
+    }
+
+    #[test]
+    fn legacy_at_most_1185_days() {
+        let lint = "e_smime_validity_exceeds_1185_days";
+        let over = cert("sponsored-legacy", 1185 * DAY);
+        assert_lint(lint, &over, &cert("sponsored-legacy", 1000 * DAY), &[]);
+        assert_eq!(
+            status_of(&cert("sponsored-legacy", 1185 * DAY - 1), lint),
+            Status::Pass
+        );
+        assert!(details(&over, lint).contains("counts as 1186 days"));
+    }
+
+    #[test]
+    fn not_the_full_maximum() {
+        let lint = "w_smime_validity_at_maximum";
+        assert_lint(
+            lint,
+            &cert("individual-strict", 825 * DAY - 1),
+            &cert("individual-strict", 825 * DAY - 2),
+            &[],
+        );
+        assert_lint(
+            lint,
+            &cert("individual-legacy", 1185 * DAY - 1),
+            &cert("individual-legacy", 825 * DAY - 1),
+            &[],
+        );
+        // Over the maximum is the error lint's finding only.
+        assert_eq!(status_of(&cert("individual-strict", 825 * DAY), lint), Status::Pass);
+    }
+}
