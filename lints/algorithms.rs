@@ -57,7 +57,11 @@ const PQC: UnixTime = dates::SMC013;
 /// SBR 7.1.3.1 (rules catalog §5.1): the allowed `subjectPublicKeyInfo.algorithm` encodings.
 pub(crate) const SPKI_ALGORITHMS: [Encoding; 12] = [
     enc("rsaEncryption", hex!("300d06092a864886f70d0101010500"), V1),
-    enc("P-256", hex!("301306072a8648ce3d020106082a8648ce3d030107"), V1),
+    enc(
+        "P-256",
+        hex!("301306072a8648ce3d020106082a8648ce3d030107"),
+        V1,
+    ),
     enc("P-384", hex!("301006072a8648ce3d020106052b81040022"), V1),
     enc("P-521", hex!("301006072a8648ce3d020106052b81040023"), V1),
     enc("id-Ed25519", hex!("300506032b6570"), V1),
@@ -178,48 +182,190 @@ const UNLISTED: &str = "the SBR does not list it";
 /// reason.
 const KNOWN: &[Known] = &[
     known("1.2.840.113549.1.1.1", "rsaEncryption", Null, true, false),
-    known("1.2.840.113549.1.1.11", "sha256WithRSAEncryption", Null, false, true),
-    known("1.2.840.113549.1.1.12", "sha384WithRSAEncryption", Null, false, true),
-    known("1.2.840.113549.1.1.13", "sha512WithRSAEncryption", Null, false, true),
+    known(
+        "1.2.840.113549.1.1.11",
+        "sha256WithRSAEncryption",
+        Null,
+        false,
+        true,
+    ),
+    known(
+        "1.2.840.113549.1.1.12",
+        "sha384WithRSAEncryption",
+        Null,
+        false,
+        true,
+    ),
+    known(
+        "1.2.840.113549.1.1.13",
+        "sha512WithRSAEncryption",
+        Null,
+        false,
+        true,
+    ),
     known("1.2.840.113549.1.1.10", "id-RSASSA-PSS", Pss, false, true),
-    known("1.2.840.10045.2.1", "id-ecPublicKey", NamedCurve, true, false),
-    known("1.2.840.10045.4.3.2", "ecdsa-with-SHA256", Absent, false, true),
-    known("1.2.840.10045.4.3.3", "ecdsa-with-SHA384", Absent, false, true),
-    known("1.2.840.10045.4.3.4", "ecdsa-with-SHA512", Absent, false, true),
+    known(
+        "1.2.840.10045.2.1",
+        "id-ecPublicKey",
+        NamedCurve,
+        true,
+        false,
+    ),
+    known(
+        "1.2.840.10045.4.3.2",
+        "ecdsa-with-SHA256",
+        Absent,
+        false,
+        true,
+    ),
+    known(
+        "1.2.840.10045.4.3.3",
+        "ecdsa-with-SHA384",
+        Absent,
+        false,
+        true,
+    ),
+    known(
+        "1.2.840.10045.4.3.4",
+        "ecdsa-with-SHA512",
+        Absent,
+        false,
+        true,
+    ),
     known("1.3.101.112", "id-Ed25519", Absent, true, true),
     known("1.3.101.113", "id-Ed448", Absent, true, true),
-    known("2.16.840.1.101.3.4.3.17", "id-ml-dsa-44", Absent, true, true),
-    known("2.16.840.1.101.3.4.3.18", "id-ml-dsa-65", Absent, true, true),
-    known("2.16.840.1.101.3.4.3.19", "id-ml-dsa-87", Absent, true, true),
-    known("2.16.840.1.101.3.4.4.1", "id-alg-ml-kem-512", Absent, true, false),
-    known("2.16.840.1.101.3.4.4.2", "id-alg-ml-kem-768", Absent, true, false),
-    known("2.16.840.1.101.3.4.4.3", "id-alg-ml-kem-1024", Absent, true, false),
+    known(
+        "2.16.840.1.101.3.4.3.17",
+        "id-ml-dsa-44",
+        Absent,
+        true,
+        true,
+    ),
+    known(
+        "2.16.840.1.101.3.4.3.18",
+        "id-ml-dsa-65",
+        Absent,
+        true,
+        true,
+    ),
+    known(
+        "2.16.840.1.101.3.4.3.19",
+        "id-ml-dsa-87",
+        Absent,
+        true,
+        true,
+    ),
+    known(
+        "2.16.840.1.101.3.4.4.1",
+        "id-alg-ml-kem-512",
+        Absent,
+        true,
+        false,
+    ),
+    known(
+        "2.16.840.1.101.3.4.4.2",
+        "id-alg-ml-kem-768",
+        Absent,
+        true,
+        false,
+    ),
+    known(
+        "2.16.840.1.101.3.4.4.3",
+        "id-alg-ml-kem-1024",
+        Absent,
+        true,
+        false,
+    ),
     banned("1.2.840.113549.1.1.5", "sha1WithRSAEncryption", SHA1),
-    banned("1.2.840.113549.1.1.4", "md5WithRSAEncryption", "MD5 is not allowed"),
-    banned("1.2.840.113549.1.1.2", "md2WithRSAEncryption", "MD2 is not allowed"),
+    banned(
+        "1.2.840.113549.1.1.4",
+        "md5WithRSAEncryption",
+        "MD5 is not allowed",
+    ),
+    banned(
+        "1.2.840.113549.1.1.2",
+        "md2WithRSAEncryption",
+        "MD2 is not allowed",
+    ),
     banned("1.2.840.113549.1.1.14", "sha224WithRSAEncryption", UNLISTED),
-    banned("1.2.840.113549.1.1.15", "sha512-224WithRSAEncryption", UNLISTED),
-    banned("1.2.840.113549.1.1.16", "sha512-256WithRSAEncryption", UNLISTED),
+    banned(
+        "1.2.840.113549.1.1.15",
+        "sha512-224WithRSAEncryption",
+        UNLISTED,
+    ),
+    banned(
+        "1.2.840.113549.1.1.16",
+        "sha512-256WithRSAEncryption",
+        UNLISTED,
+    ),
     banned("1.2.840.113549.1.1.7", "id-RSAES-OAEP", UNLISTED),
     banned("1.2.840.10045.4.1", "ecdsa-with-SHA1", SHA1),
     banned("1.2.840.10045.4.3.1", "ecdsa-with-SHA224", UNLISTED),
-    banned("2.16.840.1.101.3.4.3.10", "id-ecdsa-with-sha3-256", UNLISTED),
-    banned("2.16.840.1.101.3.4.3.11", "id-ecdsa-with-sha3-384", UNLISTED),
-    banned("2.16.840.1.101.3.4.3.12", "id-ecdsa-with-sha3-512", UNLISTED),
-    banned("2.16.840.1.101.3.4.3.14", "id-rsassa-pkcs1-v1_5-with-sha3-256", UNLISTED),
-    banned("2.16.840.1.101.3.4.3.15", "id-rsassa-pkcs1-v1_5-with-sha3-384", UNLISTED),
-    banned("2.16.840.1.101.3.4.3.16", "id-rsassa-pkcs1-v1_5-with-sha3-512", UNLISTED),
+    banned(
+        "2.16.840.1.101.3.4.3.10",
+        "id-ecdsa-with-sha3-256",
+        UNLISTED,
+    ),
+    banned(
+        "2.16.840.1.101.3.4.3.11",
+        "id-ecdsa-with-sha3-384",
+        UNLISTED,
+    ),
+    banned(
+        "2.16.840.1.101.3.4.3.12",
+        "id-ecdsa-with-sha3-512",
+        UNLISTED,
+    ),
+    banned(
+        "2.16.840.1.101.3.4.3.14",
+        "id-rsassa-pkcs1-v1_5-with-sha3-256",
+        UNLISTED,
+    ),
+    banned(
+        "2.16.840.1.101.3.4.3.15",
+        "id-rsassa-pkcs1-v1_5-with-sha3-384",
+        UNLISTED,
+    ),
+    banned(
+        "2.16.840.1.101.3.4.3.16",
+        "id-rsassa-pkcs1-v1_5-with-sha3-512",
+        UNLISTED,
+    ),
     banned("1.2.840.10040.4.1", "id-dsa", "DSA is not allowed"),
-    banned("1.2.840.10040.4.3", "id-dsa-with-sha1", "DSA is not allowed"),
-    banned("2.16.840.1.101.3.4.3.2", "id-dsa-with-sha256", "DSA is not allowed"),
-    banned("1.2.840.10046.2.1", "dhpublicnumber", "Diffie-Hellman keys are not allowed"),
+    banned(
+        "1.2.840.10040.4.3",
+        "id-dsa-with-sha1",
+        "DSA is not allowed",
+    ),
+    banned(
+        "2.16.840.1.101.3.4.3.2",
+        "id-dsa-with-sha256",
+        "DSA is not allowed",
+    ),
+    banned(
+        "1.2.840.10046.2.1",
+        "dhpublicnumber",
+        "Diffie-Hellman keys are not allowed",
+    ),
     banned("1.3.101.110", "id-X25519", "X25519 keys are not allowed"),
     banned("1.3.101.111", "id-X448", "X448 keys are not allowed"),
     banned("1.2.156.10197.1.301", "SM2", UNLISTED),
     banned("1.2.156.10197.1.501", "SM2-with-SM3", UNLISTED),
-    banned("2.16.840.1.101.3.4.3.32", "id-hash-ml-dsa-44-with-sha512", HASH_ML_DSA),
-    banned("2.16.840.1.101.3.4.3.33", "id-hash-ml-dsa-65-with-sha512", HASH_ML_DSA),
-    banned("2.16.840.1.101.3.4.3.34", "id-hash-ml-dsa-87-with-sha512", HASH_ML_DSA),
+    banned(
+        "2.16.840.1.101.3.4.3.32",
+        "id-hash-ml-dsa-44-with-sha512",
+        HASH_ML_DSA,
+    ),
+    banned(
+        "2.16.840.1.101.3.4.3.33",
+        "id-hash-ml-dsa-65-with-sha512",
+        HASH_ML_DSA,
+    ),
+    banned(
+        "2.16.840.1.101.3.4.3.34",
+        "id-hash-ml-dsa-87-with-sha512",
+        HASH_ML_DSA,
+    ),
     banned("2.16.840.1.101.3.4.3.20", "id-slh-dsa-sha2-128s", SLH),
     banned("2.16.840.1.101.3.4.3.21", "id-slh-dsa-sha2-128f", SLH),
     banned("2.16.840.1.101.3.4.3.22", "id-slh-dsa-sha2-192s", SLH),
@@ -236,15 +382,39 @@ const KNOWN: &[Known] = &[
 
 /// Named curves, allowed or not, for findings about id-ecPublicKey parameters.
 const CURVES: &[(ObjectIdentifier, &str)] = &[
-    (ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7"), "P-256 (secp256r1)"),
-    (ObjectIdentifier::new_unwrap("1.3.132.0.34"), "P-384 (secp384r1)"),
-    (ObjectIdentifier::new_unwrap("1.3.132.0.35"), "P-521 (secp521r1)"),
-    (ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.1"), "P-192 (prime192v1)"),
-    (ObjectIdentifier::new_unwrap("1.3.132.0.33"), "P-224 (secp224r1)"),
+    (
+        ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7"),
+        "P-256 (secp256r1)",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.3.132.0.34"),
+        "P-384 (secp384r1)",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.3.132.0.35"),
+        "P-521 (secp521r1)",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.1"),
+        "P-192 (prime192v1)",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.3.132.0.33"),
+        "P-224 (secp224r1)",
+    ),
     (ObjectIdentifier::new_unwrap("1.3.132.0.10"), "secp256k1"),
-    (ObjectIdentifier::new_unwrap("1.3.36.3.3.2.8.1.1.7"), "brainpoolP256r1"),
-    (ObjectIdentifier::new_unwrap("1.3.36.3.3.2.8.1.1.11"), "brainpoolP384r1"),
-    (ObjectIdentifier::new_unwrap("1.3.36.3.3.2.8.1.1.13"), "brainpoolP512r1"),
+    (
+        ObjectIdentifier::new_unwrap("1.3.36.3.3.2.8.1.1.7"),
+        "brainpoolP256r1",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.3.36.3.3.2.8.1.1.11"),
+        "brainpoolP384r1",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("1.3.36.3.3.2.8.1.1.13"),
+        "brainpoolP512r1",
+    ),
     (ObjectIdentifier::new_unwrap("1.2.156.10197.1.301"), "SM2"),
 ];
 
@@ -633,7 +803,11 @@ mod tests {
     #[track_caller]
     fn details(der: &[u8], lint: &str) -> String {
         let r = lint_all(der);
-        let f = r.findings.iter().find(|f| f.lint == lint).expect("lint ran");
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.lint == lint)
+            .expect("lint ran");
         assert!(f.status.is_finding(), "{lint}: {:?}", f.status);
         f.details.clone().unwrap_or_default()
     }
@@ -680,18 +854,62 @@ mod tests {
     #[test]
     fn spki_algorithm_must_be_listed() {
         let cases = [
-            ("300b06092a864886f70d010101", KeyAlg::Rsa2048, "rsaEncryption (1.2.840.113549.1.1.1) without the NULL parameters"),
-            ("300b06092a864886f70d01010a", KeyAlg::Rsa2048, "RSASSA-PSS OID used as key algorithm"),
-            ("301406072a8648ce3d020106092b2403030208010107", KeyAlg::P256, "on curve brainpoolP256r1"),
-            ("301006072a8648ce3d020106052b8104000a", KeyAlg::P256, "on curve secp256k1"),
-            ("300b06072a8648ce3d02010500", KeyAlg::P256, "implicitlyCA (NULL) curve parameters"),
-            ("301106072a8648ce3d02013006020101020101", KeyAlg::P256, "explicit EC parameters"),
-            ("300506032b656e", KeyAlg::Ed25519, "id-X25519 (1.3.101.110): X25519 keys are not allowed"),
+            (
+                "300b06092a864886f70d010101",
+                KeyAlg::Rsa2048,
+                "rsaEncryption (1.2.840.113549.1.1.1) without the NULL parameters",
+            ),
+            (
+                "300b06092a864886f70d01010a",
+                KeyAlg::Rsa2048,
+                "RSASSA-PSS OID used as key algorithm",
+            ),
+            (
+                "301406072a8648ce3d020106092b2403030208010107",
+                KeyAlg::P256,
+                "on curve brainpoolP256r1",
+            ),
+            (
+                "301006072a8648ce3d020106052b8104000a",
+                KeyAlg::P256,
+                "on curve secp256k1",
+            ),
+            (
+                "300b06072a8648ce3d02010500",
+                KeyAlg::P256,
+                "implicitlyCA (NULL) curve parameters",
+            ),
+            (
+                "301106072a8648ce3d02013006020101020101",
+                KeyAlg::P256,
+                "explicit EC parameters",
+            ),
+            (
+                "300506032b656e",
+                KeyAlg::Ed25519,
+                "id-X25519 (1.3.101.110): X25519 keys are not allowed",
+            ),
             ("300506032b656f", KeyAlg::Ed448, "id-X448"),
-            ("300706032b65700500", KeyAlg::Ed25519, "id-Ed25519 (1.3.101.112) with parameters 0500 that must be absent"),
-            ("300b0609608648016503040320", KeyAlg::MlDsa44, "only pure ML-DSA is allowed"),
-            ("300b0609608648016503040314", KeyAlg::MlDsa44, "SLH-DSA is not allowed"),
-            ("300d0609608648016503040402 0500", KeyAlg::MlKem768, "id-alg-ml-kem-768 (2.16.840.1.101.3.4.4.2) with parameters 0500"),
+            (
+                "300706032b65700500",
+                KeyAlg::Ed25519,
+                "id-Ed25519 (1.3.101.112) with parameters 0500 that must be absent",
+            ),
+            (
+                "300b0609608648016503040320",
+                KeyAlg::MlDsa44,
+                "only pure ML-DSA is allowed",
+            ),
+            (
+                "300b0609608648016503040314",
+                KeyAlg::MlDsa44,
+                "SLH-DSA is not allowed",
+            ),
+            (
+                "300d0609608648016503040402 0500",
+                KeyAlg::MlKem768,
+                "id-alg-ml-kem-768 (2.16.840.1.101.3.4.4.2) with parameters 0500",
+            ),
         ];
         for (hex, alg, expected) in cases {
             let bad = spki_cert(&hex.replace(' ', ""), alg);
@@ -706,7 +924,11 @@ mod tests {
         assert_lint(SPKI, &x25519, &with_key(KeyAlg::Ed25519).build(), &[]);
         // Every allowed key algorithm passes, P-521 included (pkilint rejects it).
         for alg in KeyAlg::ALL {
-            assert_eq!(status_of(&with_key(alg).build(), SPKI), Status::Pass, "{alg:?}");
+            assert_eq!(
+                status_of(&with_key(alg).build(), SPKI),
+                Status::Pass,
+                "{alg:?}"
+            );
         }
     }
 
@@ -725,15 +947,29 @@ mod tests {
         let outer = base()
             .signature_algorithm_raw(der::unhex("300c06082a8648ce3d0403020500"))
             .build();
-        assert_lint(SIG, &outer, &base().build(), &["e_smime_signature_algorithm_fields_mismatch"]);
+        assert_lint(
+            SIG,
+            &outer,
+            &base().build(),
+            &["e_smime_signature_algorithm_fields_mismatch"],
+        );
         assert!(details(&outer, SIG).starts_with(
             "signatureAlgorithm: ecdsa-with-SHA256 (1.2.840.10045.4.3.2) with parameters 0500 that must be absent"
         ));
         let cases = [
-            ("300b06092a864886f70d01010b", "sha256WithRSAEncryption (1.2.840.113549.1.1.11) without the NULL parameters"),
-            ("300b06092a864886f70d01010a", "id-RSASSA-PSS (1.2.840.113549.1.1.10) without parameters"),
+            (
+                "300b06092a864886f70d01010b",
+                "sha256WithRSAEncryption (1.2.840.113549.1.1.11) without the NULL parameters",
+            ),
+            (
+                "300b06092a864886f70d01010a",
+                "id-RSASSA-PSS (1.2.840.113549.1.1.10) without parameters",
+            ),
             ("300906072a8648ce3d0401", "ecdsa-with-SHA1"),
-            ("300d06092a864886f70d0101010500", "is a key algorithm, not a signature algorithm"),
+            (
+                "300d06092a864886f70d0101010500",
+                "is a key algorithm, not a signature algorithm",
+            ),
             ("300b0609608648016503040321", "HashML-DSA is prohibited"),
         ];
         for (hex, expected) in cases {
@@ -773,13 +1009,28 @@ mod tests {
     fn pqc_keys_before_smc013_are_reported() {
         let early = date(2025, 6, 1);
         for alg in [KeyAlg::MlDsa65, KeyAlg::MlKem1024] {
-            let bad = with_key(alg).validity(early, early + 365 * 86_400 - 1).build();
-            assert_lint(PQC_KEY, &bad, &with_key(KeyAlg::Rsa2048).validity(early, early + 86_400).build(), &[]);
+            let bad = with_key(alg)
+                .validity(early, early + 365 * 86_400 - 1)
+                .build();
+            assert_lint(
+                PQC_KEY,
+                &bad,
+                &with_key(KeyAlg::Rsa2048)
+                    .validity(early, early + 86_400)
+                    .build(),
+                &[],
+            );
             assert!(details(&bad, PQC_KEY).contains("allows it from 2025-08-22"));
             // The PQC-specific lints are not effective yet: NE, not a silent pass.
-            assert_eq!(status_of(&bad, "e_smime_mldsa_public_key_invalid_length"), Status::NotEffective);
+            assert_eq!(
+                status_of(&bad, "e_smime_mldsa_public_key_invalid_length"),
+                Status::NotEffective
+            );
             // From the effective date on, this lint no longer applies.
-            assert_eq!(status_of(&with_key(alg).build(), PQC_KEY), Status::NotEffective);
+            assert_eq!(
+                status_of(&with_key(alg).build(), PQC_KEY),
+                Status::NotEffective
+            );
         }
     }
 

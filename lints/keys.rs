@@ -166,7 +166,12 @@ fn odd_primes_below_752() -> &'static [u64] {
     PRIMES.get_or_init(|| {
         (3..752u64)
             .step_by(2)
-            .filter(|&n| (3..).step_by(2).take_while(|d| d * d <= n).all(|d| n % d != 0))
+            .filter(|&n| {
+                (3..)
+                    .step_by(2)
+                    .take_while(|d| d * d <= n)
+                    .all(|d| !n.is_multiple_of(d))
+            })
             .collect()
     })
 }
@@ -231,12 +236,15 @@ fn exact_root(n: &Big, k: u32) -> Option<Big> {
 fn not_a_kth_power(residues: &[(u64, u64)], k: u64) -> bool {
     residues
         .iter()
-        .filter(|(q, a)| (q - 1) % k == 0 && *a != 0)
+        .filter(|(q, a)| (q - 1).is_multiple_of(k) && *a != 0)
         .any(|&(q, a)| pow_mod(a, (q - 1) / k, q) != 1)
 }
 
 fn is_prime_u32(k: u32) -> bool {
-    k >= 2 && (2..).take_while(|d| d * d <= k).all(|d| k % d != 0)
+    k >= 2
+        && (2..)
+            .take_while(|d| d * d <= k)
+            .all(|d| !k.is_multiple_of(d))
 }
 
 /// How the modulus is a perfect power, when it is: "3^1291", "a perfect square".
@@ -300,7 +308,9 @@ fn rsa_key<'a>(spki: &Spki<'a>) -> Result<RsaKey<'a>, String> {
         return Err("bytes follow the RSAPublicKey SEQUENCE in subjectPublicKey".into());
     }
     let mut r = seq.children();
-    let n = r.expect(tag::INTEGER, "modulus").map_err(|e| format!("RSAPublicKey {e}"))?;
+    let n = r
+        .expect(tag::INTEGER, "modulus")
+        .map_err(|e| format!("RSAPublicKey {e}"))?;
     let e = r
         .expect(tag::INTEGER, "publicExponent")
         .map_err(|e| format!("RSAPublicKey {e}"))?;
@@ -414,7 +424,9 @@ lint! {
 
 fn check_rsa_modulus_not_multiple_of_8(ctx: &LintContext<'_>) -> Outcome {
     with_rsa(ctx, |key| match bit_length(key.n) {
-        bits if bits % 8 != 0 => fail!("RSA modulus has {bits} bits, not a multiple of 8"),
+        bits if !bits.is_multiple_of(8) => {
+            fail!("RSA modulus has {bits} bits, not a multiple of 8")
+        }
         _ => Outcome::Pass,
     })
 }
@@ -571,10 +583,7 @@ fn check_rsa_modulus_small_factor(ctx: &LintContext<'_>) -> Outcome {
         if factors.is_empty() {
             Outcome::Pass
         } else {
-            fail!(
-                "RSA modulus is divisible by {}",
-                factors.join(", ")
-            )
+            fail!("RSA modulus is divisible by {}", factors.join(", "))
         }
     })
 }
@@ -746,19 +755,19 @@ fn ed25519_decodes(b: &[u8]) -> bool {
 }
 
 fn ed448_decodes(b: &[u8]) -> bool {
-    <&[u8; 57]>::try_from(b)
-        .is_ok_and(|k| ed448_goldilocks::VerifyingKey::from_bytes(k).is_ok())
+    <&[u8; 57]>::try_from(b).is_ok_and(|k| ed448_goldilocks::VerifyingKey::from_bytes(k).is_ok())
 }
 
 fn check_eddsa_public_key_invalid(ctx: &LintContext<'_>) -> Outcome {
     let Some(spki) = spki_of(ctx, KeyFamily::EdDsa) else {
         return Outcome::NotApplicable;
     };
-    let (name, len, decodes): (&str, usize, PointCheck) = if spki.algorithm_oid == oid::ED25519.as_bytes() {
-        ("Ed25519", 32, ed25519_decodes)
-    } else {
-        ("Ed448", 57, ed448_decodes)
-    };
+    let (name, len, decodes): (&str, usize, PointCheck) =
+        if spki.algorithm_oid == oid::ED25519.as_bytes() {
+            ("Ed25519", 32, ed25519_decodes)
+        } else {
+            ("Ed448", 57, ed448_decodes)
+        };
     let key = spki.public_key;
     if let Some(note) = unused_bits_note(spki) {
         fail!("{name} key: {note}")
@@ -904,7 +913,9 @@ mod tests {
     use super::{exact_root, perfect_power, small_prime_residues, Big};
     use crate::detect::CertType;
     use crate::factory::keys::{rsa_key_of_size, rsa_public_key, spki_algorithm};
-    use crate::factory::{assert_lint, lint_all, status_of, CertBuilder, KeyAlg, KeyPair, SUBJECT_SEED};
+    use crate::factory::{
+        assert_lint, lint_all, status_of, CertBuilder, KeyAlg, KeyPair, SUBJECT_SEED,
+    };
     use crate::registry::Status;
 
     fn with_key(alg: KeyAlg) -> CertBuilder {
@@ -934,7 +945,11 @@ mod tests {
     #[track_caller]
     fn details(der: &[u8], lint: &str) -> String {
         let r = lint_all(der);
-        let f = r.findings.iter().find(|f| f.lint == lint).expect("lint ran");
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.lint == lint)
+            .expect("lint ran");
         assert!(f.status.is_finding(), "{lint}: {:?}", f.status);
         f.details.clone().unwrap_or_default()
     }
@@ -955,7 +970,9 @@ mod tests {
             back.to_be()
         });
         // Small roots go through the floating-point path.
-        let c = Big::from_u64(1_000_003).mul(&Big::from_u64(1_000_003)).mul(&Big::from_u64(1_000_003));
+        let c = Big::from_u64(1_000_003)
+            .mul(&Big::from_u64(1_000_003))
+            .mul(&Big::from_u64(1_000_003));
         assert_eq!(exact_root(&c, 3), Some(Big::from_u64(1_000_003)));
     }
 
@@ -1020,9 +1037,18 @@ mod tests {
         assert_lint("e_smime_rsa_modulus_not_multiple_of_8", &bad, &good(), &[]);
         for alg in [KeyAlg::Rsa3072, KeyAlg::Rsa4096] {
             let der = with_key(alg).build();
-            assert_eq!(status_of(&der, "e_smime_rsa_modulus_too_small"), Status::Pass);
-            assert_eq!(status_of(&der, "w_smime_rsa_modulus_prime_power"), Status::Pass);
-            assert_eq!(status_of(&der, "w_smime_rsa_modulus_small_factor"), Status::Pass);
+            assert_eq!(
+                status_of(&der, "e_smime_rsa_modulus_too_small"),
+                Status::Pass
+            );
+            assert_eq!(
+                status_of(&der, "w_smime_rsa_modulus_prime_power"),
+                Status::Pass
+            );
+            assert_eq!(
+                status_of(&der, "w_smime_rsa_modulus_small_factor"),
+                Status::Pass
+            );
         }
     }
 
@@ -1043,13 +1069,23 @@ mod tests {
             &["w_smime_rsa_public_exponent_out_of_range"],
         );
         let three = rsa(&n, &[3]);
-        assert_lint("w_smime_rsa_public_exponent_out_of_range", &three, &good(), &[]);
+        assert_lint(
+            "w_smime_rsa_public_exponent_out_of_range",
+            &three,
+            &good(),
+            &[],
+        );
         // 2^256 + 1 is odd but too large.
         let mut huge = vec![0u8; 33];
         huge[0] = 1;
         huge[32] = 1;
         let huge = rsa(&n, &huge);
-        assert_lint("w_smime_rsa_public_exponent_out_of_range", &huge, &good(), &[]);
+        assert_lint(
+            "w_smime_rsa_public_exponent_out_of_range",
+            &huge,
+            &good(),
+            &[],
+        );
         assert!(details(&huge, "w_smime_rsa_public_exponent_out_of_range").contains("257 bits"));
     }
 
@@ -1114,7 +1150,9 @@ mod tests {
                 .subject_key_raw(spki_algorithm(alg), 0, &key[..len - 1])
                 .build();
             assert_lint(lint, &short, &with_key(alg).build(), &[]);
-            assert!(details(&short, lint).contains(&format!("{} octets; {len} are required", len - 1)));
+            assert!(
+                details(&short, lint).contains(&format!("{} octets; {len} are required", len - 1))
+            );
             // A y coordinate with no x on the curve.
             let bad = (2u8..=255)
                 .map(|y| {
@@ -1153,6 +1191,8 @@ mod tests {
         let unused = with_key(KeyAlg::MlDsa65)
             .subject_key_raw(spki_algorithm(KeyAlg::MlDsa65), 4, &key)
             .build();
-        assert!(details(&unused, "e_smime_mldsa_public_key_invalid_length").contains("4 unused bits"));
+        assert!(
+            details(&unused, "e_smime_mldsa_public_key_invalid_length").contains("4 unused bits")
+        );
     }
 }

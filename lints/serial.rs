@@ -103,7 +103,11 @@ mod tests {
         let long = with_serial(&[0x80, 0, 0, 0, 0, 0, 0, 0]);
         assert_lint(LINT, &short, &long, &[]);
         let r = lint_all(&short);
-        let d = r.findings.iter().find(|f| f.lint == LINT).and_then(|f| f.details.clone());
+        let d = r
+            .findings
+            .iter()
+            .find(|f| f.lint == LINT)
+            .and_then(|f| f.details.clone());
         assert_eq!(
             d.as_deref(),
             Some("tbsCertificate.serialNumber 7fa1020304050607 has 63 significant bits (8 content octets in DER); a positive serial holding 64 CSPRNG bits needs 9 content octets (a value of at least 2^63)")
@@ -111,7 +115,9 @@ mod tests {
         // A counter.
         assert_lint(LINT, &with_serial(&[0x01, 0x2c]), &long, &[]);
         // Zero and negative serials are another lint's finding.
-        let zero = CertBuilder::subscriber("mailbox-strict").serial_raw(der::int(0)).build();
+        let zero = CertBuilder::subscriber("mailbox-strict")
+            .serial_raw(der::int(0))
+            .build();
         assert_eq!(status_of(&zero, LINT), Status::NotApplicable);
     }
 }

@@ -158,7 +158,9 @@ lint! {
 
 #[cfg(test)]
 mod tests {
-    use crate::factory::{assert_lint, lint_all, status_of, CertBuilder, DEFAULT_NOT_BEFORE, LEGACY_NOT_BEFORE};
+    use crate::factory::{
+        assert_lint, lint_all, status_of, CertBuilder, DEFAULT_NOT_BEFORE, LEGACY_NOT_BEFORE,
+    };
     use crate::registry::Status;
 
     const DAY: i64 = 86_400;
@@ -177,7 +179,11 @@ mod tests {
     #[track_caller]
     fn details(der: &[u8], lint: &str) -> String {
         let r = lint_all(der);
-        let f = r.findings.iter().find(|f| f.lint == lint).expect("lint ran");
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.lint == lint)
+            .expect("lint ran");
         f.details.clone().unwrap_or_default()
     }
 
@@ -233,6 +239,9 @@ mod tests {
             &[],
         );
         // Over the maximum is the error lint's finding only.
-        assert_eq!(status_of(&cert("individual-strict", 825 * DAY), lint), Status::Pass);
+        assert_eq!(
+            status_of(&cert("individual-strict", 825 * DAY), lint),
+            Status::Pass
+        );
     }
 }

@@ -688,7 +688,10 @@ impl CertBuilder {
     /// changes.
     pub fn subject_key_raw(self, algorithm: &[u8], unused_bits: u8, key: &[u8]) -> Self {
         let id = Sha256::digest(key)[..20].to_vec();
-        self.spki_raw(keys::spki(algorithm, unused_bits, key))
-            .ext(&oid::SUBJECT_KEY_IDENTIFIER, false, ext::ski(&id))
+        self.spki_raw(keys::spki(algorithm, unused_bits, key)).ext(
+            &oid::SUBJECT_KEY_IDENTIFIER,
+            false,
+            ext::ski(&id),
+        )
     }
 }
