@@ -9,7 +9,9 @@
 use super::prelude::*;
 use crate::cert::spki::{KeyFamily, Spki};
 use crate::walk::{tag, Reader};
+use std::cell::RefCell;
 use std::cmp::Ordering;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// The SPKI when it decodes and its algorithm is of `family`.
@@ -147,9 +149,9 @@ impl Big {
     }
 }
 
-fn pow_mod(base: u64, mut exp: u64, m: u64) -> u64 {
-    let m = u128::from(m);
-    let (mut acc, mut b) = (1 % m, u128::from(base) % m);
+/// `base^exp mod m` for a small modulus (below 2^32).
+fn pow_mod_small(base: u64, mut exp: u64, m: u64) -> u64 {
+    let (mut acc, mut b) = (1 % m, base % m);
     while exp > 0 {
         if exp & 1 == 1 {
             acc = acc * b % m;
@@ -157,7 +159,7 @@ fn pow_mod(base: u64, mut exp: u64, m: u64) -> u64 {
         b = b * b % m;
         exp >>= 1;
     }
-    acc as u64
+    acc
 }
 
 /// Odd primes below 752 (NIST SP 800-89 §5.3.3), smallest first.
@@ -205,20 +207,63 @@ fn small_prime_residues(n: &Big) -> Vec<(u64, u64)> {
     out
 }
 
+/// [`small_prime_residues`] of the last modulus seen on this thread: the small-factor and
+/// prime-power lints need them for the same certificate, one after the other.
+fn residues_of(n_bytes: &[u8]) -> Rc<[(u64, u64)]> {
+    thread_local! {
+        static LAST: RefCell<Option<(Vec<u8>, Rc<[(u64, u64)]>)>> = const { RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((bytes, residues)) = last.as_ref() {
+            if bytes == n_bytes {
+                return Rc::clone(residues);
+            }
+        }
+        let residues: Rc<[(u64, u64)]> = small_prime_residues(&Big::from_be(n_bytes)).into();
+        *last = Some((n_bytes.to_vec(), Rc::clone(&residues)));
+        residues
+    })
+}
+
 /// Mersenne prime 2^61 − 1: a modulus for cheap "is n = c^k?" screening.
 const SCREEN: u64 = (1 << 61) - 1;
 
-/// `Some(m)` when `n = m^k` exactly.
-fn exact_root(n: &Big, k: u32) -> Option<Big> {
+/// `a · b mod 2^61 − 1` without a division.
+fn mul_screen(a: u64, b: u64) -> u64 {
+    let p = u128::from(a) * u128::from(b);
+    let s = (p as u64 & SCREEN) + (p >> 61) as u64;
+    let s = (s & SCREEN) + (s >> 61);
+    if s >= SCREEN {
+        s - SCREEN
+    } else {
+        s
+    }
+}
+
+fn pow_screen(base: u64, mut exp: u32) -> u64 {
+    let (mut acc, mut b) = (1, base % SCREEN);
+    while exp > 0 {
+        if exp & 1 == 1 {
+            acc = mul_screen(acc, b);
+        }
+        b = mul_screen(b, b);
+        exp >>= 1;
+    }
+    acc
+}
+
+/// `Some(m)` when `n = m^k` exactly. `n_screen` is `n mod 2^61 − 1`.
+fn exact_root(n: &Big, n_screen: u64, k: u32) -> Option<Big> {
     let root_bits = n.bits() / k as usize + 1;
-    if root_bits <= 50 {
-        // The root is small: a floating-point estimate is right to ±1.
-        let estimate = (n.log2() / f64::from(k)).exp2().round() as u64;
-        let n_mod = n.rem_u64(SCREEN);
-        return (estimate.saturating_sub(1)..=estimate + 1)
-            .filter(|&c| c > 1 && pow_mod(c, u64::from(k), SCREEN) == n_mod)
-            .map(Big::from_u64)
-            .find(|c| c.pow_cmp(k, n) == Ordering::Equal);
+    if root_bits <= 40 {
+        // The root is small: log2(n) is known to about 2^-42, so the estimate 2^(log2(n)/k)
+        // is off by less than 2^40 · 2^-42 < 1/2 and rounds to the root. A candidate whose
+        // k-th power differs from n modulo 2^61 − 1 is out without big-number arithmetic.
+        let c = (n.log2() / f64::from(k)).exp2().round() as u64;
+        return Some(Big::from_u64(c)).filter(|m| {
+            c > 1 && pow_screen(c, k) == n_screen && m.pow_cmp(k, n) == Ordering::Equal
+        });
     }
     // Bit by bit from the top: the largest r with r^k <= n.
     let mut r = Big(Vec::new());
@@ -231,13 +276,48 @@ fn exact_root(n: &Big, k: u32) -> Option<Big> {
     (r.pow_cmp(k, n) == Ordering::Equal).then_some(r)
 }
 
-/// Whether the residues prove that `n` is not a k-th power: for a prime q ≡ 1 (mod k) not
-/// dividing n, a k-th power is a k-th power residue mod q, i.e. `a^((q-1)/k) ≡ 1`.
-fn not_a_kth_power(residues: &[(u64, u64)], k: u64) -> bool {
-    residues
-        .iter()
-        .filter(|(q, a)| (q - 1).is_multiple_of(k) && *a != 0)
-        .any(|&(q, a)| pow_mod(a, (q - 1) / k, q) != 1)
+/// Largest exponent with a precomputed filter: enough for moduli of about 19,000 bits.
+const MAX_FILTERED_K: usize = 2048;
+
+/// One filter prime for an exponent k: its position in [`odd_primes_below_752`] and which
+/// residues mod q are k-th powers.
+struct FilterPrime {
+    index: usize,
+    is_power: Vec<bool>,
+}
+
+/// For each k, the odd primes q < 752 with q ≡ 1 (mod k) and their k-th power residues.
+fn filter_primes(k: u32) -> &'static [FilterPrime] {
+    static TABLE: OnceLock<Vec<Vec<FilterPrime>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let primes = odd_primes_below_752();
+        (0..=MAX_FILTERED_K as u64)
+            .map(|k| {
+                (0..primes.len())
+                    .filter(|&i| k >= 2 && (primes[i] - 1).is_multiple_of(k))
+                    .map(|index| {
+                        let q = primes[index];
+                        let mut is_power = vec![false; q as usize];
+                        for x in 0..q {
+                            is_power[pow_mod_small(x, k, q) as usize] = true;
+                        }
+                        FilterPrime { index, is_power }
+                    })
+                    .collect()
+            })
+            .collect()
+    });
+    table.get(k as usize).map_or(&[], Vec::as_slice)
+}
+
+/// Whether the residues prove that `n` is not a k-th power: modulo a prime q ≡ 1 (mod k),
+/// only one residue in k is a k-th power, and n mod q must be one of them.
+fn not_a_kth_power(residues: &[(u64, u64)], k: u32) -> bool {
+    filter_primes(k).iter().any(|f| {
+        residues
+            .get(f.index)
+            .is_some_and(|&(_, a)| !f.is_power.get(a as usize).copied().unwrap_or(true))
+    })
 }
 
 fn is_prime_u32(k: u32) -> bool {
@@ -274,10 +354,16 @@ fn perfect_power(n: &Big, residues: &[(u64, u64)]) -> Option<String> {
     // Otherwise n = m^k needs m > 751 (or m has a small factor, found above): k prime and
     // k <= log(n) / log(752).
     let max_k = (n.log2() / 752f64.log2()) as u32;
-    (2..=max_k)
-        .filter(|&k| is_prime_u32(k) && !not_a_kth_power(residues, u64::from(k)))
+    let n_screen = n.rem_u64(SCREEN);
+    let small = std::iter::once(2).chain(odd_primes_below_752().iter().map(|&p| p as u32));
+    let large = (752..).filter(|&k| is_prime_u32(k));
+    small
+        .chain(large)
+        .take_while(|&k| k <= max_k)
+        .filter(|&k| !not_a_kth_power(residues, k))
         .find_map(|k| {
-            exact_root(n, k).map(|m| format!("a perfect power: m^{k} with m of {} bits", m.bits()))
+            exact_root(n, n_screen, k)
+                .map(|m| format!("a perfect power: m^{k} with m of {} bits", m.bits()))
         })
 }
 
@@ -575,7 +661,7 @@ lint! {
 fn check_rsa_modulus_small_factor(ctx: &LintContext<'_>) -> Outcome {
     with_rsa(ctx, |key| {
         let n = Big::from_be(key.n);
-        let factors: Vec<String> = small_prime_residues(&n)
+        let factors: Vec<String> = residues_of(key.n)
             .iter()
             .filter(|(p, r)| *r == 0 && n != Big::from_u64(*p))
             .map(|(p, _)| p.to_string())
@@ -618,7 +704,7 @@ lint! {
 fn check_rsa_modulus_prime_power(ctx: &LintContext<'_>) -> Outcome {
     with_rsa(ctx, |key| {
         let n = Big::from_be(key.n);
-        match perfect_power(&n, &small_prime_residues(&n)) {
+        match perfect_power(&n, &residues_of(key.n)) {
             None => Outcome::Pass,
             Some(how) => fail!("RSA modulus ({} bits) is {how}", n.bits()),
         }
@@ -961,8 +1047,12 @@ mod tests {
         assert_eq!(u128::from(a.rem_u64(7)), ((1u128 << 64) + 5) % 7);
         let sq = a.mul(&a);
         assert_eq!(sq.to_be().len(), 17);
-        assert_eq!(exact_root(&sq, 2), Some(a.clone()));
-        assert_eq!(exact_root(&sq.mul(&Big::from_u64(3)), 2), None);
+        assert_eq!(
+            exact_root(&sq, sq.rem_u64(super::SCREEN), 2),
+            Some(a.clone())
+        );
+        let sq3 = sq.mul(&Big::from_u64(3));
+        assert_eq!(exact_root(&sq3, sq3.rem_u64(super::SCREEN), 2), None);
         let (q, r) = sq.div_u64(3);
         assert_eq!(q.mul(&Big::from_u64(3)).to_be(), {
             let mut back = sq.clone();
@@ -973,7 +1063,24 @@ mod tests {
         let c = Big::from_u64(1_000_003)
             .mul(&Big::from_u64(1_000_003))
             .mul(&Big::from_u64(1_000_003));
-        assert_eq!(exact_root(&c, 3), Some(Big::from_u64(1_000_003)));
+        assert_eq!(
+            exact_root(&c, c.rem_u64(super::SCREEN), 3),
+            Some(Big::from_u64(1_000_003))
+        );
+        assert_eq!(super::pow_screen(3, 5), 243);
+        // A 40-bit root, the largest the floating-point path takes.
+        let m = Big::from_u64((1 << 40) - 87);
+        let mut p = Big::from_u64(1);
+        for _ in 0..53 {
+            p = p.mul(&m);
+        }
+        assert_eq!(
+            exact_root(&p, p.rem_u64(super::SCREEN), 53),
+            Some(m.clone())
+        );
+        let q = p.mul(&Big::from_u64(3));
+        assert_eq!(exact_root(&q, q.rem_u64(super::SCREEN), 53), None);
+        assert_eq!(super::mul_screen(super::SCREEN - 1, super::SCREEN - 1), 1);
     }
 
     #[test]
