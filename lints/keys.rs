@@ -836,12 +836,45 @@ lint! {
 // EdDSA, ML-DSA, ML-KEM
 // ---------------------------------------------------------------------------------------------
 
+/// Whether the little-endian y coordinate in `y` is below the field prime `p` (also little
+/// endian, same length): RFC 8032 decoding rejects y ≥ p, which ed25519-dalek (following
+/// ZIP-215) accepts.
+fn y_below_p(y: &[u8], p: &[u8]) -> bool {
+    y.iter().rev().cmp(p.iter().rev()) == Ordering::Less
+}
+
+/// 2^255 − 19, little endian.
+const P25519: [u8; 32] = {
+    let mut p = [0xff; 32];
+    p[0] = 0xed;
+    p[31] = 0x7f;
+    p
+};
+
+/// 2^448 − 2^224 − 1, little endian.
+const P448: [u8; 56] = {
+    let mut p = [0xff; 56];
+    p[28] = 0xfe;
+    p
+};
+
 fn ed25519_decodes(b: &[u8]) -> bool {
-    <&[u8; 32]>::try_from(b).is_ok_and(|k| ed25519_dalek::VerifyingKey::from_bytes(k).is_ok())
+    let Ok(k) = <&[u8; 32]>::try_from(b) else {
+        return false;
+    };
+    let mut y = *k;
+    y[31] &= 0x7f;
+    y_below_p(&y, &P25519) && ed25519_dalek::VerifyingKey::from_bytes(k).is_ok()
 }
 
 fn ed448_decodes(b: &[u8]) -> bool {
-    <&[u8; 57]>::try_from(b).is_ok_and(|k| ed448_goldilocks::VerifyingKey::from_bytes(k).is_ok())
+    let Ok(k) = <&[u8; 57]>::try_from(b) else {
+        return false;
+    };
+    // The last octet holds only the sign of x.
+    k[56] & 0x7f == 0
+        && y_below_p(&k[..56], &P448)
+        && ed448_goldilocks::VerifyingKey::from_bytes(k).is_ok()
 }
 
 fn check_eddsa_public_key_invalid(ctx: &LintContext<'_>) -> Outcome {
@@ -869,8 +902,11 @@ fn check_eddsa_public_key_invalid(ctx: &LintContext<'_>) -> Outcome {
 lint! {
     /// ## What it checks
     /// An id-Ed25519 key is 32 octets and an id-Ed448 key 57 octets (RFC 8410 §3), and the
-    /// octets decode to a curve point (RFC 8032 §5.1.3 / §5.2.3 decoding: the y coordinate is
-    /// below p and an x exists for it; for Ed448 the point is not the identity).
+    /// octets decode to a curve point as RFC 8032 §5.1.3 / §5.2.3 decode it: the y coordinate
+    /// is below the field prime (checked here, because ed25519-dalek accepts non-canonical y
+    /// the way ZIP-215 does), the unused bits of the last Ed448 octet are zero, and an x
+    /// exists for y (checked by ed25519-dalek / ed448-goldilocks; the latter also rejects the
+    /// identity).
     ///
     /// ## Why
     /// SBR 6.1.5: the CA SHALL "ensure that the key represents a valid point on the curve25519
@@ -1275,6 +1311,21 @@ mod tests {
             assert_lint(lint, &off_curve, &with_key(alg).build(), &[]);
             assert!(details(&off_curve, lint).contains("does not decode"));
         }
+        // y = p + 1 encodes y = 1 (the identity's y) non-canonically.
+        let mut y = super::P25519;
+        y[0] += 1;
+        assert!(ed25519_dalek::VerifyingKey::from_bytes(&y).is_ok());
+        let non_canonical = with_key(KeyAlg::Ed25519)
+            .subject_key_raw(spki_algorithm(KeyAlg::Ed25519), 0, &y)
+            .build();
+        assert!(details(&non_canonical, lint).contains("does not decode"));
+        // The unused bits of the last Ed448 octet.
+        let mut key = KeyPair::get(KeyAlg::Ed448, SUBJECT_SEED).public_key_bytes();
+        key[56] |= 0x01;
+        let stray = with_key(KeyAlg::Ed448)
+            .subject_key_raw(spki_algorithm(KeyAlg::Ed448), 0, &key)
+            .build();
+        assert!(details(&stray, lint).contains("does not decode"));
     }
 
     #[test]
