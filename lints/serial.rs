@@ -27,10 +27,11 @@ fn check_serial_number_low_entropy(ctx: &LintContext<'_>) -> Outcome {
     if bits >= MIN_BITS {
         return Outcome::Pass;
     }
+    let octets = bits / 8 + 1;
+    let plural = if octets == 1 { "" } else { "s" };
     fail!(
-        "tbsCertificate.serialNumber {} has {bits} significant bits ({} content octets in DER); a positive serial holding 64 CSPRNG bits needs 9 content octets (a value of at least 2^63)",
-        hex(c),
-        bits / 8 + 1
+        "tbsCertificate.serialNumber {} has {bits} significant bits ({octets} content octet{plural} in minimal DER); a positive serial holding 64 CSPRNG bits needs 9 content octets (a value of at least 2^63)",
+        hex(c)
     )
 }
 
@@ -110,7 +111,7 @@ mod tests {
             .and_then(|f| f.details.clone());
         assert_eq!(
             d.as_deref(),
-            Some("tbsCertificate.serialNumber 7fa1020304050607 has 63 significant bits (8 content octets in DER); a positive serial holding 64 CSPRNG bits needs 9 content octets (a value of at least 2^63)")
+            Some("tbsCertificate.serialNumber 7fa1020304050607 has 63 significant bits (8 content octets in minimal DER); a positive serial holding 64 CSPRNG bits needs 9 content octets (a value of at least 2^63)")
         );
         // A counter.
         assert_lint(LINT, &with_serial(&[0x01, 0x2c]), &long, &[]);
