@@ -494,6 +494,10 @@ lint! {
     ///
     /// ## Example
     /// A 1024-bit RSA key.
+    ///
+    /// ## Differences from pkilint
+    /// pkilint reports this and a size not divisible by 8 under one code,
+    /// `cabf.rsa_modulus_invalid_length`.
     E_SMIME_RSA_MODULUS_TOO_SMALL {
         name: "e_smime_rsa_modulus_too_small",
         description: "The RSA modulus is shorter than 2048 bits",
@@ -651,7 +655,7 @@ lint! {
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
-        pkilint: [],
+        pkilint: ["cabf.rsa_modulus_has_small_prime_factor"],
         zlint: ["w_rsa_mod_not_odd"],
         applies: Applies::ALL,
         check: check_rsa_modulus_even,
@@ -687,6 +691,10 @@ lint! {
     ///
     /// ## Example
     /// A modulus that is 251 times a 2048-bit RSA modulus.
+    ///
+    /// ## Differences from pkilint
+    /// pkilint's `cabf.rsa_modulus_has_small_prime_factor` also counts the factor 2;
+    /// smimelint reports an even modulus once, as `w_smime_rsa_modulus_even`.
     W_SMIME_RSA_MODULUS_SMALL_FACTOR {
         name: "w_smime_rsa_modulus_small_factor",
         description: "The RSA modulus has a prime factor smaller than 752",
@@ -730,6 +738,9 @@ lint! {
     ///
     /// ## Example
     /// A 2048-bit modulus that is the square of a 1024-bit prime.
+    ///
+    /// ## Differences from pkilint
+    /// pkilint does not check for prime powers.
     W_SMIME_RSA_MODULUS_PRIME_POWER {
         name: "w_smime_rsa_modulus_prime_power",
         description: "The RSA modulus is a power of a prime (a perfect power)",
@@ -818,6 +829,11 @@ lint! {
     ///
     /// ## Example
     /// An uncompressed P-256 point whose y coordinate was altered; the single octet `00`.
+    ///
+    /// ## Differences from pkilint
+    /// pkilint reports an invalid point as `cabf.ecdsa_key_validation_failed`, a WARNING (the
+    /// SHOULD of SBR 6.1.6). SBR 6.1.5 makes "a valid point" a SHALL, so smimelint reports an
+    /// error.
     E_SMIME_EC_PUBLIC_KEY_INVALID {
         name: "e_smime_ec_public_key_invalid",
         description: "The EC public key is not a valid point on its named curve",
