@@ -178,194 +178,53 @@ const SLH: &str = "SLH-DSA is not allowed";
 const HASH_ML_DSA: &str = "HashML-DSA is prohibited; only pure ML-DSA is allowed";
 const UNLISTED: &str = "the SBR does not list it";
 
-/// Algorithm OIDs with a name, for findings. Allowed OIDs carry their parameter rule; others a
-/// reason.
+/// Algorithm OIDs with a name, for findings. Allowed OIDs carry their parameter rule and where
+/// the SBR allows them (as a key, as a signature); others the reason they are not allowed.
+#[rustfmt::skip]
 const KNOWN: &[Known] = &[
     known("1.2.840.113549.1.1.1", "rsaEncryption", Null, true, false),
-    known(
-        "1.2.840.113549.1.1.11",
-        "sha256WithRSAEncryption",
-        Null,
-        false,
-        true,
-    ),
-    known(
-        "1.2.840.113549.1.1.12",
-        "sha384WithRSAEncryption",
-        Null,
-        false,
-        true,
-    ),
-    known(
-        "1.2.840.113549.1.1.13",
-        "sha512WithRSAEncryption",
-        Null,
-        false,
-        true,
-    ),
+    known("1.2.840.113549.1.1.11", "sha256WithRSAEncryption", Null, false, true),
+    known("1.2.840.113549.1.1.12", "sha384WithRSAEncryption", Null, false, true),
+    known("1.2.840.113549.1.1.13", "sha512WithRSAEncryption", Null, false, true),
     known("1.2.840.113549.1.1.10", "id-RSASSA-PSS", Pss, false, true),
-    known(
-        "1.2.840.10045.2.1",
-        "id-ecPublicKey",
-        NamedCurve,
-        true,
-        false,
-    ),
-    known(
-        "1.2.840.10045.4.3.2",
-        "ecdsa-with-SHA256",
-        Absent,
-        false,
-        true,
-    ),
-    known(
-        "1.2.840.10045.4.3.3",
-        "ecdsa-with-SHA384",
-        Absent,
-        false,
-        true,
-    ),
-    known(
-        "1.2.840.10045.4.3.4",
-        "ecdsa-with-SHA512",
-        Absent,
-        false,
-        true,
-    ),
+    known("1.2.840.10045.2.1", "id-ecPublicKey", NamedCurve, true, false),
+    known("1.2.840.10045.4.3.2", "ecdsa-with-SHA256", Absent, false, true),
+    known("1.2.840.10045.4.3.3", "ecdsa-with-SHA384", Absent, false, true),
+    known("1.2.840.10045.4.3.4", "ecdsa-with-SHA512", Absent, false, true),
     known("1.3.101.112", "id-Ed25519", Absent, true, true),
     known("1.3.101.113", "id-Ed448", Absent, true, true),
-    known(
-        "2.16.840.1.101.3.4.3.17",
-        "id-ml-dsa-44",
-        Absent,
-        true,
-        true,
-    ),
-    known(
-        "2.16.840.1.101.3.4.3.18",
-        "id-ml-dsa-65",
-        Absent,
-        true,
-        true,
-    ),
-    known(
-        "2.16.840.1.101.3.4.3.19",
-        "id-ml-dsa-87",
-        Absent,
-        true,
-        true,
-    ),
-    known(
-        "2.16.840.1.101.3.4.4.1",
-        "id-alg-ml-kem-512",
-        Absent,
-        true,
-        false,
-    ),
-    known(
-        "2.16.840.1.101.3.4.4.2",
-        "id-alg-ml-kem-768",
-        Absent,
-        true,
-        false,
-    ),
-    known(
-        "2.16.840.1.101.3.4.4.3",
-        "id-alg-ml-kem-1024",
-        Absent,
-        true,
-        false,
-    ),
+    known("2.16.840.1.101.3.4.3.17", "id-ml-dsa-44", Absent, true, true),
+    known("2.16.840.1.101.3.4.3.18", "id-ml-dsa-65", Absent, true, true),
+    known("2.16.840.1.101.3.4.3.19", "id-ml-dsa-87", Absent, true, true),
+    known("2.16.840.1.101.3.4.4.1", "id-alg-ml-kem-512", Absent, true, false),
+    known("2.16.840.1.101.3.4.4.2", "id-alg-ml-kem-768", Absent, true, false),
+    known("2.16.840.1.101.3.4.4.3", "id-alg-ml-kem-1024", Absent, true, false),
     banned("1.2.840.113549.1.1.5", "sha1WithRSAEncryption", SHA1),
-    banned(
-        "1.2.840.113549.1.1.4",
-        "md5WithRSAEncryption",
-        "MD5 is not allowed",
-    ),
-    banned(
-        "1.2.840.113549.1.1.2",
-        "md2WithRSAEncryption",
-        "MD2 is not allowed",
-    ),
+    banned("1.2.840.113549.1.1.4", "md5WithRSAEncryption", "MD5 is not allowed"),
+    banned("1.2.840.113549.1.1.2", "md2WithRSAEncryption", "MD2 is not allowed"),
     banned("1.2.840.113549.1.1.14", "sha224WithRSAEncryption", UNLISTED),
-    banned(
-        "1.2.840.113549.1.1.15",
-        "sha512-224WithRSAEncryption",
-        UNLISTED,
-    ),
-    banned(
-        "1.2.840.113549.1.1.16",
-        "sha512-256WithRSAEncryption",
-        UNLISTED,
-    ),
+    banned("1.2.840.113549.1.1.15", "sha512-224WithRSAEncryption", UNLISTED),
+    banned("1.2.840.113549.1.1.16", "sha512-256WithRSAEncryption", UNLISTED),
     banned("1.2.840.113549.1.1.7", "id-RSAES-OAEP", UNLISTED),
     banned("1.2.840.10045.4.1", "ecdsa-with-SHA1", SHA1),
     banned("1.2.840.10045.4.3.1", "ecdsa-with-SHA224", UNLISTED),
-    banned(
-        "2.16.840.1.101.3.4.3.10",
-        "id-ecdsa-with-sha3-256",
-        UNLISTED,
-    ),
-    banned(
-        "2.16.840.1.101.3.4.3.11",
-        "id-ecdsa-with-sha3-384",
-        UNLISTED,
-    ),
-    banned(
-        "2.16.840.1.101.3.4.3.12",
-        "id-ecdsa-with-sha3-512",
-        UNLISTED,
-    ),
-    banned(
-        "2.16.840.1.101.3.4.3.14",
-        "id-rsassa-pkcs1-v1_5-with-sha3-256",
-        UNLISTED,
-    ),
-    banned(
-        "2.16.840.1.101.3.4.3.15",
-        "id-rsassa-pkcs1-v1_5-with-sha3-384",
-        UNLISTED,
-    ),
-    banned(
-        "2.16.840.1.101.3.4.3.16",
-        "id-rsassa-pkcs1-v1_5-with-sha3-512",
-        UNLISTED,
-    ),
+    banned("2.16.840.1.101.3.4.3.10", "id-ecdsa-with-sha3-256", UNLISTED),
+    banned("2.16.840.1.101.3.4.3.11", "id-ecdsa-with-sha3-384", UNLISTED),
+    banned("2.16.840.1.101.3.4.3.12", "id-ecdsa-with-sha3-512", UNLISTED),
+    banned("2.16.840.1.101.3.4.3.14", "id-rsassa-pkcs1-v1_5-with-sha3-256", UNLISTED),
+    banned("2.16.840.1.101.3.4.3.15", "id-rsassa-pkcs1-v1_5-with-sha3-384", UNLISTED),
+    banned("2.16.840.1.101.3.4.3.16", "id-rsassa-pkcs1-v1_5-with-sha3-512", UNLISTED),
     banned("1.2.840.10040.4.1", "id-dsa", "DSA is not allowed"),
-    banned(
-        "1.2.840.10040.4.3",
-        "id-dsa-with-sha1",
-        "DSA is not allowed",
-    ),
-    banned(
-        "2.16.840.1.101.3.4.3.2",
-        "id-dsa-with-sha256",
-        "DSA is not allowed",
-    ),
-    banned(
-        "1.2.840.10046.2.1",
-        "dhpublicnumber",
-        "Diffie-Hellman keys are not allowed",
-    ),
+    banned("1.2.840.10040.4.3", "id-dsa-with-sha1", "DSA is not allowed"),
+    banned("2.16.840.1.101.3.4.3.2", "id-dsa-with-sha256", "DSA is not allowed"),
+    banned("1.2.840.10046.2.1", "dhpublicnumber", "Diffie-Hellman keys are not allowed"),
     banned("1.3.101.110", "id-X25519", "X25519 keys are not allowed"),
     banned("1.3.101.111", "id-X448", "X448 keys are not allowed"),
     banned("1.2.156.10197.1.301", "SM2", UNLISTED),
     banned("1.2.156.10197.1.501", "SM2-with-SM3", UNLISTED),
-    banned(
-        "2.16.840.1.101.3.4.3.32",
-        "id-hash-ml-dsa-44-with-sha512",
-        HASH_ML_DSA,
-    ),
-    banned(
-        "2.16.840.1.101.3.4.3.33",
-        "id-hash-ml-dsa-65-with-sha512",
-        HASH_ML_DSA,
-    ),
-    banned(
-        "2.16.840.1.101.3.4.3.34",
-        "id-hash-ml-dsa-87-with-sha512",
-        HASH_ML_DSA,
-    ),
+    banned("2.16.840.1.101.3.4.3.32", "id-hash-ml-dsa-44-with-sha512", HASH_ML_DSA),
+    banned("2.16.840.1.101.3.4.3.33", "id-hash-ml-dsa-65-with-sha512", HASH_ML_DSA),
+    banned("2.16.840.1.101.3.4.3.34", "id-hash-ml-dsa-87-with-sha512", HASH_ML_DSA),
     banned("2.16.840.1.101.3.4.3.20", "id-slh-dsa-sha2-128s", SLH),
     banned("2.16.840.1.101.3.4.3.21", "id-slh-dsa-sha2-128f", SLH),
     banned("2.16.840.1.101.3.4.3.22", "id-slh-dsa-sha2-192s", SLH),
@@ -380,42 +239,24 @@ const KNOWN: &[Known] = &[
     banned("2.16.840.1.101.3.4.3.31", "id-slh-dsa-shake-256f", SLH),
 ];
 
-/// Named curves, allowed or not, for findings about id-ecPublicKey parameters.
+const fn curve(dotted: &str, name: &'static str) -> (ObjectIdentifier, &'static str) {
+    (ObjectIdentifier::new_unwrap(dotted), name)
+}
+
+/// Named curves, allowed or not, for findings about id-ecPublicKey parameters. The first three
+/// are the ones the SBR allows.
+#[rustfmt::skip]
 const CURVES: &[(ObjectIdentifier, &str)] = &[
-    (
-        ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7"),
-        "P-256 (secp256r1)",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.3.132.0.34"),
-        "P-384 (secp384r1)",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.3.132.0.35"),
-        "P-521 (secp521r1)",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.1"),
-        "P-192 (prime192v1)",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.3.132.0.33"),
-        "P-224 (secp224r1)",
-    ),
-    (ObjectIdentifier::new_unwrap("1.3.132.0.10"), "secp256k1"),
-    (
-        ObjectIdentifier::new_unwrap("1.3.36.3.3.2.8.1.1.7"),
-        "brainpoolP256r1",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.3.36.3.3.2.8.1.1.11"),
-        "brainpoolP384r1",
-    ),
-    (
-        ObjectIdentifier::new_unwrap("1.3.36.3.3.2.8.1.1.13"),
-        "brainpoolP512r1",
-    ),
-    (ObjectIdentifier::new_unwrap("1.2.156.10197.1.301"), "SM2"),
+    curve("1.2.840.10045.3.1.7", "P-256 (secp256r1)"),
+    curve("1.3.132.0.34", "P-384 (secp384r1)"),
+    curve("1.3.132.0.35", "P-521 (secp521r1)"),
+    curve("1.2.840.10045.3.1.1", "P-192 (prime192v1)"),
+    curve("1.3.132.0.33", "P-224 (secp224r1)"),
+    curve("1.3.132.0.10", "secp256k1"),
+    curve("1.3.36.3.3.2.8.1.1.7", "brainpoolP256r1"),
+    curve("1.3.36.3.3.2.8.1.1.11", "brainpoolP384r1"),
+    curve("1.3.36.3.3.2.8.1.1.13", "brainpoolP512r1"),
+    curve("1.2.156.10197.1.301", "SM2"),
 ];
 
 /// "name (dotted)" for an algorithm OID, or the dotted form alone.
