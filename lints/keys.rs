@@ -210,8 +210,10 @@ fn small_prime_residues(n: &Big) -> Vec<(u64, u64)> {
 /// [`small_prime_residues`] of the last modulus seen on this thread: the small-factor and
 /// prime-power lints need them for the same certificate, one after the other.
 fn residues_of(n_bytes: &[u8]) -> Rc<[(u64, u64)]> {
+    /// (modulus octets, their residues).
+    type Memo = Option<(Vec<u8>, Rc<[(u64, u64)]>)>;
     thread_local! {
-        static LAST: RefCell<Option<(Vec<u8>, Rc<[(u64, u64)]>)>> = const { RefCell::new(None) };
+        static LAST: RefCell<Memo> = const { RefCell::new(None) };
     }
     LAST.with(|last| {
         let mut last = last.borrow_mut();
