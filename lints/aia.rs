@@ -206,7 +206,7 @@ lint! {
             "cabf.smime.aia_prohibited_generalname_type",
             "cabf.aia_ocsp_has_no_http_uri"
         ],
-        zlint: [],
+        zlint: ["e_smime_strict_aia_shall_have_http_only"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict, Generation::Multipurpose]),
         check: check_aia_ocsp_non_http,
     }
@@ -239,7 +239,7 @@ lint! {
             "cabf.smime.aia_prohibited_generalname_type",
             "cabf.aia_ca_issuers_has_no_http_uri"
         ],
-        zlint: [],
+        zlint: ["e_smime_strict_aia_shall_have_http_only"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict, Generation::Multipurpose]),
         check: check_aia_ca_issuers_non_http,
     }
@@ -271,7 +271,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.aia_ocsp_has_no_http_uri"],
-        zlint: [],
+        zlint: ["e_smime_legacy_aia_shall_have_one_http"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Legacy]),
         check: check_aia_ocsp_no_http_legacy,
     }
@@ -303,7 +303,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.aia_ca_issuers_has_no_http_uri"],
-        zlint: [],
+        zlint: ["e_smime_legacy_aia_shall_have_one_http"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Legacy]),
         check: check_aia_ca_issuers_no_http_legacy,
     }

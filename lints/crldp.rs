@@ -68,8 +68,8 @@ lint! {
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
-        pkilint: ["cabf.smime.crldp_extension_missing", "cabf.crldp_extension_missing"],
-        zlint: [],
+        pkilint: ["cabf.smime.crldp_extension_missing"],
+        zlint: ["e_subscribers_shall_have_crl_distribution_points"],
         applies: Applies::SUBSCRIBER,
         check: check_crldp_missing,
     }
@@ -100,7 +100,7 @@ lint! {
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
-        pkilint: ["cabf.smime.critical_crldp_extension", "pkix.certificate_crldp_extension_critical"],
+        pkilint: ["cabf.critical_crldp_extension", "pkix.certificate_crldp_extension_critical"],
         zlint: [],
         applies: Applies::SUBSCRIBER,
         check: check_crldp_critical,
@@ -193,7 +193,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.crldp_fullname_prohibited_uri_scheme"],
-        zlint: [],
+        zlint: ["e_subscribers_crl_distribution_points_are_http"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict, Generation::Multipurpose]),
         check: check_crldp_non_http_uri,
     }

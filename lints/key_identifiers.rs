@@ -63,7 +63,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["pkix.authority_key_identifier_critical"],
-        zlint: [],
+        zlint: ["e_authority_key_identifier_correct"],
         applies: Applies::SUBSCRIBER,
         check: check_aki_critical,
     }
@@ -96,7 +96,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["pkix.authority_key_identifier_keyid_missing"],
-        zlint: [],
+        zlint: ["e_authority_key_identifier_correct"],
         applies: Applies::SUBSCRIBER,
         check: check_aki_key_identifier_missing,
     }
@@ -135,8 +135,12 @@ lint! {
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
-        pkilint: ["cabf.authority_key_identifier_has_issuer_cert"],
-        zlint: [],
+        pkilint: [
+            "cabf.authority_key_identifier_has_issuer_cert",
+            "pkix.aki_with_cert_issuer_but_serial_number_absent",
+            "pkix.aki_with_serial_number_but_cert_issuer_absent",
+        ],
+        zlint: ["e_authority_key_identifier_correct"],
         applies: Applies::SUBSCRIBER,
         check: check_aki_issuer_and_serial_present,
     }

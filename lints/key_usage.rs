@@ -226,7 +226,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.key_usage_extension_missing"],
-        zlint: [],
+        zlint: ["e_key_usage_presence"],
         applies: Applies::SUBSCRIBER,
         check: check_key_usage_missing,
     }
@@ -258,7 +258,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.ku_extension_not_critical", "pkix.key_usage_extension_not_critical"],
-        zlint: [],
+        zlint: ["w_key_usage_criticality"],
         applies: Applies::SUBSCRIBER,
         check: check_key_usage_not_critical,
     }
@@ -289,7 +289,7 @@ lint! {
             "cabf.smime.unknown_certificate_key_usage_type",
             "pkix.key_usage_value_prohibited_for_rsa"
         ],
-        zlint: [],
+        zlint: ["e_rsa_key_usage_strict", "e_rsa_other_key_usages"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict]),
         check: check_row::<{ KeyFamily::Rsa as u8 }, false>,
     }
@@ -322,7 +322,7 @@ lint! {
             "cabf.smime.unknown_certificate_key_usage_type",
             "pkix.key_usage_value_prohibited_for_rsa"
         ],
-        zlint: [],
+        zlint: ["e_rsa_key_usage_legacy_multipurpose", "e_rsa_other_key_usages"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Multipurpose, Generation::Legacy]),
         check: check_row::<{ KeyFamily::Rsa as u8 }, false>,
     }
@@ -355,7 +355,7 @@ lint! {
             "cabf.smime.unknown_certificate_key_usage_type",
             "pkix.key_usage_value_prohibited_for_ec"
         ],
-        zlint: [],
+        zlint: ["e_ecpublickey_key_usages", "e_ec_other_key_usages"],
         applies: Applies::SUBSCRIBER,
         check: check_row::<{ KeyFamily::Ec as u8 }, false>,
     }
@@ -406,9 +406,10 @@ lint! {
         pkilint: [
             "cabf.smime.prohibited_ku_present",
             "cabf.smime.unknown_certificate_key_usage_type",
-            "pkix.key_usage_value_prohibited_for_edwards_curve"
+            "pkix.key_usage_value_prohibited_for_edwards_curve",
+            "pkix.key_usage_value_required_but_missing_for_edwards_curve",
         ],
-        zlint: [],
+        zlint: ["e_edwardspublickey_key_usages"],
         applies: Applies::SUBSCRIBER,
         check: check_row::<{ KeyFamily::EdDsa as u8 }, false>,
     }

@@ -34,7 +34,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.lei_extension_prohibited"],
-        zlint: [],
+        zlint: ["e_legal_entity_identifier"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Mailbox, Validation::Individual]),
         check: check_lei_prohibited,
     }
@@ -71,7 +71,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC03",
         pkilint: ["cabf.smime.lei_role_extension_prohibited"],
-        zlint: [],
+        zlint: ["e_legal_entity_identifier"],
         applies: Applies::SUBSCRIBER.validations(&[
             Validation::Mailbox,
             Validation::Organization,
@@ -107,7 +107,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.lei_extension_critical"],
-        zlint: [],
+        zlint: ["e_legal_entity_identifier"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Organization, Validation::Sponsored]),
         check: check_lei_critical,
     }
@@ -139,7 +139,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.lei_role_extension_critical"],
-        zlint: [],
+        zlint: ["e_legal_entity_identifier"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Sponsored]),
         check: check_lei_role_critical,
     }

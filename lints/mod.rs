@@ -18,9 +18,11 @@ pub mod subscriber_extensions;
 // Names: subjectAltName and subject (issue 4). Helpers without lints first.
 mod countries;
 mod mailbox;
+pub mod name_constraints;
 mod name_rules;
 pub mod natural_person;
 pub mod organization_identifier;
+pub mod qc_statements;
 pub mod san;
 pub mod subject;
 pub mod subject_values;

@@ -124,7 +124,7 @@ lint! {
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
-        pkilint: ["pkix.basic_constraints.has_pathlen_for_non_ca"],
+        pkilint: ["pkix.basic_constraints_has_pathlen_for_non_ca"],
         zlint: [],
         applies: Applies::SUBSCRIBER,
         check: check_basic_constraints_path_len,
@@ -158,7 +158,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.san_extension_missing"],
-        zlint: [],
+        zlint: ["e_san_shall_be_present"],
         applies: Applies::SUBSCRIBER,
         check: check_san_missing,
     }
@@ -199,11 +199,8 @@ lint! {
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
-        pkilint: [
-            "pkix.san_extension_is_critical_non_empty_subject",
-            "pkix.san_extension_is_critical"
-        ],
-        zlint: [],
+        pkilint: ["pkix.san_extension_is_critical_non_empty_subject"],
+        zlint: ["w_san_should_not_be_critical"],
         applies: Applies::SUBSCRIBER,
         check: check_san_critical_with_subject,
     }
@@ -240,10 +237,7 @@ lint! {
         source: Source::Rfc5280,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
-        pkilint: [
-            "pkix.san_extension_not_critical_empty_subject",
-            "pkix.san_extension_not_critical"
-        ],
+        pkilint: ["pkix.san_extension_not_critical_empty_subject"],
         zlint: [],
         applies: Applies::SUBSCRIBER,
         check: check_san_not_critical_empty_subject,
@@ -301,7 +295,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.subject_directory_attributes_extension_prohibited"],
-        zlint: [],
+        zlint: ["e_strict_multipurpose_smime_ext_subject_directory_attr"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict, Generation::Multipurpose]),
         check: check_sda_prohibited,
     }
@@ -390,7 +384,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.qc_statements_extension_critical"],
-        zlint: [],
+        zlint: ["e_smime_qc_statements_must_not_be_critical"],
         applies: Applies::SUBSCRIBER,
         check: check_qc_statements_critical,
     }
@@ -422,7 +416,7 @@ lint! {
             "cabf.smime.adobe_timestamp_extension_prohibited",
             "cabf.smime.adobe_archive_revinfo_extension_prohibited"
         ],
-        zlint: [],
+        zlint: ["e_adobe_extensions_strict_presence"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict]),
         check: check_adobe_strict,
     }
@@ -464,7 +458,7 @@ lint! {
             "cabf.smime.adobe_timestamp_extension_critical",
             "cabf.smime.adobe_archive_revinfo_extension_critical"
         ],
-        zlint: [],
+        zlint: ["e_adobe_extensions_legacy_multipurpose_criticality"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Multipurpose, Generation::Legacy]),
         check: check_adobe_critical,
     }

@@ -24,6 +24,8 @@ pub struct Cli {
     command: Command,
 }
 
+// Parsed once per process: the size of the `lint` arguments does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 // Parsed once per run; boxing the large variant would buy nothing.
 #[allow(clippy::large_enum_variant)]
@@ -46,6 +48,8 @@ enum Command {
 enum ListFormat {
     Text,
     Json,
+    /// The generated docs/lints.md: metadata table and pkilint/zlint migration tables
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -151,6 +155,10 @@ fn list(format: ListFormat) -> Result<ExitCode, String> {
             serde_json::to_writer_pretty(&mut out, &crate::meta::all())
                 .map_err(|e| e.to_string())?;
             writeln!(out).map_err(io)?;
+        }
+        ListFormat::Markdown => {
+            out.write_all(crate::xref::lints_markdown().as_bytes())
+                .map_err(io)?;
         }
         ListFormat::Text => {
             for l in registry::all() {

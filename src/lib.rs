@@ -21,6 +21,7 @@ pub mod registry;
 pub mod runner;
 pub mod time;
 pub mod walk;
+pub mod xref;
 
 #[cfg(feature = "factory")]
 pub mod factory;

@@ -433,3 +433,25 @@ fn fifty_megabytes_of_noise_is_one_fatal_record_among_others() {
         .contains("END"));
     assert_eq!(records[2]["findings"], serde_json::json!([]));
 }
+
+#[test]
+fn lints_list_equivalents_and_render_markdown() {
+    let out = run(&["lints", "--format", "json"], b"");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let crldp = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["name"] == "e_smime_crldp_missing")
+        .expect("lint listed");
+    assert_eq!(crldp["pkilint"][0], "cabf.smime.crldp_extension_missing");
+    assert_eq!(
+        crldp["zlint"][0],
+        "e_subscribers_shall_have_crl_distribution_points"
+    );
+    let out = run(&["lints", "--format", "markdown"], b"");
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(md, smimelint::xref::lints_markdown());
+    assert!(md.contains("## Migration"));
+}
