@@ -237,6 +237,18 @@ const KNOWN: &[Known] = &[
     banned("2.16.840.1.101.3.4.3.29", "id-slh-dsa-shake-192f", SLH),
     banned("2.16.840.1.101.3.4.3.30", "id-slh-dsa-shake-256s", SLH),
     banned("2.16.840.1.101.3.4.3.31", "id-slh-dsa-shake-256f", SLH),
+    banned("2.16.840.1.101.3.4.3.35", "id-hash-slh-dsa-sha2-128s-with-sha256", SLH),
+    banned("2.16.840.1.101.3.4.3.36", "id-hash-slh-dsa-sha2-128f-with-sha256", SLH),
+    banned("2.16.840.1.101.3.4.3.37", "id-hash-slh-dsa-sha2-192s-with-sha512", SLH),
+    banned("2.16.840.1.101.3.4.3.38", "id-hash-slh-dsa-sha2-192f-with-sha512", SLH),
+    banned("2.16.840.1.101.3.4.3.39", "id-hash-slh-dsa-sha2-256s-with-sha512", SLH),
+    banned("2.16.840.1.101.3.4.3.40", "id-hash-slh-dsa-sha2-256f-with-sha512", SLH),
+    banned("2.16.840.1.101.3.4.3.41", "id-hash-slh-dsa-shake-128s-with-shake128", SLH),
+    banned("2.16.840.1.101.3.4.3.42", "id-hash-slh-dsa-shake-128f-with-shake128", SLH),
+    banned("2.16.840.1.101.3.4.3.43", "id-hash-slh-dsa-shake-192s-with-shake256", SLH),
+    banned("2.16.840.1.101.3.4.3.44", "id-hash-slh-dsa-shake-192f-with-shake256", SLH),
+    banned("2.16.840.1.101.3.4.3.45", "id-hash-slh-dsa-shake-256s-with-shake256", SLH),
+    banned("2.16.840.1.101.3.4.3.46", "id-hash-slh-dsa-shake-256f-with-shake256", SLH),
 ];
 
 const fn curve(dotted: &str, name: &'static str) -> (ObjectIdentifier, &'static str) {
@@ -413,7 +425,9 @@ lint! {
     ///
     /// ## Differences from pkilint
     /// pkilint (`cabf.smime.prohibited_spki_algorithm_encoding`) rejects P-521 keys: its
-    /// allow-list never had them. SBR 6.1.5 and 7.1.3.1.2 allow P-521 (since v1.0.0), so
+    /// allow-list never had them. pkilint's separate codes for pre-standard (IPD, round 3) PQC
+    /// OIDs, for algorithms it does not know, and for HashML-DSA / HashSLH-DSA keys in CA
+    /// certificates are all this one finding here, in every certificate. SBR 6.1.5 and 7.1.3.1.2 allow P-521 (since v1.0.0), so
     /// smimelint does. For rsaEncryption without NULL, pkilint also reports a decoding error
     /// (`itu.invalid_asn1_syntax`); smimelint reports the encoding here only.
     E_SMIME_SPKI_ALGORITHM_ENCODING_NOT_ALLOWED {
@@ -423,8 +437,16 @@ lint! {
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
         ballot: "SMC013",
-        pkilint: ["cabf.smime.prohibited_spki_algorithm_encoding", "cabf.smime.unsupported_public_key_type"],
-        zlint: ["e_invalid_spki_algoid"],
+        pkilint: [
+            "cabf.smime.prohibited_spki_algorithm_encoding",
+            "cabf.smime.unsupported_public_key_type",
+            "pkix.public_key_algorithm_unsupported",
+            "pkix.public_key_nist_ipd_algorithm_present",
+            "pkix.public_key_nist_round3_algorithm_present",
+            "pkix.hash_mldsa_ca_key_prohibited",
+            "pkix.hash_slhdsa_ca_key_prohibited",
+        ],
+        zlint: ["e_invalid_spki_algoid", "e_invalid_legacy_spki_algoid"],
         applies: Applies::ALL,
         check: check_spki_algorithm_encoding,
     }

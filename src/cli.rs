@@ -27,8 +27,6 @@ pub struct Cli {
 // Parsed once per process: the size of the `lint` arguments does not matter.
 #[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
-// Parsed once per run; boxing the large variant would buy nothing.
-#[allow(clippy::large_enum_variant)]
 enum Command {
     /// Lint certificates (PEM, DER or base64 lines; files, directories or stdin)
     Lint(LintArgs),
