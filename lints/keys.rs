@@ -136,7 +136,7 @@ impl Big {
     fn log2(&self) -> f64 {
         let bits = self.bits();
         if bits <= 64 {
-            return (self.rem_u64(u64::MAX) as f64).log2();
+            return (self.0.first().copied().unwrap_or(0) as f64).log2();
         }
         let shift = bits - 64;
         let (lo, hi) = (shift / 64, shift % 64);
@@ -255,10 +255,18 @@ fn pow_screen(base: u64, mut exp: u32) -> u64 {
     acc
 }
 
+/// Roots up to this many bits are found from a floating-point estimate.
+const FLOAT_ROOT_BITS: usize = 40;
+
+/// An upper bound on the bit length of the k-th root of n.
+fn root_bits(n: &Big, k: u32) -> usize {
+    n.bits() / k as usize + 1
+}
+
 /// `Some(m)` when `n = m^k` exactly. `n_screen` is `n mod 2^61 − 1`.
 fn exact_root(n: &Big, n_screen: u64, k: u32) -> Option<Big> {
-    let root_bits = n.bits() / k as usize + 1;
-    if root_bits <= 40 {
+    let root_bits = root_bits(n, k);
+    if root_bits <= FLOAT_ROOT_BITS {
         // The root is small: log2(n) is known to about 2^-42, so the estimate 2^(log2(n)/k)
         // is off by less than 2^40 · 2^-42 < 1/2 and rounds to the root. A candidate whose
         // k-th power differs from n modulo 2^61 − 1 is out without big-number arithmetic.
@@ -281,45 +289,75 @@ fn exact_root(n: &Big, n_screen: u64, k: u32) -> Option<Big> {
 /// Largest exponent with a precomputed filter: enough for moduli of about 19,000 bits.
 const MAX_FILTERED_K: usize = 2048;
 
-/// One filter prime for an exponent k: its position in [`odd_primes_below_752`] and which
-/// residues mod q are k-th powers.
-struct FilterPrime {
-    index: usize,
-    is_power: Vec<bool>,
+/// A filter prime q ≡ 1 (mod k) for an exponent k. Below 752 its residue is already known and
+/// a table says which residues are k-th powers; larger ones (for exponents with fewer than two
+/// small ones) are reduced on demand.
+enum FilterPrime {
+    Small { index: usize, is_power: Vec<bool> },
+    Large { q: u64 },
 }
 
-/// For each k, the odd primes q < 752 with q ≡ 1 (mod k) and their k-th power residues.
+/// Filter primes wanted per exponent: a non-power passes each with probability 1/k.
+const FILTERS_PER_K: usize = 2;
+
+/// For each prime k, its filter primes: every odd prime q < 752 with q ≡ 1 (mod k), then larger
+/// ones until there are [`FILTERS_PER_K`].
 fn filter_primes(k: u32) -> &'static [FilterPrime] {
     static TABLE: OnceLock<Vec<Vec<FilterPrime>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let primes = odd_primes_below_752();
-        (0..=MAX_FILTERED_K as u64)
+        (0..=MAX_FILTERED_K as u32)
             .map(|k| {
-                (0..primes.len())
-                    .filter(|&i| k >= 2 && (primes[i] - 1).is_multiple_of(k))
+                if !is_prime_u32(k) {
+                    return Vec::new();
+                }
+                let k = u64::from(k);
+                let mut out: Vec<FilterPrime> = (0..primes.len())
+                    .filter(|&i| (primes[i] - 1).is_multiple_of(k))
                     .map(|index| {
                         let q = primes[index];
                         let mut is_power = vec![false; q as usize];
                         for x in 0..q {
                             is_power[pow_mod_small(x, k, q) as usize] = true;
                         }
-                        FilterPrime { index, is_power }
+                        FilterPrime::Small { index, is_power }
                     })
-                    .collect()
+                    .collect();
+                let larger = (1..)
+                    .map(|j| 2 * k * j + 1)
+                    .filter(|&q| q > 751 && is_prime_u64(q));
+                let missing = FILTERS_PER_K.saturating_sub(out.len());
+                out.extend(larger.take(missing).map(|q| FilterPrime::Large { q }));
+                out
             })
             .collect()
     });
     table.get(k as usize).map_or(&[], Vec::as_slice)
 }
 
-/// Whether the residues prove that `n` is not a k-th power: modulo a prime q ≡ 1 (mod k),
-/// only one residue in k is a k-th power, and n mod q must be one of them.
-fn not_a_kth_power(residues: &[(u64, u64)], k: u32) -> bool {
-    filter_primes(k).iter().any(|f| {
-        residues
-            .get(f.index)
-            .is_some_and(|&(_, a)| !f.is_power.get(a as usize).copied().unwrap_or(true))
+/// Whether a filter proves that `n` is not a k-th power: modulo a prime q ≡ 1 (mod k), only
+/// one residue in k is a k-th power, and n mod q must be one of them. The larger filter primes
+/// cost a pass over n each, so they are used only when the root is too long for the cheap
+/// floating-point test of [`exact_root`].
+fn not_a_kth_power(n: &Big, residues: &[(u64, u64)], k: u32) -> bool {
+    let use_large = root_bits(n, k) > FLOAT_ROOT_BITS;
+    filter_primes(k).iter().any(|f| match f {
+        FilterPrime::Small { index, is_power } => residues
+            .get(*index)
+            .is_some_and(|&(_, a)| !is_power.get(a as usize).copied().unwrap_or(true)),
+        FilterPrime::Large { q } if use_large => {
+            let a = n.rem_u64(*q);
+            a != 0 && pow_mod_small(a, (q - 1) / u64::from(k), *q) != 1
+        }
+        FilterPrime::Large { .. } => false,
     })
+}
+
+fn is_prime_u64(n: u64) -> bool {
+    n >= 2
+        && (2..)
+            .take_while(|d| d * d <= n)
+            .all(|d| !n.is_multiple_of(d))
 }
 
 fn is_prime_u32(k: u32) -> bool {
@@ -362,7 +400,7 @@ fn perfect_power(n: &Big, residues: &[(u64, u64)]) -> Option<String> {
     small
         .chain(large)
         .take_while(|&k| k <= max_k)
-        .filter(|&k| !not_a_kth_power(residues, k))
+        .filter(|&k| !not_a_kth_power(n, residues, k))
         .find_map(|k| {
             exact_root(n, n_screen, k)
                 .map(|m| format!("a perfect power: m^{k} with m of {} bits", m.bits()))
@@ -711,8 +749,15 @@ lint! {
     }
 }
 
+/// Largest modulus the prime-power check examines: the exponent filters cover every exponent
+/// up to [`MAX_FILTERED_K`], and no CA issues larger RSA keys.
+const MAX_POWER_CHECK_BITS: usize = 16_384;
+
 fn check_rsa_modulus_prime_power(ctx: &LintContext<'_>) -> Outcome {
     with_rsa(ctx, |key| {
+        if bit_length(key.n) > MAX_POWER_CHECK_BITS {
+            return Outcome::NotApplicable;
+        }
         let n = Big::from_be(key.n);
         match perfect_power(&n, &residues_of(key.n)) {
             None => Outcome::Pass,
@@ -728,11 +773,13 @@ lint! {
     /// reported. How: a power of 2 or of a prime below 752 is found from the small-factor
     /// remainders by exact division; otherwise m > 751, so only prime exponents
     /// k ≤ log(n)/log(752) can work. For each, the remainders modulo primes q ≡ 1 (mod k)
-    /// rule out almost every non-power at once (a k-th power is a k-th power residue mod q),
-    /// and the few left are settled by an exact integer k-th root.
+    /// rule out almost every non-power at once (a k-th power is a k-th power residue mod q;
+    /// at least two such q per exponent, below 752 where possible), and the few left are
+    /// settled by an exact integer k-th root.
     ///
     /// A prime modulus (p^1) is not detected: that needs a primality test on every
-    /// certificate.
+    /// certificate. Moduli longer than 16,384 bits are not examined (NA): the cost grows
+    /// quickly with the size, and no CA issues such keys.
     ///
     /// ## Why
     /// SBR 6.1.6: the modulus SHOULD be "not the power of a prime" (NIST SP 800-89 §5.3.3).
@@ -1156,6 +1203,21 @@ mod tests {
             perfect_power(&three, &small_prime_residues(&three)),
             Some("3^1290".into())
         );
+        // A 16,338-bit power with a 42-bit root: exponent 389 has no filter prime below 752.
+        let m = Big::from_u64((1 << 41) + 15);
+        let mut big = Big::from_u64(1);
+        for _ in 0..389 {
+            big = big.mul(&m);
+        }
+        assert_eq!(
+            perfect_power(&big, &small_prime_residues(&big)),
+            Some("a perfect power: m^389 with m of 42 bits".into())
+        );
+        let not_power = big.mul(&Big::from_u64(1_000_003));
+        assert_eq!(
+            perfect_power(&not_power, &small_prime_residues(&not_power)),
+            None
+        );
         let two = Big(Vec::new()).with_bit(2047);
         assert_eq!(perfect_power(&two, &[]), Some("2^2047".into()));
     }
@@ -1270,6 +1332,12 @@ mod tests {
         assert_eq!(square.bits(), 2048);
         let square = rsa(&square.to_be(), &e);
         assert_lint("w_smime_rsa_modulus_prime_power", &square, &good(), &[]);
+        // Beyond 16,384 bits the check does not run.
+        let huge: Vec<u8> = n.iter().cycle().take(2100).copied().collect();
+        assert_eq!(
+            status_of(&rsa(&huge, &e), "w_smime_rsa_modulus_prime_power"),
+            Status::NotApplicable
+        );
         assert_eq!(
             details(&square, "w_smime_rsa_modulus_prime_power"),
             "RSA modulus (2048 bits) is a perfect power: m^2 with m of 1024 bits"
