@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Side by side with pkilint 0.13.3 on the same machine, same run, same corpus (the testdata
+# samples: every type and generation, every key family, CA certificates, clean and defective).
+# Both single-threaded, both in-process throughput:
+#  - pkilint: validators built once (as ../shared/tools/pkilint-oracle does), then for each
+#    certificate: decode the DER document, detect (or guess) the type, validate. Only that loop
+#    is timed.
+#  - smimelint: the release binary, `-j 1 -f jsonl`, on the corpus repeated REPEAT_SMIMELINT
+#    times in one file (enough work to measure; process start-up, framing and output included).
+# Prints both rates and the ratio.
+#
+# usage: benches/vs_pkilint.sh            env: REPEAT_PKILINT=40 REPEAT_SMIMELINT=2000
+#        PKILINT_VENV (default: the pkilint-oracle's venv, installed on first use)
+#        SMIMELINT=path/to/binary (default target/release/smimelint, built if missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rep_py=${REPEAT_PKILINT:-40}
+rep_rs=${REPEAT_SMIMELINT:-2000}
+bin=${SMIMELINT:-target/release/smimelint}
+venv="${PKILINT_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/smimelint-pkilint-venv}"
+if [ ! -x "$bin" ]; then
+  cargo build --release --bin smimelint
+fi
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import pkilint' 2>/dev/null; then
+  python3 -m venv "$venv" >&2
+  "$venv/bin/pip" install -q 'pkilint==0.13.3' >&2
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+samples=(testdata/certs/*.pem)
+
+echo "$(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+"$venv/bin/python" - "$rep_py" "${samples[@]}" > "$work/pkilint.txt" <<'PY'
+import base64, re, sys, time
+from pkilint import loader
+from pkilint.cabf import smime
+from pkilint.pkix import certificate
+
+rep = int(sys.argv[1])
+ders = []
+for p in sys.argv[2:]:
+    for body in re.findall(r"-----BEGIN [^-]+-----(.*?)-----END", open(p).read(), re.S):
+        ders.append(base64.b64decode("".join(body.split())))
+ld = loader.RFC5280CertificateDocumentLoader()
+validators = {}
+def validator(vl, gen):
+    if (vl, gen) not in validators:
+        validators[(vl, gen)] = certificate.create_pkix_certificate_validator_container(
+            smime.create_decoding_validators(), smime.create_subscriber_validators(vl, gen))
+    return validators[(vl, gen)]
+
+def lint(i, der):
+    doc = ld.load_der_document(der, f"cert{i}")
+    t = smime.determine_validation_level_and_generation(doc) or smime.guess_validation_level_and_generation(doc)
+    return sum(len(r.finding_descriptions) for r in validator(*t).validate(doc.root))
+
+# Warm-up: build every validator the corpus needs, outside the timed loop.
+for i, der in enumerate(ders):
+    try:
+        lint(i, der)
+    except Exception:
+        pass
+failed = 0
+start = time.perf_counter()
+for _ in range(rep):
+    for i, der in enumerate(ders):
+        try:
+            lint(i, der)
+        except Exception:
+            failed += 1
+secs = time.perf_counter() - start
+n = rep * len(ders)
+print(n, secs, failed)
+PY
+read -r n_py secs_py failed_py < "$work/pkilint.txt"
+
+python3 - "$rep_rs" "${samples[@]}" > "$work/corpus.pem" <<'PY'
+import re, sys
+rep = int(sys.argv[1])
+pool = []
+for p in sys.argv[2:]:
+    pool += re.findall(r"-----BEGIN [^-]+-----.*?-----END [^-]+-----\n", open(p).read(), re.S)
+for _ in range(rep):
+    sys.stdout.write("".join(pool))
+PY
+n_rs=$(grep -c -- '-----BEGIN' "$work/corpus.pem")
+start=$(date +%s.%N)
+"$bin" lint -j 1 -f jsonl --fail-on never "$work/corpus.pem" > /dev/null
+end=$(date +%s.%N)
+
+python3 - "$n_py" "$secs_py" "$failed_py" "$n_rs" "$start" "$end" <<'PY'
+import sys
+n_py, secs_py, failed = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
+n_rs, secs_rs = int(sys.argv[4]), float(sys.argv[6]) - float(sys.argv[5])
+py, rs = n_py / secs_py, n_rs / secs_rs
+print(f"pkilint 0.13.3, in-process, 1 thread: {n_py:,} certs in {secs_py:.2f} s = {py:,.0f} certs/s"
+      f" ({secs_py / n_py * 1e3:.2f} ms/cert; {failed} raised an exception)")
+print(f"smimelint, release binary -j 1:        {n_rs:,} certs in {secs_rs:.2f} s = {rs:,.0f} certs/s"
+      f" ({secs_rs / n_rs * 1e6:.1f} us/cert)")
+print(f"ratio: {rs / py:,.0f}x")
+PY
