@@ -289,11 +289,10 @@ fn exact_root(n: &Big, n_screen: u64, k: u32) -> Option<Big> {
 /// Largest exponent with a precomputed filter: enough for moduli of about 19,000 bits.
 const MAX_FILTERED_K: usize = 2048;
 
-/// A filter prime q ≡ 1 (mod k) for an exponent k. Below 752 its residue is already known and
-/// a table says which residues are k-th powers; larger ones (for exponents with fewer than two
-/// small ones) are reduced on demand.
+/// A filter prime q ≡ 1 (mod k) for an exponent k. Below 752 its residue is already known;
+/// larger ones (for exponents with fewer than two small ones) are reduced on demand.
 enum FilterPrime {
-    Small { index: usize, is_power: Vec<bool> },
+    Small { index: usize },
     Large { q: u64 },
 }
 
@@ -303,36 +302,32 @@ const FILTERS_PER_K: usize = 2;
 /// For each prime k, its filter primes: every odd prime q < 752 with q ≡ 1 (mod k), then larger
 /// ones until there are [`FILTERS_PER_K`].
 fn filter_primes(k: u32) -> &'static [FilterPrime] {
-    static TABLE: OnceLock<Vec<Vec<FilterPrime>>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let primes = odd_primes_below_752();
-        (0..=MAX_FILTERED_K as u32)
-            .map(|k| {
-                if !is_prime_u32(k) {
-                    return Vec::new();
-                }
-                let k = u64::from(k);
-                let mut out: Vec<FilterPrime> = (0..primes.len())
-                    .filter(|&i| (primes[i] - 1).is_multiple_of(k))
-                    .map(|index| {
-                        let q = primes[index];
-                        let mut is_power = vec![false; q as usize];
-                        for x in 0..q {
-                            is_power[pow_mod_small(x, k, q) as usize] = true;
-                        }
-                        FilterPrime::Small { index, is_power }
-                    })
-                    .collect();
-                let larger = (1..)
-                    .map(|j| 2 * k * j + 1)
-                    .filter(|&q| q > 751 && is_prime_u64(q));
-                let missing = FILTERS_PER_K.saturating_sub(out.len());
-                out.extend(larger.take(missing).map(|q| FilterPrime::Large { q }));
-                out
-            })
-            .collect()
-    });
-    table.get(k as usize).map_or(&[], Vec::as_slice)
+    // Built per exponent on first use: a 2048-bit modulus needs k <= 214 only, and finding
+    // the larger filter primes for every k up to 2048 cost a fresh process most of a
+    // millisecond.
+    static TABLE: [OnceLock<Vec<FilterPrime>>; MAX_FILTERED_K + 1] =
+        [const { OnceLock::new() }; MAX_FILTERED_K + 1];
+    TABLE
+        .get(k as usize)
+        .map_or(&[], |cell| cell.get_or_init(|| filters_for(k)).as_slice())
+}
+
+fn filters_for(k: u32) -> Vec<FilterPrime> {
+    if !is_prime_u32(k) {
+        return Vec::new();
+    }
+    let primes = odd_primes_below_752();
+    let k = u64::from(k);
+    let mut out: Vec<FilterPrime> = (0..primes.len())
+        .filter(|&i| (primes[i] - 1).is_multiple_of(k))
+        .map(|index| FilterPrime::Small { index })
+        .collect();
+    let larger = (1..)
+        .map(|j| 2 * k * j + 1)
+        .filter(|&q| q > 751 && is_prime_u64(q));
+    let missing = FILTERS_PER_K.saturating_sub(out.len());
+    out.extend(larger.take(missing).map(|q| FilterPrime::Large { q }));
+    out
 }
 
 /// Whether a filter proves that `n` is not a k-th power: modulo a prime q ≡ 1 (mod k), only
@@ -342,15 +337,21 @@ fn filter_primes(k: u32) -> &'static [FilterPrime] {
 fn not_a_kth_power(n: &Big, residues: &[(u64, u64)], k: u32) -> bool {
     let use_large = root_bits(n, k) > FLOAT_ROOT_BITS;
     filter_primes(k).iter().any(|f| match f {
-        FilterPrime::Small { index, is_power } => residues
+        FilterPrime::Small { index } => residues
             .get(*index)
-            .is_some_and(|&(_, a)| !is_power.get(a as usize).copied().unwrap_or(true)),
+            .is_some_and(|&(q, a)| not_a_kth_power_residue(a, q, k)),
         FilterPrime::Large { q } if use_large => {
-            let a = n.rem_u64(*q);
-            a != 0 && pow_mod_small(a, (q - 1) / u64::from(k), *q) != 1
+            not_a_kth_power_residue(n.rem_u64(*q), *q, k)
         }
         FilterPrime::Large { .. } => false,
     })
+}
+
+/// Euler's criterion for a prime q ≡ 1 (mod k): a non-zero `a` is a k-th power modulo q
+/// exactly when a^((q−1)/k) ≡ 1. One short exponentiation per filter used, instead of tables
+/// of k-th power residues whose construction cost a fresh process about 3 ms.
+fn not_a_kth_power_residue(a: u64, q: u64, k: u32) -> bool {
+    a != 0 && pow_mod_small(a, (q - 1) / u64::from(k), q) != 1
 }
 
 fn is_prime_u64(n: u64) -> bool {

@@ -489,7 +489,13 @@ impl<R: Read> Core<R> {
             } else if end == LineEnd::TooLong {
                 problem = Some(too_large());
             } else {
-                body.extend(text.iter().filter(|b| !b.is_ascii_whitespace()));
+                // Whitespace inside a line is rare: copy the line whole unless it has some
+                // (a byte-by-byte filtered copy was a third of the cost of framing).
+                if text.iter().any(u8::is_ascii_whitespace) {
+                    body.extend(text.iter().filter(|b| !b.is_ascii_whitespace()));
+                } else {
+                    body.extend_from_slice(text);
+                }
                 if body.len() > cap {
                     problem = Some(too_large());
                 }
