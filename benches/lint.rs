@@ -11,6 +11,7 @@
 use smimelint::cert::{Cert, Ext};
 use smimelint::detect::{self, DetectOptions};
 use smimelint::engine::{self, Linter};
+use smimelint::verify;
 use smimelint::walk::Walker;
 use std::hint::black_box;
 
@@ -131,6 +132,28 @@ fn c_lint_der_jsonl(bencher: divan::Bencher) {
         serde_json::to_writer(&mut *out, &result).expect("serialise");
         black_box(out.len());
     });
+}
+
+/// What a root costs the first time it is seen: the self-signature verification that tells a
+/// root from a self-issued subordinate CA (cached per root afterwards; see `verify.rs`). One
+/// iteration parses and verifies every self-issued CA certificate of the corpus once, uncached.
+#[divan::bench(max_time = 3)]
+fn d_root_self_signature_uncached(bencher: divan::Bencher) {
+    let ders: Vec<Vec<u8>> = corpus()
+        .into_iter()
+        .filter(|d| Cert::parse(d).is_ok_and(|c| c.is_ca() && c.is_self_issued()))
+        .collect();
+    bencher
+        .counter(divan::counter::ItemsCount::new(ders.len()))
+        .bench(|| {
+            for der in &ders {
+                let cert = Cert::parse(der).expect("parses");
+                let Some(Ok(spki)) = cert.spki_view() else {
+                    continue;
+                };
+                black_box(verify::verify_cert(&cert, spki));
+            }
+        });
 }
 
 fn force_views(cert: &Cert<'_>) {

@@ -340,9 +340,7 @@ fn not_a_kth_power(n: &Big, residues: &[(u64, u64)], k: u32) -> bool {
         FilterPrime::Small { index } => residues
             .get(*index)
             .is_some_and(|&(q, a)| not_a_kth_power_residue(a, q, k)),
-        FilterPrime::Large { q } if use_large => {
-            not_a_kth_power_residue(n.rem_u64(*q), *q, k)
-        }
+        FilterPrime::Large { q } if use_large => not_a_kth_power_residue(n.rem_u64(*q), *q, k),
         FilterPrime::Large { .. } => false,
     })
 }

@@ -137,9 +137,9 @@ pub mod meta;
 pub mod output;
 pub mod registry;
 pub mod runner;
-pub mod summary;
 #[cfg(feature = "server")]
 pub mod service;
+pub mod summary;
 pub mod time;
 pub mod verify;
 pub mod walk;

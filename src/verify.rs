@@ -473,7 +473,9 @@ mod self_signed_cache {
     /// Larger inputs are not kept (memory stays bounded at CAPACITY × MAX_DER).
     const MAX_DER: usize = 16 * 1024;
 
-    static CACHE: Mutex<Vec<(Box<[u8]>, Option<bool>)>> = Mutex::new(Vec::new());
+    /// (the certificate's DER, its verdict), oldest first.
+    type Entries = Vec<(Box<[u8]>, Option<bool>)>;
+    static CACHE: Mutex<Entries> = Mutex::new(Vec::new());
 
     pub(super) fn get(der: &[u8]) -> Option<Option<bool>> {
         let cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());

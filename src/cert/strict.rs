@@ -71,21 +71,19 @@ pub(super) fn check(cert: &mut Cert<'_>) {
     let mut errors = Vec::new();
     // The field name is built only for a rejection: formatting it for every field and
     // extension cost more than a third of this function.
-    let mut field = |name: &dyn Fn() -> String,
-                     tlv: Option<Tlv<'_>>,
-                     bytes: Option<&[u8]>,
-                     d: Decoder| {
-        let (Some(tlv), Some(bytes)) = (tlv, bytes) else {
-            return;
+    let mut field =
+        |name: &dyn Fn() -> String, tlv: Option<Tlv<'_>>, bytes: Option<&[u8]>, d: Decoder| {
+            let (Some(tlv), Some(bytes)) = (tlv, bytes) else {
+                return;
+            };
+            if let Err(message) = d(bytes) {
+                errors.push(FieldError {
+                    field: name(),
+                    message,
+                    range: Some((tlv.offset, tlv.offset + tlv.raw.len())),
+                });
+            }
         };
-        if let Err(message) = d(bytes) {
-            errors.push(FieldError {
-                field: name(),
-                message,
-                range: Some((tlv.offset, tlv.offset + tlv.raw.len())),
-            });
-        }
-    };
     field(
         &|| "tbsCertificate.version".into(),
         cert.version,
