@@ -62,19 +62,23 @@ for i, der in enumerate(ders):
         lint(i, der)
     except Exception:
         pass
-failed = 0
+# Certificates pkilint cannot lint (it raises, e.g. no type for a CA certificate under the
+# subscriber validators) are timed apart: they fail fast and would flatter its rate.
+failed, failed_secs = 0, 0.0
 start = time.perf_counter()
 for _ in range(rep):
     for i, der in enumerate(ders):
+        t = time.perf_counter()
         try:
             lint(i, der)
         except Exception:
             failed += 1
+            failed_secs += time.perf_counter() - t
 secs = time.perf_counter() - start
 n = rep * len(ders)
-print(n, secs, failed)
+print(n, secs, failed, failed_secs)
 PY
-read -r n_py secs_py failed_py < "$work/pkilint.txt"
+read -r n_py secs_py failed_py failed_secs_py < "$work/pkilint.txt"
 
 python3 - "$rep_rs" "${samples[@]}" > "$work/corpus.pem" <<'PY'
 import re, sys
@@ -90,14 +94,15 @@ start=$(date +%s.%N)
 "$bin" lint -j 1 -f jsonl --fail-on never "$work/corpus.pem" > /dev/null
 end=$(date +%s.%N)
 
-python3 - "$n_py" "$secs_py" "$failed_py" "$n_rs" "$start" "$end" <<'PY'
+python3 - "$n_py" "$secs_py" "$failed_py" "$failed_secs_py" "$n_rs" "$start" "$end" <<'PY'
 import sys
-n_py, secs_py, failed = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
-n_rs, secs_rs = int(sys.argv[4]), float(sys.argv[6]) - float(sys.argv[5])
-py, rs = n_py / secs_py, n_rs / secs_rs
-print(f"pkilint 0.13.3, in-process, 1 thread: {n_py:,} certs in {secs_py:.2f} s = {py:,.0f} certs/s"
-      f" ({secs_py / n_py * 1e3:.2f} ms/cert; {failed} raised an exception)")
+n_py, secs_py, failed, failed_secs = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+n_rs, secs_rs = int(sys.argv[5]), float(sys.argv[7]) - float(sys.argv[6])
+ok, ok_secs = n_py - failed, secs_py - failed_secs
+py_all, py_ok, rs = n_py / secs_py, ok / ok_secs, n_rs / secs_rs
+print(f"pkilint 0.13.3, in-process, 1 thread: {n_py:,} certs in {secs_py:.2f} s = {py_all:,.0f} certs/s; "
+      f"the {ok:,} it lints: {py_ok:,.0f} certs/s ({ok_secs / ok * 1e3:.2f} ms/cert); {failed:,} raised at once")
 print(f"smimelint, release binary -j 1:        {n_rs:,} certs in {secs_rs:.2f} s = {rs:,.0f} certs/s"
-      f" ({secs_rs / n_rs * 1e6:.1f} us/cert)")
-print(f"ratio: {rs / py:,.0f}x")
+      f" ({secs_rs / n_rs * 1e6:.1f} us/cert, start-up, framing and output included)")
+print(f"ratio: {rs / py_ok:,.0f}x (on the certificates pkilint lints; {rs / py_all:,.0f}x counting its failures)")
 PY
