@@ -21,6 +21,7 @@ mod mailbox;
 mod name_rules;
 pub mod natural_person;
 pub mod organization_identifier;
+pub mod profile;
 pub mod san;
 pub mod subject;
 pub mod subject_values;

@@ -10,6 +10,7 @@
 pub mod cert;
 #[cfg(feature = "cli")]
 pub mod cli;
+pub mod config;
 pub mod dates;
 pub mod detect;
 pub mod engine;
@@ -17,6 +18,7 @@ pub mod input;
 pub mod lint_context;
 pub mod meta;
 pub mod output;
+mod output_ci;
 pub mod registry;
 pub mod runner;
 pub mod time;
