@@ -1,7 +1,7 @@
 //! keyUsage in subscriber certificates (SBR 7.1.2.3(e), SMC013 PQC rows, RFC 5280 §4.2.1.3).
 //!
-//! The per-algorithm, per-generation tables of SBR 7.1.2.3(e) are data: [`KU_TABLE`] holds one
-//! [`KuProfile`] per (key family, generations) row, and one evaluator applies any row.
+//! The per-algorithm, per-generation tables of SBR 7.1.2.3(e) are data: `KU_TABLE` holds one
+//! `KuProfile` per (key family, generations) row, and one evaluator applies any row.
 
 use super::prelude::*;
 use crate::cert::ext::KeyUsage;
@@ -176,11 +176,7 @@ fn exclusive_problem(ku: &KeyUsage, p: &KuProfile) -> Option<String> {
 }
 
 fn check_key_usage_missing(ctx: &LintContext<'_>) -> Outcome {
-    if ctx.cert.has_extension(&oid::KEY_USAGE) {
-        Outcome::Pass
-    } else {
-        fail!("the certificate has no keyUsage extension")
-    }
+    require_extension(ctx, &oid::KEY_USAGE)
 }
 
 lint! {
@@ -201,18 +197,14 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.key_usage_extension_missing"],
-        zlint: [],
+        zlint: ["e_key_usage_presence"],
         applies: Applies::SUBSCRIBER,
         check: check_key_usage_missing,
     }
 }
 
 fn check_key_usage_not_critical(ctx: &LintContext<'_>) -> Outcome {
-    match ctx.cert.extension(&oid::KEY_USAGE) {
-        None => Outcome::NotApplicable,
-        Some(e) if !e.critical => fail!("keyUsage is not marked critical"),
-        Some(_) => Outcome::Pass,
-    }
+    require_critical(ctx, &oid::KEY_USAGE)
 }
 
 lint! {
@@ -233,7 +225,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.ku_extension_not_critical", "pkix.key_usage_extension_not_critical"],
-        zlint: [],
+        zlint: ["w_key_usage_criticality"],
         applies: Applies::SUBSCRIBER,
         check: check_key_usage_not_critical,
     }
@@ -268,7 +260,7 @@ lint! {
             "cabf.smime.unknown_certificate_key_usage_type",
             "pkix.key_usage_value_prohibited_for_rsa"
         ],
-        zlint: [],
+        zlint: ["e_rsa_key_usage_strict", "e_rsa_other_key_usages"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict]),
         check: check_key_usage_rsa,
     }
@@ -301,7 +293,7 @@ lint! {
             "cabf.smime.unknown_certificate_key_usage_type",
             "pkix.key_usage_value_prohibited_for_rsa"
         ],
-        zlint: [],
+        zlint: ["e_rsa_key_usage_legacy_multipurpose", "e_rsa_other_key_usages"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Multipurpose, Generation::Legacy]),
         check: check_key_usage_rsa,
     }
@@ -338,7 +330,7 @@ lint! {
             "cabf.smime.unknown_certificate_key_usage_type",
             "pkix.key_usage_value_prohibited_for_ec"
         ],
-        zlint: [],
+        zlint: ["e_ecpublickey_key_usages", "e_ec_other_key_usages"],
         applies: Applies::SUBSCRIBER,
         check: check_key_usage_ec,
     }
@@ -397,9 +389,10 @@ lint! {
         pkilint: [
             "cabf.smime.prohibited_ku_present",
             "cabf.smime.unknown_certificate_key_usage_type",
-            "pkix.key_usage_value_prohibited_for_edwards_curve"
+            "pkix.key_usage_value_prohibited_for_edwards_curve",
+            "pkix.key_usage_value_required_but_missing_for_edwards_curve",
         ],
-        zlint: [],
+        zlint: ["e_edwardspublickey_key_usages"],
         applies: Applies::SUBSCRIBER,
         check: check_key_usage_eddsa,
     }

@@ -219,6 +219,13 @@ impl Sink for TextSink<'_> {
             count(Status::Notice),
             clean
         )?;
+        let skipped: usize = stats.skipped.values().sum();
+        if skipped > 0 {
+            writeln!(
+                self.out,
+                "{skipped} entries skipped (not S/MIME; --all-certs lints them)"
+            )?;
+        }
         self.out.flush()
     }
 }

@@ -129,5 +129,33 @@ pub fn samples() -> Vec<Sample> {
         ("bad-version-1-with-extensions", base().version_raw(None)),
     ];
     out.extend(defects.into_iter().map(|(n, b)| sample(n, b)));
+    out.extend(ca_samples());
+    out
+}
+
+/// Root and S/MIME sub-CA certificates of the test hierarchies, and defective CAs.
+fn ca_samples() -> Vec<Sample> {
+    let mut out = Vec::new();
+    for alg in [KeyAlg::Rsa2048, KeyAlg::P384, KeyAlg::MlDsa65] {
+        let h = super::Hierarchy::new(alg);
+        out.push(sample(&format!("root-ca-{}", alg.name()), h.root));
+        out.push(sample(&format!("sub-ca-{}", alg.name()), h.sub_ca));
+    }
+    let sub = || CertBuilder::sub_ca(KeyAlg::Rsa2048);
+    let defects: Vec<(&str, CertBuilder)> = vec![
+        (
+            "bad-root-eku-present",
+            CertBuilder::root_ca(KeyAlg::Rsa2048).eku(&[&oid::KP_EMAIL_PROTECTION]),
+        ),
+        (
+            "bad-subca-eku-server-auth",
+            sub().eku(&[&oid::KP_EMAIL_PROTECTION, &oid::KP_SERVER_AUTH]),
+        ),
+        (
+            "bad-subca-policies-missing",
+            sub().without_ext(&oid::CERTIFICATE_POLICIES),
+        ),
+    ];
+    out.extend(defects.into_iter().map(|(n, b)| sample(n, b)));
     out
 }
