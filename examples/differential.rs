@@ -1286,6 +1286,18 @@ const DEVIATIONS: &[Deviation] = &[
         why: "SBR 7.1.4.2.2(d) Note 1: VAT may use the Art. 215 prefix EL with countryName GR; pkilint rejects it",
     },
     Deviation {
+        trigger: Trigger::Key(KeyAlg::MlDsa44),
+        pkilint: &[],
+        smimelint: &["e_smime_pqc_key_before_effective_date"],
+        why: "SBR 6.1.5 allows ML-DSA and ML-KEM keys from v1.0.11 (SMC013, 2025-08-22); smimelint reports them in certificates issued earlier (the generator's Legacy certificates, notBefore 2025-03-01), pkilint has no dates",
+    },
+    Deviation {
+        trigger: Trigger::Key(KeyAlg::MlKem768),
+        pkilint: &[],
+        smimelint: &["e_smime_pqc_key_before_effective_date"],
+        why: "SBR 6.1.5 allows ML-DSA and ML-KEM keys from v1.0.11 (SMC013, 2025-08-22); smimelint reports them in certificates issued earlier (the generator's Legacy certificates, notBefore 2025-03-01), pkilint has no dates",
+    },
+    Deviation {
         trigger: Trigger::Key(KeyAlg::P521),
         pkilint: &["cabf.smime.prohibited_spki_algorithm_encoding"],
         smimelint: &[],

@@ -132,6 +132,31 @@ fn check_family(ctx: &LintContext<'_>, family: KeyFamily, part: Part) -> Outcome
     }
 }
 
+/// The families [`KU_TABLE`] has rows for.
+const FAMILIES: [KeyFamily; 5] = [
+    KeyFamily::Rsa,
+    KeyFamily::Ec,
+    KeyFamily::EdDsa,
+    KeyFamily::MlDsa,
+    KeyFamily::MlKem,
+];
+
+/// The one check behind every per-algorithm keyUsage lint: the lint names its key family as a
+/// const argument (an enum cannot be a const parameter, so its discriminant) and whether it
+/// enforces the at-most-one rule instead of the bit table; the row itself comes from
+/// [`KU_TABLE`] by family and generation.
+fn check_row<const FAMILY: u8, const EXCLUSIVE: bool>(ctx: &LintContext<'_>) -> Outcome {
+    let Some(family) = FAMILIES.into_iter().find(|f| *f as u8 == FAMILY) else {
+        return Outcome::NotApplicable;
+    };
+    let part = if EXCLUSIVE {
+        Part::Exclusive
+    } else {
+        Part::Table
+    };
+    check_family(ctx, family, part)
+}
+
 fn table_problems(ku: &KeyUsage, p: &KuProfile) -> Option<String> {
     let bits = ku.bits;
     let prohibited = bits & !p.allowed;
@@ -231,10 +256,6 @@ lint! {
     }
 }
 
-fn check_key_usage_rsa(ctx: &LintContext<'_>) -> Outcome {
-    check_family(ctx, KeyFamily::Rsa, Part::Table)
-}
-
 lint! {
     /// ## What it checks
     /// For an rsaEncryption key in a Strict certificate, keyUsage is one of: signing only
@@ -262,7 +283,7 @@ lint! {
         ],
         zlint: ["e_rsa_key_usage_strict", "e_rsa_other_key_usages"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict]),
-        check: check_key_usage_rsa,
+        check: check_row::<{ KeyFamily::Rsa as u8 }, false>,
     }
 }
 
@@ -295,12 +316,8 @@ lint! {
         ],
         zlint: ["e_rsa_key_usage_legacy_multipurpose", "e_rsa_other_key_usages"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Multipurpose, Generation::Legacy]),
-        check: check_key_usage_rsa,
+        check: check_row::<{ KeyFamily::Rsa as u8 }, false>,
     }
-}
-
-fn check_key_usage_ec(ctx: &LintContext<'_>) -> Outcome {
-    check_family(ctx, KeyFamily::Ec, Part::Table)
 }
 
 lint! {
@@ -332,12 +349,8 @@ lint! {
         ],
         zlint: ["e_ecpublickey_key_usages", "e_ec_other_key_usages"],
         applies: Applies::SUBSCRIBER,
-        check: check_key_usage_ec,
+        check: check_row::<{ KeyFamily::Ec as u8 }, false>,
     }
-}
-
-fn check_key_usage_ec_eo_do(ctx: &LintContext<'_>) -> Outcome {
-    check_family(ctx, KeyFamily::Ec, Part::Exclusive)
 }
 
 lint! {
@@ -360,12 +373,8 @@ lint! {
         pkilint: ["pkix.both_encipheronly_and_decipheronly_ku_set"],
         zlint: [],
         applies: Applies::SUBSCRIBER,
-        check: check_key_usage_ec_eo_do,
+        check: check_row::<{ KeyFamily::Ec as u8 }, true>,
     }
-}
-
-fn check_key_usage_eddsa(ctx: &LintContext<'_>) -> Outcome {
-    check_family(ctx, KeyFamily::EdDsa, Part::Table)
 }
 
 lint! {
@@ -394,12 +403,8 @@ lint! {
         ],
         zlint: ["e_edwardspublickey_key_usages"],
         applies: Applies::SUBSCRIBER,
-        check: check_key_usage_eddsa,
+        check: check_row::<{ KeyFamily::EdDsa as u8 }, false>,
     }
-}
-
-fn check_key_usage_ml_dsa(ctx: &LintContext<'_>) -> Outcome {
-    check_family(ctx, KeyFamily::MlDsa, Part::Table)
 }
 
 lint! {
@@ -428,12 +433,8 @@ lint! {
         ],
         zlint: [],
         applies: Applies::SUBSCRIBER,
-        check: check_key_usage_ml_dsa,
+        check: check_row::<{ KeyFamily::MlDsa as u8 }, false>,
     }
-}
-
-fn check_key_usage_ml_kem(ctx: &LintContext<'_>) -> Outcome {
-    check_family(ctx, KeyFamily::MlKem, Part::Table)
 }
 
 lint! {
@@ -461,7 +462,7 @@ lint! {
         ],
         zlint: [],
         applies: Applies::SUBSCRIBER,
-        check: check_key_usage_ml_kem,
+        check: check_row::<{ KeyFamily::MlKem as u8 }, false>,
     }
 }
 
@@ -586,7 +587,7 @@ lint! {
 
 #[cfg(test)]
 mod tests {
-    use super::{profile_for, KU_TABLE};
+    use super::{profile_for, FAMILIES, KU_TABLE};
     use crate::cert::oid;
     use crate::cert::spki::KeyFamily;
     use crate::detect::{CertType, Generation};
@@ -603,13 +604,7 @@ mod tests {
 
     #[test]
     fn table_covers_every_family_and_generation_once() {
-        for family in [
-            KeyFamily::Rsa,
-            KeyFamily::Ec,
-            KeyFamily::EdDsa,
-            KeyFamily::MlDsa,
-            KeyFamily::MlKem,
-        ] {
+        for family in FAMILIES {
             for g in Generation::ALL {
                 let rows = KU_TABLE
                     .iter()

@@ -33,3 +33,8 @@ pub mod ca_subject;
 pub mod chain;
 pub mod root_ca;
 pub mod subordinate_ca;
+// Keys, algorithms, validity and serial numbers (issue 5).
+pub mod algorithms;
+pub mod keys;
+pub mod serial;
+pub mod validity;

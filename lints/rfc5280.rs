@@ -971,7 +971,16 @@ mod tests {
         let mut padded = vec![0; 21];
         padded[20] = 5;
         let padded = base().serial_raw(der::tlv(0x02, &padded)).build();
-        assert_lint(lint, &padded, &largest, &["e_der_integer_not_minimal"]);
+        // Its value, 5, is also far too small to hold 64 random bits.
+        assert_lint(
+            lint,
+            &padded,
+            &largest,
+            &[
+                "e_der_integer_not_minimal",
+                "e_smime_serial_number_low_entropy",
+            ],
+        );
         assert!(details(&padded, lint).contains("21 content octets"));
     }
 

@@ -94,50 +94,7 @@ const SBR_DEVIATIONS: &[Deviation] = &[
 
 /// Disagreements that the lints of issue 5 and issue 6 remove. The lead empties this list after
 /// merging those branches.
-const PENDING_ISSUE_5_6: &[Deviation] = &[
-    Deviation {
-        file: "individual/legacy/rsa_key_no_param",
-        pkilint: Error,
-        smimelint: Warn,
-        section: "pending: issue 5",
-        why: "rsaEncryption AlgorithmIdentifier without NULL parameters (SBR 7.1.3.1.1)",
-    },
-    Deviation {
-        file: "individual/legacy/sha1_signature",
-        pkilint: Error,
-        smimelint: Warn,
-        section: "pending: issue 5",
-        why: "sha1WithRSAEncryption signature algorithm (SBR 7.1.3.2)",
-    },
-    Deviation {
-        file: "individual/legacy/validity_period_too_long",
-        pkilint: Error,
-        smimelint: Warn,
-        section: "pending: issue 5",
-        why: "validity over 1185 days (SBR 6.3.2)",
-    },
-    Deviation {
-        file: "individual/multipurpose/validity_period_at_maximum",
-        pkilint: Warn,
-        smimelint: Clean,
-        section: "pending: issue 5",
-        why: "validity at the 825-day maximum (SBR 6.3.2 SHOULD NOT)",
-    },
-    Deviation {
-        file: "individual/multipurpose/validity_period_too_long",
-        pkilint: Error,
-        smimelint: Clean,
-        section: "pending: issue 5",
-        why: "validity over 825 days (SBR 6.3.2)",
-    },
-    Deviation {
-        file: "organization/strict/x25519_disallowed",
-        pkilint: Error,
-        smimelint: Clean,
-        section: "pending: issue 5",
-        why: "X25519 subject key, not an allowed SPKI encoding (SBR 6.1.5, 7.1.3.1)",
-    },
-];
+const PENDING_ISSUE_5_6: &[Deviation] = &[];
 
 fn corpus() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pkilint-tests");

@@ -34,6 +34,8 @@ pub const SUBJECT_SEED: u64 = 1;
 pub const DEFAULT_NOT_BEFORE: UnixTime = date(2025, 10, 1);
 /// Default notBefore of Legacy certificates (before the 2025-07-15 sunset).
 pub const LEGACY_NOT_BEFORE: UnixTime = date(2025, 3, 1);
+/// Earliest notBefore of the test ML-DSA CAs (after SMC013 took effect).
+pub const PQC_CA_NOT_BEFORE: UnixTime = date(2025, 9, 1);
 
 /// One extension to encode.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -802,7 +804,14 @@ impl CertBuilder {
         b.subject_key = alg;
         b.subject_seed = seed;
         b.extensions.clear();
-        b.validity(validity.0, validity.1)
+        // ML-DSA certificates exist only from SMC013's effective date (2025-08-22) on.
+        let pqc = matches!(alg, KeyAlg::MlDsa44 | KeyAlg::MlDsa65 | KeyAlg::MlDsa87);
+        let start = if pqc {
+            validity.0.max(PQC_CA_NOT_BEFORE)
+        } else {
+            validity.0
+        };
+        b.validity(start, validity.1)
     }
 
     /// The subject key as `(algorithm, seed)`.
@@ -869,4 +878,18 @@ pub fn findings_with_issuer(der: &[u8], issuer: &[u8]) -> Vec<&'static str> {
         .collect();
     v.sort_unstable();
     v
+}
+/// Conveniences for the key and algorithm lints' tests.
+impl CertBuilder {
+    /// Replaces the SubjectPublicKeyInfo with `algorithm` (an AlgorithmIdentifier TLV) and
+    /// these key octets, and keeps subjectKeyIdentifier derived from them so that only the key
+    /// changes.
+    pub fn subject_key_raw(self, algorithm: &[u8], unused_bits: u8, key: &[u8]) -> Self {
+        let id = Sha256::digest(key)[..20].to_vec();
+        self.spki_raw(keys::spki(algorithm, unused_bits, key)).ext(
+            &oid::SUBJECT_KEY_IDENTIFIER,
+            false,
+            ext::ski(&id),
+        )
+    }
 }
