@@ -285,7 +285,7 @@ pub const EXAMPLE: &str = r#"# smimelint.toml — read from the working director
 # Per-lint settings: status = "off" skips the lint; "notice", "warn" or "error" changes the
 # status its findings are reported with.
 [lints]
-# w_smime_subject_email_address_present = { status = "off" }
+# w_smime_aia_ca_issuers_missing = { status = "off" }
 # e_smime_eku_missing = { status = "error" }
 
 # Constraints of your CA's certificate profile, checked by the e_profile_* lints.
@@ -312,7 +312,14 @@ mod tests {
         let uncommented: String = EXAMPLE
             .lines()
             .map(|l| match l.strip_prefix("# ") {
-                Some(rest) if rest.contains(" = ") => rest,
+                // A setting (`key = value`), not prose that happens to contain " = ".
+                Some(rest)
+                    if rest
+                        .split_once(" = ")
+                        .is_some_and(|(k, _)| !k.contains(' ')) =>
+                {
+                    rest
+                }
                 _ => l,
             })
             .collect::<Vec<_>>()

@@ -139,9 +139,9 @@ pub mod output;
 mod output_ci;
 pub mod registry;
 pub mod runner;
-pub mod summary;
 #[cfg(feature = "server")]
 pub mod service;
+pub mod summary;
 pub mod time;
 pub mod verify;
 pub mod walk;
