@@ -18,6 +18,8 @@
 pub mod der;
 pub mod keys;
 pub mod samples;
+pub mod mutate;
+pub mod malformed;
 
 use crate::cert::oid;
 use crate::detect::{CertType, Generation, Validation};
