@@ -48,14 +48,25 @@ fn every_defect_is_named_by_its_lint() {
         }
         let committed = std::fs::read(&path)
             .unwrap_or_else(|_| panic!("{} missing: run with SMIMELINT_BLESS=1", path.display()));
-        assert_eq!(committed, m.der, "{} differs from the factory's output", m.name);
+        assert_eq!(
+            committed, m.der,
+            "{} differs from the factory's output",
+            m.name
+        );
         let got = findings_of(m.name, &committed);
         if !got.iter().any(|f| f.ends_with(&format!(" {}", m.lint))) {
-            missing.push(format!("{} ({}): expected {}, got {got:?}", m.name, m.defect, m.lint));
+            missing.push(format!(
+                "{} ({}): expected {}, got {got:?}",
+                m.name, m.defect, m.lint
+            ));
         }
         actual.insert(m.name.to_string(), got);
     }
-    assert!(missing.is_empty(), "defects not named:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "defects not named:\n{}",
+        missing.join("\n")
+    );
     let expected_path = dir().join("expected.json");
     let json = serde_json::to_string_pretty(&actual).expect("json") + "\n";
     if bless() {
@@ -73,4 +84,15 @@ fn the_clean_base_certificate_is_clean() {
     // Every defect above is a change to this certificate, so its findings come from the defect.
     let clean = smimelint::factory::CertBuilder::subscriber("mailbox-strict").build();
     assert!(findings_of("clean", &clean).is_empty());
+}
+
+#[test]
+fn a_certificate_cut_short_is_reported_as_truncated() {
+    let bytes = std::fs::read(dir().join("certificate-cut-short.der")).expect("sample");
+    let item = smimelint::input::frame("cut", &bytes[..], Default::default())
+        .next()
+        .expect("one item");
+    let result = Linter::default().lint_item(item);
+    let details = result.findings[0].details.as_deref().unwrap_or("");
+    assert!(details.contains("truncated"), "{details}");
 }

@@ -161,7 +161,10 @@ pub fn malformed() -> Vec<Malformed> {
             "e_der_length_not_minimal",
             base().subject_raw(long_len(
                 0x30,
-                &der::set(&[der::seq(&[der::oid_of(&oid::AT_COMMON_NAME), der::utf8(MAILBOX)])]),
+                &der::set(&[der::seq(&[
+                    der::oid_of(&oid::AT_COMMON_NAME),
+                    der::utf8(MAILBOX),
+                ])]),
                 2,
             )),
         ),
@@ -171,7 +174,10 @@ pub fn malformed() -> Vec<Malformed> {
             "e_der_indefinite_length",
             base().subject_raw(indefinite(
                 0x30,
-                &der::set(&[der::seq(&[der::oid_of(&oid::AT_COMMON_NAME), der::utf8(MAILBOX)])]),
+                &der::set(&[der::seq(&[
+                    der::oid_of(&oid::AT_COMMON_NAME),
+                    der::utf8(MAILBOX),
+                ])]),
             )),
         ),
         m(
@@ -205,10 +211,20 @@ pub fn malformed() -> Vec<Malformed> {
             "e_der_truncated",
             base().ext(&oid::SUBJECT_ALT_NAME, false, vec![0x30, 0xff, 0x81, 0x01]),
         ),
-        post(
-            "truncated-certificate",
-            "certificate cut 40 bytes short",
+        m(
+            "truncated-extn-value",
+            "subjectAltName value whose GeneralName runs past the end of the value",
             "e_der_truncated",
+            base().ext(
+                &oid::SUBJECT_ALT_NAME,
+                false,
+                der::seq(&[vec![0x81, 0x40, b'a', b'@']]),
+            ),
+        ),
+        post(
+            "certificate-cut-short",
+            "the certificate file cut 40 bytes before its end",
+            "e_input_not_certificate",
             &|mut d| {
                 d.truncate(d.len() - 40);
                 d
@@ -374,13 +390,15 @@ pub fn malformed() -> Vec<Malformed> {
         ),
         m(
             "ia5string-8bit",
-            "rfc822Name IA5String with an 8-bit octet",
+            "emailAddress IA5String with an 8-bit octet",
             "e_der_string_invalid",
-            base().ext(
-                &oid::SUBJECT_ALT_NAME,
-                false,
-                der::seq(&[der::tlv(0x81, b"al\xe9ce@example.com")]),
-            ),
+            base().subject_raw(name_raw(&[
+                (&oid::AT_COMMON_NAME, der::utf8(MAILBOX)),
+                (
+                    &oid::AT_EMAIL_ADDRESS,
+                    der::tlv(0x16, b"al\xe9ce@example.com"),
+                ),
+            ])),
         ),
         m(
             "unknown-universal-tag",
@@ -431,7 +449,10 @@ pub fn malformed() -> Vec<Malformed> {
             "signature-algorithm-mismatch",
             "signatureAlgorithm differs from tbsCertificate.signature",
             "e_smime_signature_algorithm_fields_mismatch",
-            base().signature_algorithm_raw(der::seq(&[der::oid("1.2.840.113549.1.1.12"), der::null()])),
+            base().signature_algorithm_raw(der::seq(&[
+                der::oid("1.2.840.113549.1.1.12"),
+                der::null(),
+            ])),
         ),
         // Empty SEQUENCE / SET where SIZE (1..MAX)
         m(
@@ -445,7 +466,10 @@ pub fn malformed() -> Vec<Malformed> {
             "subject RDN that is an empty SET",
             "e_smime_rfc5280_empty_sequence",
             base().subject_raw(der::seq(&[
-                der::set(&[der::seq(&[der::oid_of(&oid::AT_COMMON_NAME), der::utf8(MAILBOX)])]),
+                der::set(&[der::seq(&[
+                    der::oid_of(&oid::AT_COMMON_NAME),
+                    der::utf8(MAILBOX),
+                ])]),
                 der::set(&[]),
             ])),
         ),
@@ -556,7 +580,11 @@ pub fn malformed() -> Vec<Malformed> {
             "primitive-sequence",
             "GeneralNames SEQUENCE in the primitive form",
             "e_der_wrong_form",
-            base().ext(&oid::SUBJECT_ALT_NAME, false, der::tlv(0x10, &gn::rfc822(MAILBOX))),
+            base().ext(
+                &oid::SUBJECT_ALT_NAME,
+                false,
+                der::tlv(0x10, &gn::rfc822(MAILBOX)),
+            ),
         ),
         // Extension values of the wrong type
         m(
@@ -575,7 +603,11 @@ pub fn malformed() -> Vec<Malformed> {
             "san-as-set",
             "subjectAltName value a SET instead of a SEQUENCE",
             "e_asn1_field_invalid",
-            base().ext(&oid::SUBJECT_ALT_NAME, false, der::set(&[gn::rfc822(MAILBOX)])),
+            base().ext(
+                &oid::SUBJECT_ALT_NAME,
+                false,
+                der::set(&[gn::rfc822(MAILBOX)]),
+            ),
         ),
         m(
             "extension-critical-not-boolean",

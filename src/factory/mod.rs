@@ -17,9 +17,9 @@
 
 pub mod der;
 pub mod keys;
-pub mod samples;
-pub mod mutate;
 pub mod malformed;
+pub mod mutate;
+pub mod samples;
 
 use crate::cert::oid;
 use crate::detect::{CertType, Generation, Validation};

@@ -26,7 +26,10 @@ enum Body {
     Primitive(Vec<u8>),
     Constructed(Vec<Node>),
     /// A primitive string whose content is DER; `prefix` holds a BIT STRING's unused-bits octet.
-    Encapsulated { prefix: Vec<u8>, inner: Vec<Node> },
+    Encapsulated {
+        prefix: Vec<u8>,
+        inner: Vec<Node>,
+    },
 }
 
 /// One TLV of the tree.
