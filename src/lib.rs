@@ -7,6 +7,9 @@
 //! let result = linter.lint_der("garbage".into(), b"not a certificate");
 //! assert_eq!(result.findings[0].lint, "e_input_not_certificate");
 //! ```
+// Hostile input is parsed here: no `unsafe` in the library or its lints. The one exception is
+// linkme's `#[link_section]` registration of lint statics (src/registry.rs), allowed there.
+#![deny(unsafe_code)]
 pub mod cert;
 #[cfg(feature = "cli")]
 pub mod cli;

@@ -5,17 +5,12 @@
 
 use libfuzzer_sys::fuzz_target;
 use smimelint::engine::Linter;
-use smimelint::factory::{mutate, CertBuilder};
+use smimelint::factory::mutate;
 use std::sync::OnceLock;
 
 fn bases() -> &'static [Vec<u8>] {
     static BASES: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
-    BASES.get_or_init(|| {
-        ["mailbox-strict", "organization-legacy", "sponsored-multipurpose", "individual-strict"]
-            .iter()
-            .map(|t| CertBuilder::subscriber(t).build())
-            .collect()
-    })
+    BASES.get_or_init(mutate::bases)
 }
 
 fn linter() -> &'static Linter {
@@ -24,10 +19,9 @@ fn linter() -> &'static Linter {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, script)) = data.split_first() else {
+    let Some((base, script)) = mutate::split_input(bases(), data) else {
         return;
     };
-    let base = &bases()[usize::from(pick) % bases().len()];
     let der = mutate::mutate(base, script);
     let result = linter().lint_der("fuzz".into(), &der);
     assert!(

@@ -9,6 +9,29 @@
 
 use crate::walk::read_tlv;
 
+/// Certificate types whose clean factory certificates the `mutate_cert` fuzz target mutates; the
+/// first script byte picks one.
+pub const BASE_TYPES: [&str; 4] = [
+    "mailbox-strict",
+    "organization-legacy",
+    "sponsored-multipurpose",
+    "individual-strict",
+];
+
+/// The certificates of [`BASE_TYPES`], in order.
+pub fn bases() -> Vec<Vec<u8>> {
+    BASE_TYPES
+        .iter()
+        .map(|t| super::CertBuilder::subscriber(t).build())
+        .collect()
+}
+
+/// The certificate a fuzz input mutates and the script to apply: the first byte picks the base.
+pub fn split_input<'a>(bases: &'a [Vec<u8>], data: &'a [u8]) -> Option<(&'a [u8], &'a [u8])> {
+    let (&pick, script) = data.split_first()?;
+    Some((&bases[usize::from(pick) % bases.len()], script))
+}
+
 /// How a node's length is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum LenForm {
