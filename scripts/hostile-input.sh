@@ -23,7 +23,7 @@ head -c "${size_mib}M" /dev/urandom > "$dir/random"
 pem=$(sed -n '/BEGIN/,/END/p' testdata/certs/mailbox-strict-rsa2048.pem)
 block_bytes=$(( ${#pem} + 1 ))
 copies=$(( ${PEM_MIB:-64} * 1024 * 1024 / block_bytes ))
-yes "$pem" | head -n $(( copies * $(printf '%s\n' "$pem" | wc -l) )) > "$dir/pem-flood"
+(yes -- "$pem" || true) | head -n $(( copies * $(printf '%s\n' "$pem" | wc -l) )) > "$dir/pem-flood"
 
 echo "binary: $bin"
 for name in random huge-der pem-flood; do

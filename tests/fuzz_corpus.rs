@@ -60,7 +60,11 @@ fn every_corpus_input_is_framed_walked_and_linted() {
     let mut total = 0;
     for target in TARGETS {
         let files = corpus(target);
-        assert!(files.len() >= 10, "{target}: corpus missing ({})", files.len());
+        assert!(
+            files.len() >= 10,
+            "{target}: corpus missing ({})",
+            files.len()
+        );
         for path in files {
             let data = std::fs::read(&path).expect("corpus file");
             let name = path.display().to_string();
