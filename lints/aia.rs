@@ -73,11 +73,7 @@ fn check_method(ctx: &LintContext<'_>, method: &ObjectIdentifier, q: Quantifier)
 }
 
 fn check_aia_missing(ctx: &LintContext<'_>) -> Outcome {
-    if ctx.cert.has_extension(&oid::AUTHORITY_INFO_ACCESS) {
-        Outcome::Pass
-    } else {
-        fail!("the certificate has no authorityInformationAccess extension")
-    }
+    require_extension(ctx, &oid::AUTHORITY_INFO_ACCESS)
 }
 
 lint! {
@@ -105,11 +101,7 @@ lint! {
 }
 
 fn check_aia_critical(ctx: &LintContext<'_>) -> Outcome {
-    match ctx.cert.extension(&oid::AUTHORITY_INFO_ACCESS) {
-        None => Outcome::NotApplicable,
-        Some(e) if e.critical => fail!("authorityInformationAccess is marked critical"),
-        Some(_) => Outcome::Pass,
-    }
+    forbid_critical(ctx, &oid::AUTHORITY_INFO_ACCESS)
 }
 
 lint! {
@@ -206,7 +198,7 @@ lint! {
             "cabf.smime.aia_prohibited_generalname_type",
             "cabf.aia_ocsp_has_no_http_uri"
         ],
-        zlint: [],
+        zlint: ["e_smime_strict_aia_shall_have_http_only"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict, Generation::Multipurpose]),
         check: check_aia_ocsp_non_http,
     }
@@ -239,7 +231,7 @@ lint! {
             "cabf.smime.aia_prohibited_generalname_type",
             "cabf.aia_ca_issuers_has_no_http_uri"
         ],
-        zlint: [],
+        zlint: ["e_smime_strict_aia_shall_have_http_only"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict, Generation::Multipurpose]),
         check: check_aia_ca_issuers_non_http,
     }
@@ -271,7 +263,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.aia_ocsp_has_no_http_uri"],
-        zlint: [],
+        zlint: ["e_smime_legacy_aia_shall_have_one_http"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Legacy]),
         check: check_aia_ocsp_no_http_legacy,
     }
@@ -303,7 +295,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.aia_ca_issuers_has_no_http_uri"],
-        zlint: [],
+        zlint: ["e_smime_legacy_aia_shall_have_one_http"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Legacy]),
         check: check_aia_ca_issuers_no_http_legacy,
     }

@@ -26,7 +26,7 @@ pub(super) fn show_uri(uri: &[u8]) -> String {
 }
 
 /// Every uniformResourceIdentifier in the fullName of every distribution point.
-fn full_name_uris<'p, 'a: 'p>(
+pub(super) fn full_name_uris<'p, 'a: 'p>(
     points: &'p [DistributionPoint<'a>],
 ) -> impl Iterator<Item = &'a [u8]> + 'p {
     points
@@ -40,11 +40,7 @@ fn full_name_uris<'p, 'a: 'p>(
 }
 
 fn check_crldp_missing(ctx: &LintContext<'_>) -> Outcome {
-    if ctx.cert.has_extension(&oid::CRL_DISTRIBUTION_POINTS) {
-        Outcome::Pass
-    } else {
-        fail!("the certificate has no cRLDistributionPoints extension")
-    }
+    require_extension(ctx, &oid::CRL_DISTRIBUTION_POINTS)
 }
 
 lint! {
@@ -68,19 +64,15 @@ lint! {
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
-        pkilint: ["cabf.smime.crldp_extension_missing", "cabf.crldp_extension_missing"],
-        zlint: [],
+        pkilint: ["cabf.smime.crldp_extension_missing"],
+        zlint: ["e_subscribers_shall_have_crl_distribution_points"],
         applies: Applies::SUBSCRIBER,
         check: check_crldp_missing,
     }
 }
 
 fn check_crldp_critical(ctx: &LintContext<'_>) -> Outcome {
-    match ctx.cert.extension(&oid::CRL_DISTRIBUTION_POINTS) {
-        None => Outcome::NotApplicable,
-        Some(e) if e.critical => fail!("cRLDistributionPoints is marked critical"),
-        Some(_) => Outcome::Pass,
-    }
+    forbid_critical(ctx, &oid::CRL_DISTRIBUTION_POINTS)
 }
 
 lint! {
@@ -100,7 +92,7 @@ lint! {
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
-        pkilint: ["cabf.smime.critical_crldp_extension", "pkix.certificate_crldp_extension_critical"],
+        pkilint: ["cabf.critical_crldp_extension", "pkix.certificate_crldp_extension_critical"],
         zlint: [],
         applies: Applies::SUBSCRIBER,
         check: check_crldp_critical,
@@ -193,7 +185,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.crldp_fullname_prohibited_uri_scheme"],
-        zlint: [],
+        zlint: ["e_subscribers_crl_distribution_points_are_http"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict, Generation::Multipurpose]),
         check: check_crldp_non_http_uri,
     }

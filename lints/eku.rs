@@ -47,7 +47,7 @@ fn lookup(table: &[(&ObjectIdentifier, &'static str)], kp: &[u8]) -> Option<&'st
         .map(|(_, name)| *name)
 }
 
-fn is_prohibited(kp: &[u8]) -> bool {
+pub(super) fn is_prohibited(kp: &[u8]) -> bool {
     lookup(&PROHIBITED, kp).is_some()
 }
 
@@ -56,7 +56,7 @@ fn is(kp: &[u8], o: &ObjectIdentifier) -> bool {
 }
 
 /// `name (dotted)` for known purposes, else the dotted OID.
-fn describe(kp: &[u8]) -> String {
+pub(super) fn describe(kp: &[u8]) -> String {
     match lookup(&PROHIBITED, kp).or_else(|| lookup(&KNOWN, kp)) {
         Some(name) => format!("{name} ({})", oid::dotted(kp)),
         None => oid::dotted(kp),
@@ -64,7 +64,7 @@ fn describe(kp: &[u8]) -> String {
 }
 
 /// Describes the purposes selected by `pick`, comma-separated.
-fn describe_all<'a>(purposes: &[&'a [u8]], pick: impl Fn(&'a [u8]) -> bool) -> String {
+pub(super) fn describe_all<'a>(purposes: &[&'a [u8]], pick: impl Fn(&'a [u8]) -> bool) -> String {
     purposes
         .iter()
         .copied()
@@ -75,11 +75,7 @@ fn describe_all<'a>(purposes: &[&'a [u8]], pick: impl Fn(&'a [u8]) -> bool) -> S
 }
 
 fn check_eku_missing(ctx: &LintContext<'_>) -> Outcome {
-    if ctx.cert.has_extension(&oid::EXT_KEY_USAGE) {
-        Outcome::Pass
-    } else {
-        fail!("the extKeyUsage extension (2.5.29.37) is absent")
-    }
+    require_extension(ctx, &oid::EXT_KEY_USAGE)
 }
 
 lint! {

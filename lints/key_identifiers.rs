@@ -6,11 +6,7 @@ use sha1::Sha1;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
 fn check_aki_missing(ctx: &LintContext<'_>) -> Outcome {
-    if ctx.cert.has_extension(&oid::AUTHORITY_KEY_IDENTIFIER) {
-        Outcome::Pass
-    } else {
-        fail!("the certificate has no authorityKeyIdentifier extension")
-    }
+    require_extension(ctx, &oid::AUTHORITY_KEY_IDENTIFIER)
 }
 
 lint! {
@@ -38,11 +34,7 @@ lint! {
 }
 
 fn check_aki_critical(ctx: &LintContext<'_>) -> Outcome {
-    match ctx.cert.extension(&oid::AUTHORITY_KEY_IDENTIFIER) {
-        None => Outcome::NotApplicable,
-        Some(e) if e.critical => fail!("authorityKeyIdentifier is marked critical"),
-        Some(_) => Outcome::Pass,
-    }
+    forbid_critical(ctx, &oid::AUTHORITY_KEY_IDENTIFIER)
 }
 
 lint! {
@@ -63,7 +55,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["pkix.authority_key_identifier_critical"],
-        zlint: [],
+        zlint: ["e_authority_key_identifier_correct"],
         applies: Applies::SUBSCRIBER,
         check: check_aki_critical,
     }
@@ -96,7 +88,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["pkix.authority_key_identifier_keyid_missing"],
-        zlint: [],
+        zlint: ["e_authority_key_identifier_correct"],
         applies: Applies::SUBSCRIBER,
         check: check_aki_key_identifier_missing,
     }
@@ -135,19 +127,19 @@ lint! {
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
-        pkilint: ["cabf.authority_key_identifier_has_issuer_cert"],
-        zlint: [],
+        pkilint: [
+            "cabf.authority_key_identifier_has_issuer_cert",
+            "pkix.aki_with_cert_issuer_but_serial_number_absent",
+            "pkix.aki_with_serial_number_but_cert_issuer_absent",
+        ],
+        zlint: ["e_authority_key_identifier_correct"],
         applies: Applies::SUBSCRIBER,
         check: check_aki_issuer_and_serial_present,
     }
 }
 
 fn check_ski_missing(ctx: &LintContext<'_>) -> Outcome {
-    if ctx.cert.has_extension(&oid::SUBJECT_KEY_IDENTIFIER) {
-        Outcome::Pass
-    } else {
-        fail!("the certificate has no subjectKeyIdentifier extension")
-    }
+    require_extension(ctx, &oid::SUBJECT_KEY_IDENTIFIER)
 }
 
 lint! {
@@ -176,11 +168,7 @@ lint! {
 }
 
 fn check_ski_critical(ctx: &LintContext<'_>) -> Outcome {
-    match ctx.cert.extension(&oid::SUBJECT_KEY_IDENTIFIER) {
-        None => Outcome::NotApplicable,
-        Some(e) if e.critical => fail!("subjectKeyIdentifier is marked critical"),
-        Some(_) => Outcome::Pass,
-    }
+    forbid_critical(ctx, &oid::SUBJECT_KEY_IDENTIFIER)
 }
 
 lint! {

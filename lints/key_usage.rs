@@ -1,7 +1,7 @@
 //! keyUsage in subscriber certificates (SBR 7.1.2.3(e), SMC013 PQC rows, RFC 5280 §4.2.1.3).
 //!
-//! The per-algorithm, per-generation tables of SBR 7.1.2.3(e) are data: [`KU_TABLE`] holds one
-//! [`KuProfile`] per (key family, generations) row, and one evaluator applies any row.
+//! The per-algorithm, per-generation tables of SBR 7.1.2.3(e) are data: `KU_TABLE` holds one
+//! `KuProfile` per (key family, generations) row, and one evaluator applies any row.
 
 use super::prelude::*;
 use crate::cert::ext::KeyUsage;
@@ -132,6 +132,31 @@ fn check_family(ctx: &LintContext<'_>, family: KeyFamily, part: Part) -> Outcome
     }
 }
 
+/// The families [`KU_TABLE`] has rows for.
+const FAMILIES: [KeyFamily; 5] = [
+    KeyFamily::Rsa,
+    KeyFamily::Ec,
+    KeyFamily::EdDsa,
+    KeyFamily::MlDsa,
+    KeyFamily::MlKem,
+];
+
+/// The one check behind every per-algorithm keyUsage lint: the lint names its key family as a
+/// const argument (an enum cannot be a const parameter, so its discriminant) and whether it
+/// enforces the at-most-one rule instead of the bit table; the row itself comes from
+/// [`KU_TABLE`] by family and generation.
+fn check_row<const FAMILY: u8, const EXCLUSIVE: bool>(ctx: &LintContext<'_>) -> Outcome {
+    let Some(family) = FAMILIES.into_iter().find(|f| *f as u8 == FAMILY) else {
+        return Outcome::NotApplicable;
+    };
+    let part = if EXCLUSIVE {
+        Part::Exclusive
+    } else {
+        Part::Table
+    };
+    check_family(ctx, family, part)
+}
+
 fn table_problems(ku: &KeyUsage, p: &KuProfile) -> Option<String> {
     let bits = ku.bits;
     let prohibited = bits & !p.allowed;
@@ -176,11 +201,7 @@ fn exclusive_problem(ku: &KeyUsage, p: &KuProfile) -> Option<String> {
 }
 
 fn check_key_usage_missing(ctx: &LintContext<'_>) -> Outcome {
-    if ctx.cert.has_extension(&oid::KEY_USAGE) {
-        Outcome::Pass
-    } else {
-        fail!("the certificate has no keyUsage extension")
-    }
+    require_extension(ctx, &oid::KEY_USAGE)
 }
 
 lint! {
@@ -201,18 +222,14 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.key_usage_extension_missing"],
-        zlint: [],
+        zlint: ["e_key_usage_presence"],
         applies: Applies::SUBSCRIBER,
         check: check_key_usage_missing,
     }
 }
 
 fn check_key_usage_not_critical(ctx: &LintContext<'_>) -> Outcome {
-    match ctx.cert.extension(&oid::KEY_USAGE) {
-        None => Outcome::NotApplicable,
-        Some(e) if !e.critical => fail!("keyUsage is not marked critical"),
-        Some(_) => Outcome::Pass,
-    }
+    require_critical(ctx, &oid::KEY_USAGE)
 }
 
 lint! {
@@ -233,14 +250,10 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.ku_extension_not_critical", "pkix.key_usage_extension_not_critical"],
-        zlint: [],
+        zlint: ["w_key_usage_criticality"],
         applies: Applies::SUBSCRIBER,
         check: check_key_usage_not_critical,
     }
-}
-
-fn check_key_usage_rsa(ctx: &LintContext<'_>) -> Outcome {
-    check_family(ctx, KeyFamily::Rsa, Part::Table)
 }
 
 lint! {
@@ -268,9 +281,9 @@ lint! {
             "cabf.smime.unknown_certificate_key_usage_type",
             "pkix.key_usage_value_prohibited_for_rsa"
         ],
-        zlint: [],
+        zlint: ["e_rsa_key_usage_strict", "e_rsa_other_key_usages"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict]),
-        check: check_key_usage_rsa,
+        check: check_row::<{ KeyFamily::Rsa as u8 }, false>,
     }
 }
 
@@ -301,14 +314,10 @@ lint! {
             "cabf.smime.unknown_certificate_key_usage_type",
             "pkix.key_usage_value_prohibited_for_rsa"
         ],
-        zlint: [],
+        zlint: ["e_rsa_key_usage_legacy_multipurpose", "e_rsa_other_key_usages"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Multipurpose, Generation::Legacy]),
-        check: check_key_usage_rsa,
+        check: check_row::<{ KeyFamily::Rsa as u8 }, false>,
     }
-}
-
-fn check_key_usage_ec(ctx: &LintContext<'_>) -> Outcome {
-    check_family(ctx, KeyFamily::Ec, Part::Table)
 }
 
 lint! {
@@ -338,14 +347,10 @@ lint! {
             "cabf.smime.unknown_certificate_key_usage_type",
             "pkix.key_usage_value_prohibited_for_ec"
         ],
-        zlint: [],
+        zlint: ["e_ecpublickey_key_usages", "e_ec_other_key_usages"],
         applies: Applies::SUBSCRIBER,
-        check: check_key_usage_ec,
+        check: check_row::<{ KeyFamily::Ec as u8 }, false>,
     }
-}
-
-fn check_key_usage_ec_eo_do(ctx: &LintContext<'_>) -> Outcome {
-    check_family(ctx, KeyFamily::Ec, Part::Exclusive)
 }
 
 lint! {
@@ -368,12 +373,8 @@ lint! {
         pkilint: ["pkix.both_encipheronly_and_decipheronly_ku_set"],
         zlint: [],
         applies: Applies::SUBSCRIBER,
-        check: check_key_usage_ec_eo_do,
+        check: check_row::<{ KeyFamily::Ec as u8 }, true>,
     }
-}
-
-fn check_key_usage_eddsa(ctx: &LintContext<'_>) -> Outcome {
-    check_family(ctx, KeyFamily::EdDsa, Part::Table)
 }
 
 lint! {
@@ -397,16 +398,13 @@ lint! {
         pkilint: [
             "cabf.smime.prohibited_ku_present",
             "cabf.smime.unknown_certificate_key_usage_type",
-            "pkix.key_usage_value_prohibited_for_edwards_curve"
+            "pkix.key_usage_value_prohibited_for_edwards_curve",
+            "pkix.key_usage_value_required_but_missing_for_edwards_curve",
         ],
-        zlint: [],
+        zlint: ["e_edwardspublickey_key_usages"],
         applies: Applies::SUBSCRIBER,
-        check: check_key_usage_eddsa,
+        check: check_row::<{ KeyFamily::EdDsa as u8 }, false>,
     }
-}
-
-fn check_key_usage_ml_dsa(ctx: &LintContext<'_>) -> Outcome {
-    check_family(ctx, KeyFamily::MlDsa, Part::Table)
 }
 
 lint! {
@@ -435,12 +433,8 @@ lint! {
         ],
         zlint: [],
         applies: Applies::SUBSCRIBER,
-        check: check_key_usage_ml_dsa,
+        check: check_row::<{ KeyFamily::MlDsa as u8 }, false>,
     }
-}
-
-fn check_key_usage_ml_kem(ctx: &LintContext<'_>) -> Outcome {
-    check_family(ctx, KeyFamily::MlKem, Part::Table)
 }
 
 lint! {
@@ -468,7 +462,7 @@ lint! {
         ],
         zlint: [],
         applies: Applies::SUBSCRIBER,
-        check: check_key_usage_ml_kem,
+        check: check_row::<{ KeyFamily::MlKem as u8 }, false>,
     }
 }
 
@@ -593,7 +587,7 @@ lint! {
 
 #[cfg(test)]
 mod tests {
-    use super::{profile_for, KU_TABLE};
+    use super::{profile_for, FAMILIES, KU_TABLE};
     use crate::cert::oid;
     use crate::cert::spki::KeyFamily;
     use crate::detect::{CertType, Generation};
@@ -610,13 +604,7 @@ mod tests {
 
     #[test]
     fn table_covers_every_family_and_generation_once() {
-        for family in [
-            KeyFamily::Rsa,
-            KeyFamily::Ec,
-            KeyFamily::EdDsa,
-            KeyFamily::MlDsa,
-            KeyFamily::MlKem,
-        ] {
+        for family in FAMILIES {
             for g in Generation::ALL {
                 let rows = KU_TABLE
                     .iter()

@@ -34,7 +34,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.lei_extension_prohibited"],
-        zlint: [],
+        zlint: ["e_legal_entity_identifier"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Mailbox, Validation::Individual]),
         check: check_lei_prohibited,
     }
@@ -71,7 +71,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC03",
         pkilint: ["cabf.smime.lei_role_extension_prohibited"],
-        zlint: [],
+        zlint: ["e_legal_entity_identifier"],
         applies: Applies::SUBSCRIBER.validations(&[
             Validation::Mailbox,
             Validation::Organization,
@@ -82,11 +82,7 @@ lint! {
 }
 
 fn check_lei_critical(ctx: &LintContext<'_>) -> Outcome {
-    match ctx.cert.extension(&oid::LEI) {
-        None => Outcome::NotApplicable,
-        Some(e) if e.critical => fail!("the LEI extension is marked critical"),
-        Some(_) => Outcome::Pass,
-    }
+    forbid_critical(ctx, &oid::LEI)
 }
 
 lint! {
@@ -107,18 +103,14 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.lei_extension_critical"],
-        zlint: [],
+        zlint: ["e_legal_entity_identifier"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Organization, Validation::Sponsored]),
         check: check_lei_critical,
     }
 }
 
 fn check_lei_role_critical(ctx: &LintContext<'_>) -> Outcome {
-    match ctx.cert.extension(&oid::LEI_ROLE) {
-        None => Outcome::NotApplicable,
-        Some(e) if e.critical => fail!("the LEI Role extension is marked critical"),
-        Some(_) => Outcome::Pass,
-    }
+    forbid_critical(ctx, &oid::LEI_ROLE)
 }
 
 lint! {
@@ -139,7 +131,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.lei_role_extension_critical"],
-        zlint: [],
+        zlint: ["e_legal_entity_identifier"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Sponsored]),
         check: check_lei_role_critical,
     }

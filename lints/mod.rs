@@ -18,9 +18,23 @@ pub mod subscriber_extensions;
 // Names: subjectAltName and subject (issue 4). Helpers without lints first.
 mod countries;
 mod mailbox;
+pub mod name_constraints;
 mod name_rules;
 pub mod natural_person;
 pub mod organization_identifier;
+pub mod profile;
+pub mod qc_statements;
 pub mod san;
 pub mod subject;
 pub mod subject_values;
+
+// CA certificates and chain-aware lints (issue 6).
+pub mod ca_subject;
+pub mod chain;
+pub mod root_ca;
+pub mod subordinate_ca;
+// Keys, algorithms, validity and serial numbers (issue 5).
+pub mod algorithms;
+pub mod keys;
+pub mod serial;
+pub mod validity;

@@ -49,11 +49,7 @@ fn dotted_list<'a>(oids: impl Iterator<Item = &'a [u8]>) -> String {
 }
 
 fn check_certificate_policies_missing(ctx: &LintContext<'_>) -> Outcome {
-    if ctx.cert.has_extension(&oid::CERTIFICATE_POLICIES) {
-        Outcome::Pass
-    } else {
-        fail!("the certificatePolicies extension (2.5.29.32) is absent")
-    }
+    require_extension(ctx, &oid::CERTIFICATE_POLICIES)
 }
 
 lint! {
@@ -254,11 +250,7 @@ lint! {
 }
 
 fn check_certificate_policies_critical(ctx: &LintContext<'_>) -> Outcome {
-    match ctx.cert.extension(&oid::CERTIFICATE_POLICIES) {
-        None => Outcome::NotApplicable,
-        Some(e) if e.critical => fail!("certificatePolicies is marked critical"),
-        Some(_) => Outcome::Pass,
-    }
+    forbid_critical(ctx, &oid::CERTIFICATE_POLICIES)
 }
 
 lint! {

@@ -321,7 +321,7 @@ lint! {
         citation: "RFC 5280 4.1.1.2; SBR 7.1.2.4",
         source: Source::Rfc5280,
         effective: dates::ALWAYS,
-        pkilint: ["pkix.certificate_signature_algorithm_match"],
+        pkilint: ["pkix.certificate_signature_algorithm_mismatch"],
         zlint: ["e_cert_sig_alg_not_match_tbs_sig_alg"],
         applies: Applies::ALL,
         check: check_signature_algorithm_fields_mismatch,
@@ -416,8 +416,8 @@ lint! {
         pkilint: [
             "pkix.wrong_time_useful_type",
             "pkix.invalid_time_syntax",
-            "pkix.utctime_incorect_syntax",
-            "pkix.generalizedtime_incorect_syntax",
+            "pkix.utctime_incorrect_syntax",
+            "pkix.generalizedtime_incorrect_syntax",
         ],
         zlint: [
             "e_wrong_time_format_pre2050",
@@ -523,7 +523,7 @@ lint! {
         citation: "RFC 5280 4.2; SBR 7.1.2.4",
         source: Source::Rfc5280,
         effective: dates::ALWAYS,
-        pkilint: ["pkix.unique_extension"],
+        pkilint: ["pkix.duplicate_extension"],
         zlint: ["e_ext_duplicate_extension"],
         applies: Applies::ALL,
         check: check_duplicate_extension,
@@ -971,7 +971,16 @@ mod tests {
         let mut padded = vec![0; 21];
         padded[20] = 5;
         let padded = base().serial_raw(der::tlv(0x02, &padded)).build();
-        assert_lint(lint, &padded, &largest, &["e_der_integer_not_minimal"]);
+        // Its value, 5, is also far too small to hold 64 random bits.
+        assert_lint(
+            lint,
+            &padded,
+            &largest,
+            &[
+                "e_der_integer_not_minimal",
+                "e_smime_serial_number_low_entropy",
+            ],
+        );
         assert!(details(&padded, lint).contains("21 content octets"));
     }
 

@@ -673,7 +673,7 @@ lint! {
             "pkix.rfc822name_domain_part_too_long",
             "cabf.internal_domain_name",
         ],
-        zlint: ["e_ext_san_rfc822_format_invalid"],
+        zlint: ["e_ext_san_rfc822_format_invalid", "e_single_email_if_present"],
         applies: Applies::SUBSCRIBER,
         check: check_rfc822_name_invalid,
     }

@@ -65,7 +65,10 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.prohibited_attribute"],
-        zlint: ["e_mailbox_validated_enforce_subject_field_restrictions"],
+        zlint: [
+            "e_mailbox_validated_enforce_subject_field_restrictions",
+            "e_mailbox_validated_allowed_subjectdn_attributes",
+        ],
         applies: Applies::SUBSCRIBER,
         check: check_attribute_prohibited,
     }
@@ -119,7 +122,10 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.prohibited_attribute"],
-        zlint: ["e_mailbox_validated_enforce_subject_field_restrictions"],
+        zlint: [
+            "e_mailbox_validated_enforce_subject_field_restrictions",
+            "e_mailbox_validated_allowed_subjectdn_attributes",
+        ],
         applies: Applies::SUBSCRIBER,
         check: check_other_attribute_prohibited,
     }
@@ -204,7 +210,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.missing_required_attribute", "cabf.smime.common_name_value_unknown_source"],
-        zlint: [],
+        zlint: ["e_invalid_individual_identity"],
         applies: Applies::SUBSCRIBER
             .validations(&[Validation::Sponsored, Validation::Individual])
             .generations(&[Generation::Multipurpose, Generation::Strict]),

@@ -378,7 +378,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["pkix.invalid_email_address_syntax"],
-        zlint: [],
+        zlint: ["e_single_email_subject_if_present"],
         applies: Applies::SUBSCRIBER,
         check: check_email_address_invalid,
     }

@@ -10,15 +10,6 @@ use crate::cert::GeneralName;
 use crate::walk::{tag, Reader};
 use const_oid::ObjectIdentifier;
 
-/// `Pass` unless the extension is present and critical.
-fn not_critical(ctx: &LintContext<'_>, ext: &ObjectIdentifier) -> Outcome {
-    match ctx.cert.extension(ext) {
-        None => Outcome::NotApplicable,
-        Some(e) if e.critical => fail!("{} is marked critical", oid::describe_extension(e.oid)),
-        Some(_) => Outcome::Pass,
-    }
-}
-
 /// `Pass` unless one of the extensions is present.
 fn absent(ctx: &LintContext<'_>, exts: &[&ObjectIdentifier]) -> Outcome {
     if !exts.iter().any(|o| ctx.cert.has_extension(o)) {
@@ -124,7 +115,7 @@ lint! {
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
-        pkilint: ["pkix.basic_constraints.has_pathlen_for_non_ca"],
+        pkilint: ["pkix.basic_constraints_has_pathlen_for_non_ca"],
         zlint: [],
         applies: Applies::SUBSCRIBER,
         check: check_basic_constraints_path_len,
@@ -132,11 +123,7 @@ lint! {
 }
 
 fn check_san_missing(ctx: &LintContext<'_>) -> Outcome {
-    if ctx.cert.has_extension(&oid::SUBJECT_ALT_NAME) {
-        Outcome::Pass
-    } else {
-        fail!("the certificate has no subjectAltName extension")
-    }
+    require_extension(ctx, &oid::SUBJECT_ALT_NAME)
 }
 
 lint! {
@@ -158,7 +145,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.san_extension_missing"],
-        zlint: [],
+        zlint: ["e_san_shall_be_present"],
         applies: Applies::SUBSCRIBER,
         check: check_san_missing,
     }
@@ -199,11 +186,8 @@ lint! {
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
-        pkilint: [
-            "pkix.san_extension_is_critical_non_empty_subject",
-            "pkix.san_extension_is_critical"
-        ],
-        zlint: [],
+        pkilint: ["pkix.san_extension_is_critical_non_empty_subject"],
+        zlint: ["w_san_should_not_be_critical"],
         applies: Applies::SUBSCRIBER,
         check: check_san_critical_with_subject,
     }
@@ -240,10 +224,7 @@ lint! {
         source: Source::Rfc5280,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
-        pkilint: [
-            "pkix.san_extension_not_critical_empty_subject",
-            "pkix.san_extension_not_critical"
-        ],
+        pkilint: ["pkix.san_extension_not_critical_empty_subject"],
         zlint: [],
         applies: Applies::SUBSCRIBER,
         check: check_san_not_critical_empty_subject,
@@ -251,7 +232,7 @@ lint! {
 }
 
 fn check_smime_capabilities_critical(ctx: &LintContext<'_>) -> Outcome {
-    not_critical(ctx, &oid::SMIME_CAPABILITIES)
+    forbid_critical(ctx, &oid::SMIME_CAPABILITIES)
 }
 
 lint! {
@@ -301,14 +282,14 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.subject_directory_attributes_extension_prohibited"],
-        zlint: [],
+        zlint: ["e_strict_multipurpose_smime_ext_subject_directory_attr"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict, Generation::Multipurpose]),
         check: check_sda_prohibited,
     }
 }
 
 fn check_sda_critical(ctx: &LintContext<'_>) -> Outcome {
-    not_critical(ctx, &oid::SUBJECT_DIRECTORY_ATTRIBUTES)
+    forbid_critical(ctx, &oid::SUBJECT_DIRECTORY_ATTRIBUTES)
 }
 
 lint! {
@@ -370,7 +351,7 @@ lint! {
 }
 
 fn check_qc_statements_critical(ctx: &LintContext<'_>) -> Outcome {
-    not_critical(ctx, &oid::QC_STATEMENTS)
+    forbid_critical(ctx, &oid::QC_STATEMENTS)
 }
 
 lint! {
@@ -390,7 +371,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.qc_statements_extension_critical"],
-        zlint: [],
+        zlint: ["e_smime_qc_statements_must_not_be_critical"],
         applies: Applies::SUBSCRIBER,
         check: check_qc_statements_critical,
     }
@@ -422,7 +403,7 @@ lint! {
             "cabf.smime.adobe_timestamp_extension_prohibited",
             "cabf.smime.adobe_archive_revinfo_extension_prohibited"
         ],
-        zlint: [],
+        zlint: ["e_adobe_extensions_strict_presence"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict]),
         check: check_adobe_strict,
     }
@@ -464,7 +445,7 @@ lint! {
             "cabf.smime.adobe_timestamp_extension_critical",
             "cabf.smime.adobe_archive_revinfo_extension_critical"
         ],
-        zlint: [],
+        zlint: ["e_adobe_extensions_legacy_multipurpose_criticality"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Multipurpose, Generation::Legacy]),
         check: check_adobe_critical,
     }
@@ -661,7 +642,12 @@ mod tests {
                     ext::basic_constraints(false, None),
                 )
                 .build(),
-            &[],
+            // cA TRUE makes it a CA certificate, so the CA profile applies too: its keyUsage
+            // lacks keyCertSign/cRLSign and its subject lacks O and C.
+            &[
+                "e_smime_ca_key_usage_invalid",
+                "e_smime_ca_subject_required_attribute_missing",
+            ],
         );
     }
 

@@ -12,10 +12,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+/// `--version`: the crate version and the rules it implements.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (S/MIME BR v1.0.11 certificate profile; ballots SMC01-SMC014; RFC 5280)"
+);
+
 #[derive(Parser, Debug)]
 #[command(
     name = "smimelint",
-    version,
+    version = VERSION,
     about = "Lint S/MIME certificates against the CA/Browser Forum S/MIME Baseline Requirements and RFC 5280",
     after_help = "Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on usage errors or unreadable paths."
 )]
@@ -24,7 +30,7 @@ pub struct Cli {
     command: Command,
 }
 
-// Parsed once per process; boxing the large `lint` arguments would buy nothing.
+// Parsed once per process: the size of the `lint` arguments does not matter.
 #[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -40,12 +46,38 @@ enum Command {
         /// Lint name, e.g. e_smime_eku_missing
         name: String,
     },
+    /// Show or check the configuration file (smimelint.toml)
+    Config {
+        /// Print a commented example configuration
+        #[arg(long)]
+        example: bool,
+        /// Configuration file to check (default: ./smimelint.toml)
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
+    /// Lint the S/MIME certificates of a CT log: saved get-entries responses or a live log
+    #[cfg(feature = "ct")]
+    Ct(CtArgs),
+    /// Merge JSON summaries (from --summary-format json) into one
+    MergeSummaries(MergeArgs),
+    /// Run the HTTP linting service (POST /v1/lint, /v1/lint/batch, /certificate/cabf-smime …)
+    #[cfg(feature = "server")]
+    Serve(ServeArgs),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum ListFormat {
     Text,
     Json,
+    /// The generated docs/lints.md: metadata table and pkilint/zlint migration tables
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -54,6 +86,10 @@ enum OutFormat {
     Json,
     Jsonl,
     Csv,
+    /// GitHub Actions annotations
+    Github,
+    /// SARIF 2.1.0
+    Sarif,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -106,9 +142,15 @@ struct LintArgs {
     /// Skip lints from these sources
     #[arg(long, value_delimiter = ',', value_name = "SOURCE")]
     exclude_source: Vec<String>,
-    /// Lowest status that makes the exit code 1
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    /// Lowest status that makes the exit code 1 [default: error]
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Configuration file (default: ./smimelint.toml when it exists)
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore ./smimelint.toml
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
     /// Worker threads (default: all cores)
     #[arg(short = 'j', long, value_name = "N")]
     jobs: Option<usize>,
@@ -124,6 +166,79 @@ struct LintArgs {
     /// Largest certificate accepted, in bytes
     #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_CERT_BYTES)]
     max_cert_size: usize,
+    #[command(flatten)]
+    report: ReportArgs,
+}
+
+/// Summary and progress options, shared by `lint` and `ct`.
+#[derive(Args, Debug)]
+struct ReportArgs {
+    /// At the end, print counts per lint and status, per type and per issuer (to stderr)
+    #[arg(long)]
+    summary: bool,
+    /// Summary format, text by default (implies --summary)
+    #[arg(long, value_enum)]
+    summary_format: Option<SummaryFormat>,
+    /// Write the summary to FILE instead of stderr (implies --summary)
+    #[arg(long, value_name = "FILE")]
+    summary_file: Option<PathBuf>,
+    /// No progress bar (it is shown only when stderr is a terminal)
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SummaryFormat {
+    Text,
+    Json,
+}
+
+#[cfg(feature = "ct")]
+#[derive(Args, Debug)]
+struct CtArgs {
+    /// Every option of `lint`; PATHs are files of get-entries responses (JSON, concatenated
+    /// or one per line); '-' or nothing reads stdin
+    #[command(flatten)]
+    lint: LintArgs,
+    /// Fetch from this log (its base URL, without /ct/v1/…) instead of reading files
+    #[arg(long, value_name = "URL", conflicts_with = "paths")]
+    log_url: Option<String>,
+    /// Index of the first entry (the first entry read from files, or fetched)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    start: u64,
+    /// Last index fetched, inclusive (default: the end of the log's current tree)
+    #[arg(long, value_name = "M")]
+    end: Option<u64>,
+    /// Lint every entry, not only S/MIME certificates
+    #[arg(long)]
+    all_certs: bool,
+    /// Entries asked for per get-entries request (the log may return fewer)
+    #[arg(long, value_name = "N", default_value_t = 256,
+          value_parser = clap::value_parser!(u64).range(1..=65_536))]
+    batch_size: u64,
+    /// Concurrent requests to the log
+    #[arg(long, value_name = "N", default_value_t = 4,
+          value_parser = clap::value_parser!(u16).range(1..=64))]
+    concurrency: u16,
+    /// Retries of a failed request, with exponential back-off
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    retries: u32,
+    /// Wait before the first retry, in milliseconds (doubles per retry, at most 30 s)
+    #[arg(long, value_name = "MS", default_value_t = 500)]
+    retry_delay_ms: u64,
+    /// Timeout of one request, in seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    timeout: u64,
+}
+
+#[derive(Args, Debug)]
+struct MergeArgs {
+    /// JSON summaries to merge
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Json)]
+    format: SummaryFormat,
 }
 
 /// Parses arguments, runs, and returns the process exit code.
@@ -133,6 +248,24 @@ pub fn main() -> ExitCode {
         Command::Lint(args) => lint(args),
         Command::Lints { format } => list(format),
         Command::Explain { name } => explain(&name),
+        Command::Config { example, config } => config_command(example, config.as_deref()),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "smimelint", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd)
+                .render(&mut std::io::stdout())
+                .map(|_| ExitCode::SUCCESS)
+                .map_err(|e| e.to_string())
+        }
+        #[cfg(feature = "ct")]
+        Command::Ct(args) => ct(args),
+        Command::MergeSummaries(args) => merge_summaries(args),
+        #[cfg(feature = "server")]
+        Command::Serve(args) => serve(args),
     };
     match result {
         Ok(code) => code,
@@ -151,6 +284,10 @@ fn list(format: ListFormat) -> Result<ExitCode, String> {
             serde_json::to_writer_pretty(&mut out, &crate::meta::all())
                 .map_err(|e| e.to_string())?;
             writeln!(out).map_err(io)?;
+        }
+        ListFormat::Markdown => {
+            out.write_all(crate::xref::lints_markdown().as_bytes())
+                .map_err(io)?;
         }
         ListFormat::Text => {
             for l in registry::all() {
@@ -199,23 +336,72 @@ fn parse_sources(names: &[String]) -> Result<Vec<Source>, String> {
         .collect()
 }
 
-fn options(args: &LintArgs) -> Result<Options, String> {
+fn config_command(example: bool, path: Option<&std::path::Path>) -> Result<ExitCode, String> {
+    if example {
+        print!("{}", crate::config::EXAMPLE);
+        return Ok(ExitCode::SUCCESS);
+    }
+    match crate::config::find_and_load(path)? {
+        Some(loaded) => {
+            let path = loaded.path.as_deref().unwrap_or(std::path::Path::new("?"));
+            println!("{}: ok", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        None => Err(format!(
+            "no {} in the working directory (see `smimelint config --example`)",
+            crate::config::DEFAULT_FILE
+        )),
+    }
+}
+
+fn parse_at(s: &str, what: &str) -> Result<crate::time::UnixTime, String> {
+    if s == "now" {
+        return Ok(crate::time::now());
+    }
+    crate::time::parse_iso(s)
+        .ok_or_else(|| format!("{what}: expected 'now' or YYYY-MM-DD, got '{s}'"))
+}
+
+fn parse_fail_on(s: &str) -> Result<FailOn, String> {
+    <FailOn as ValueEnum>::from_str(s, true)
+        .map_err(|_| format!("lint.fail_on: '{s}' (expected notice, warn, error, fatal or never)"))
+}
+
+/// The configuration file's settings, if any, with the command line applied on top.
+fn options(args: &LintArgs) -> Result<(Options, FailOn), String> {
+    let file = if args.no_config {
+        None
+    } else {
+        crate::config::find_and_load(args.config.as_deref())?
+    };
+    let mut base = Options::default();
+    let mut fail_on = FailOn::Error;
+    let mut file_at = None;
+    if let Some(loaded) = &file {
+        loaded.apply(&mut base);
+        if let Some(at) = &loaded.at {
+            file_at = Some(parse_at(at, "lint.at")?);
+        }
+        if let Some(f) = &loaded.fail_on {
+            fail_on = parse_fail_on(f)?;
+        }
+    }
+    if let Some(f) = args.fail_on {
+        fail_on = f;
+    }
     let at = match args.at.as_deref() {
-        None => None,
-        Some("now") => Some(crate::time::now()),
-        Some(s) => Some(
-            crate::time::parse_iso(s)
-                .ok_or_else(|| format!("--at: expected 'now' or YYYY-MM-DD, got '{s}'"))?,
-        ),
+        None => file_at,
+        Some(s) => Some(parse_at(s, "--at")?),
     };
     let override_type = args
         .cert_type
         .as_deref()
         .map(str::parse::<CertType>)
         .transpose()
-        .map_err(|e| format!("--type: {e}"))?;
+        .map_err(|e| format!("--type: {e}"))?
+        .or(base.override_type);
     let policy_map = match &args.policy_map {
-        None => None,
+        None => base.policy_map.clone(),
         Some(p) => {
             let text = std::fs::read_to_string(p)
                 .map_err(|e| format!("--policy-map {}: {e}", p.display()))?;
@@ -225,11 +411,25 @@ fn options(args: &LintArgs) -> Result<Options, String> {
             ))
         }
     };
+    // Each list given on the command line replaces the file's.
+    let pick = |cli: Vec<Glob>, file: &Vec<Glob>| if cli.is_empty() { file.clone() } else { cli };
     let filter = LintFilter {
-        include: args.include.iter().map(|g| Glob::new(g)).collect(),
-        exclude: args.exclude.iter().map(|g| Glob::new(g)).collect(),
-        include_sources: parse_sources(&args.include_source)?,
-        exclude_sources: parse_sources(&args.exclude_source)?,
+        include: pick(
+            args.include.iter().map(|g| Glob::new(g)).collect(),
+            &base.filter.include,
+        ),
+        exclude: pick(
+            args.exclude.iter().map(|g| Glob::new(g)).collect(),
+            &base.filter.exclude,
+        ),
+        include_sources: match parse_sources(&args.include_source)? {
+            v if v.is_empty() => base.filter.include_sources.clone(),
+            v => v,
+        },
+        exclude_sources: match parse_sources(&args.exclude_source)? {
+            v if v.is_empty() => base.filter.exclude_sources.clone(),
+            v => v,
+        },
     };
     for g in &args.include {
         if !registry::all().iter().any(|l| Glob::new(g).matches(l.name)) {
@@ -239,15 +439,18 @@ fn options(args: &LintArgs) -> Result<Options, String> {
         }
     }
     let issuer = args.issuer.as_deref().map(read_issuer).transpose()?;
-    Ok(Options {
+    let opts = Options {
         issuer,
         at,
         override_type,
         policy_map,
-        guess: !args.no_guess,
+        guess: base.guess && !args.no_guess,
         filter,
         include_passes: args.all,
-    })
+        overrides: base.overrides,
+        constraints: base.constraints,
+    };
+    Ok((opts, fail_on))
 }
 
 /// Reads the first certificate of an issuer file; anything else there is a usage error.
@@ -269,14 +472,7 @@ pub fn read_issuer(path: &std::path::Path) -> Result<Arc<[u8]>, String> {
 }
 
 fn lint(args: LintArgs) -> Result<ExitCode, String> {
-    let opts = options(&args)?;
-    let linter = Linter::new(opts);
-    if let Some(n) = args.jobs {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global()
-            .map_err(|e| e.to_string())?;
-    }
+    let (linter, fail_on) = setup(&args)?;
     let sources: Vec<InputSource> = if args.paths.is_empty() {
         vec![InputSource::Stdin]
     } else {
@@ -291,10 +487,51 @@ fn lint(args: LintArgs) -> Result<ExitCode, String> {
             })
             .collect()
     };
-    let limits = Limits {
+    let items = runner::items(sources, args.all_files, limits(&args));
+    scan(&args, &linter, fail_on, items, Scan::default())
+}
+
+fn limits(args: &LintArgs) -> Limits {
+    Limits {
         max_cert_bytes: args.max_cert_size,
         ..Limits::default()
-    };
+    }
+}
+
+/// The linter for `args`, with the thread pool sized as asked.
+fn setup(args: &LintArgs) -> Result<(Linter, FailOn), String> {
+    let (opts, fail_on) = options(args)?;
+    let linter = Linter::new(opts);
+    if let Some(n) = args.jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .map_err(|e| e.to_string())?;
+    }
+    Ok((linter, fail_on))
+}
+
+/// What a scan adds to a plain `lint` run.
+#[derive(Default)]
+struct Scan<'a> {
+    skip: Option<runner::SkipFn<'a>>,
+    /// Known number of entries, for the progress bar.
+    total: Option<u64>,
+    #[cfg(feature = "ct")]
+    ct_counts: Option<Arc<crate::ct::reader::CtCounts>>,
+}
+
+/// Lints `items` to stdout as `args` says: the one path behind `lint` and `ct`.
+fn scan<I>(
+    args: &LintArgs,
+    linter: &Linter,
+    fail_on: FailOn,
+    items: I,
+    extra: Scan<'_>,
+) -> Result<ExitCode, String>
+where
+    I: Iterator<Item = crate::input::InputItem> + Send,
+{
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -308,25 +545,59 @@ fn lint(args: LintArgs) -> Result<ExitCode, String> {
         OutFormat::Json => Format::Json,
         OutFormat::Jsonl => Format::Jsonl,
         OutFormat::Csv => Format::Csv,
+        OutFormat::Github => Format::Github,
+        OutFormat::Sarif => Format::Sarif,
+    };
+    let report = &args.report;
+    let want_summary =
+        report.summary || report.summary_file.is_some() || report.summary_format.is_some();
+    let mut summary = crate::summary::Summary::new();
+    let progress = Progress::new(!report.quiet, extra.total);
+    let opts = runner::RunOptions {
+        skip: extra.skip,
+        issuers: want_summary,
+    };
+    let mut observe = |event: runner::Event<'_>| match event {
+        runner::Event::Record { result, issuer } => {
+            progress.inc();
+            if want_summary {
+                summary.add(result, issuer);
+            }
+        }
+        runner::Event::Skipped(reason) => {
+            progress.inc();
+            if want_summary {
+                summary.skip(reason);
+            }
+        }
+        runner::Event::Batch => {}
     };
     let stdout = std::io::stdout();
     let writer = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut sink = output::sink(format, Box::new(writer), color);
-    let items = runner::items(sources, args.all_files, limits);
-    let stats = match runner::run(&linter, items, sink.as_mut()) {
+    let stats = match runner::run_with(linter, items, sink.as_mut(), opts, &mut observe) {
         Ok(s) => s,
         // A closed pipe (`smimelint lint … | head`) is not an error worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
         Err(e) => return Err(format!("writing output: {e}")),
     };
     drop(sink);
+    progress.finish();
+    if want_summary {
+        #[cfg(feature = "ct")]
+        if let Some(counts) = &extra.ct_counts {
+            summary.ct = Some(counts.snapshot());
+        }
+        let format = report.summary_format.unwrap_or(SummaryFormat::Text);
+        write_summary(&summary, format, report.summary_file.as_deref())?;
+    }
     for path in &stats.unreadable {
         eprintln!("smimelint: {path}: unreadable");
     }
     if !stats.unreadable.is_empty() {
         return Ok(ExitCode::from(2));
     }
-    let threshold = match args.fail_on {
+    let threshold = match fail_on {
         FailOn::Notice => Some(Status::Notice),
         FailOn::Warn => Some(Status::Warn),
         FailOn::Error => Some(Status::Error),
@@ -339,4 +610,218 @@ fn lint(args: LintArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn render_summary(summary: &crate::summary::Summary, format: SummaryFormat) -> String {
+    match format {
+        SummaryFormat::Text => summary.to_text(),
+        SummaryFormat::Json => {
+            let mut s = serde_json::to_string_pretty(summary).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+    }
+}
+
+/// Writes the summary to `file`, or to stderr so that stdout holds only results.
+fn write_summary(
+    summary: &crate::summary::Summary,
+    format: SummaryFormat,
+    file: Option<&std::path::Path>,
+) -> Result<(), String> {
+    let text = render_summary(summary, format);
+    match file {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| format!("--summary-file {}: {e}", path.display())),
+        None => {
+            let _ = std::io::stderr().write_all(text.as_bytes());
+            Ok(())
+        }
+    }
+}
+
+fn merge_summaries(args: MergeArgs) -> Result<ExitCode, String> {
+    let mut merged = crate::summary::Summary::new();
+    for path in &args.files {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let one: crate::summary::Summary = serde_json::from_str(&text)
+            .map_err(|e| format!("{}: not a smimelint JSON summary: {e}", path.display()))?;
+        merged
+            .merge(&one)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    std::io::stdout()
+        .write_all(render_summary(&merged, args.format).as_bytes())
+        .map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(feature = "ct")]
+fn ct(args: CtArgs) -> Result<ExitCode, String> {
+    use crate::ct::{fetch, filter, reader};
+    let (linter, fail_on) = setup(&args.lint)?;
+    let counts = Arc::new(reader::CtCounts::default());
+    let skip: runner::SkipFn<'_> = &filter::skip_reason;
+    let skip = (!args.all_certs).then_some(skip);
+    let limits = limits(&args.lint);
+    if args.end.is_some() && args.log_url.is_none() {
+        return Err("--end applies to --log-url; files are read to their end".into());
+    }
+    match &args.log_url {
+        Some(url) => {
+            let mut cfg = fetch::FetchConfig::new(url);
+            cfg.start = args.start;
+            cfg.end = args.end;
+            cfg.batch = args.batch_size.max(1);
+            cfg.workers = usize::from(args.concurrency);
+            cfg.retries = args.retries;
+            cfg.backoff = std::time::Duration::from_millis(args.retry_delay_ms);
+            cfg.timeout = std::time::Duration::from_secs(args.timeout.max(1));
+            cfg.limits = limits;
+            if args.end.is_some_and(|end| end < args.start) {
+                return Err(format!(
+                    "--end {} is before --start {}",
+                    args.end.unwrap_or_default(),
+                    args.start
+                ));
+            }
+            let end = fetch::resolve_end(&cfg)?;
+            let (items, total): (Box<dyn Iterator<Item = _> + Send>, u64) = match end {
+                Some(end) if end >= args.start => (
+                    Box::new(fetch::fetch(cfg, end, counts.clone())),
+                    end - args.start + 1,
+                ),
+                _ => (Box::new(std::iter::empty()), 0),
+            };
+            let extra = Scan {
+                skip,
+                total: Some(total),
+                ct_counts: Some(counts),
+            };
+            scan(&args.lint, &linter, fail_on, items, extra)
+        }
+        None => {
+            let sources: Vec<InputSource> = if args.lint.paths.is_empty() {
+                vec![InputSource::Stdin]
+            } else {
+                args.lint
+                    .paths
+                    .iter()
+                    .map(|p| {
+                        if p.as_os_str() == "-" {
+                            InputSource::Stdin
+                        } else {
+                            InputSource::Path(p.clone())
+                        }
+                    })
+                    .collect()
+            };
+            let items = reader::read(sources, args.start, limits, counts.clone());
+            let extra = Scan {
+                skip,
+                total: None,
+                ct_counts: Some(counts),
+            };
+            scan(&args.lint, &linter, fail_on, items, extra)
+        }
+    }
+}
+
+/// A progress bar on stderr, only when it is a terminal and not `--quiet`.
+struct Progress {
+    #[cfg(feature = "ct")]
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    #[cfg(feature = "ct")]
+    fn new(enabled: bool, total: Option<u64>) -> Progress {
+        if !enabled || !std::io::stderr().is_terminal() {
+            return Progress { bar: None };
+        }
+        let (bar, template) = match total {
+            Some(n) => (
+                indicatif::ProgressBar::new(n),
+                "{spinner} {elapsed_precise} [{bar:30}] {human_pos}/{human_len} entries {rate} ETA {eta}",
+            ),
+            None => (
+                indicatif::ProgressBar::no_length(),
+                "{spinner} {elapsed_precise} {human_pos} entries {rate}",
+            ),
+        };
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+            let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}/s", state.per_sec());
+            };
+            bar.set_style(style.progress_chars("=> ").with_key("rate", rate));
+        }
+        Progress { bar: Some(bar) }
+    }
+    #[cfg(not(feature = "ct"))]
+    fn new(_enabled: bool, _total: Option<u64>) -> Progress {
+        Progress {}
+    }
+    fn inc(&self) {
+        #[cfg(feature = "ct")]
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+    fn finish(&self) {
+        #[cfg(feature = "ct")]
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+#[cfg(feature = "server")]
+#[derive(Args, Debug)]
+struct ServeArgs {
+    /// Address to listen on (port 0 picks a free port, printed on stderr)
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
+    listen: std::net::SocketAddr,
+    /// Largest request body, in bytes
+    #[arg(long, value_name = "BYTES", default_value_t = crate::service::DEFAULT_MAX_BODY_BYTES)]
+    max_body_size: usize,
+    /// Most certificates in one batch request
+    #[arg(long, value_name = "N", default_value_t = crate::service::DEFAULT_MAX_BATCH)]
+    max_batch: usize,
+    /// Per-request timeout (headers, body and linting), in milliseconds
+    #[arg(long, value_name = "MS", default_value_t = crate::service::DEFAULT_TIMEOUT.as_millis() as u64)]
+    timeout_ms: u64,
+    /// File mapping CA policy OIDs to types, one 'OID TYPE' per line
+    #[arg(long, value_name = "FILE")]
+    policy_map: Option<PathBuf>,
+    /// Do not log requests on stderr
+    #[arg(long)]
+    quiet: bool,
+}
+
+#[cfg(feature = "server")]
+fn serve(args: ServeArgs) -> Result<ExitCode, String> {
+    let policy_map = match &args.policy_map {
+        None => None,
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| format!("--policy-map {}: {e}", p.display()))?;
+            Some(Arc::new(
+                PolicyMap::parse(&text)
+                    .map_err(|e| format!("--policy-map {}: {e}", p.display()))?,
+            ))
+        }
+    };
+    let config = crate::service::Config {
+        listen: args.listen,
+        max_body_bytes: args.max_body_size,
+        max_batch: args.max_batch.max(1),
+        timeout: std::time::Duration::from_millis(args.timeout_ms.max(1)),
+        options: Options {
+            policy_map,
+            ..Options::default()
+        },
+        log_requests: !args.quiet,
+    };
+    crate::service::serve_blocking(config).map_err(|e| format!("serve {}: {e}", args.listen))?;
+    Ok(ExitCode::SUCCESS)
 }

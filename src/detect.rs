@@ -246,9 +246,11 @@ impl Default for DetectOptions<'_> {
 /// Decides how a certificate is linted.
 pub fn detect(cert: &Cert<'_>, opts: &DetectOptions<'_>) -> Profile {
     if cert.is_ca() {
-        // Root: self-issued, and its key identifiers (if any) do not point elsewhere. The
-        // signature itself is checked by the chain lints.
-        let kind = if cert.is_self_issued() {
+        // Root: self-issued and self-signed. A self-issued certificate whose key identifiers
+        // point elsewhere or whose signature fails with its own key is a subordinate CA (a key
+        // rollover certificate); when the signature cannot be checked (TBSCertificate,
+        // unsupported algorithm) self-issued decides.
+        let kind = if cert.is_self_issued() && crate::verify::is_self_signed(cert) != Some(false) {
             Kind::RootCa
         } else {
             Kind::SubordinateCa

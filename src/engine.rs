@@ -2,11 +2,13 @@
 //! This is the single code path behind the CLI, the batch runner and the library API.
 
 use crate::cert::{Cert, Form};
+use crate::config::{ProfileConstraints, StatusOverride};
 use crate::detect::{self, CertType, DetectOptions, Kind, PolicyMap, TypeSource};
-use crate::input::InputItem;
+use crate::input::{InputItem, Limits};
 use crate::lint_context::LintContext;
 use crate::registry::{self, Lint, Outcome, Source, Status};
 use crate::time::{self, UnixTime};
+use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
@@ -19,9 +21,13 @@ pub const INTERNAL_ERROR: &str = "e_internal_error";
 /// One lint result on one certificate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
+    /// The lint's stable name, e.g. `e_smime_eku_missing`.
     pub lint: &'static str,
+    /// `fatal`, `error`, `warn`, `notice` (findings) or `pass`, `NA`, `NE`.
     pub status: Status,
+    /// Where the rule comes from, e.g. `SBR 7.1.2.3(f)`.
     pub citation: &'static str,
+    /// What exactly is wrong, naming the offending value (None for pass/NA/NE).
     pub details: Option<String>,
 }
 
@@ -36,9 +42,13 @@ pub struct CertResult {
     pub form: Option<&'static str>,
     /// `subscriber`, `root-ca` or `subordinate-ca`.
     pub kind: Option<Kind>,
+    /// The SBR certificate type the lints ran for (subscribers), e.g. `mailbox-strict`.
     #[serde(rename = "type")]
     pub cert_type: Option<CertType>,
+    /// How the type was decided: policy OID, policy map, override or a guess.
     pub type_source: Option<TypeSource>,
+    /// Findings (notice and above), plus pass/NA/NE results when
+    /// [`Options::include_passes`] is set; in registry order.
     pub findings: Vec<Finding>,
 }
 
@@ -79,7 +89,8 @@ impl Glob {
     }
 }
 
-/// Which lints run.
+/// Which lints run: a lint runs when it matches an `include` glob (or there are none), matches
+/// no `exclude` glob, and its source passes the same two tests.
 #[derive(Clone, Debug, Default)]
 pub struct LintFilter {
     pub include: Vec<Glob>,
@@ -102,7 +113,9 @@ impl LintFilter {
 pub struct Options {
     /// Evaluation time for effective dates; None = each certificate's notBefore.
     pub at: Option<UnixTime>,
+    /// Lint every certificate as this type instead of detecting it.
     pub override_type: Option<CertType>,
+    /// The CA's own policy OIDs mapped to types, consulted when no SBR policy OID decides.
     pub policy_map: Option<Arc<PolicyMap>>,
     /// Guess the type from the subject when nothing else decides it.
     pub guess: bool,
@@ -111,6 +124,10 @@ pub struct Options {
     pub include_passes: bool,
     /// DER of the issuing CA's certificate, for the chain-aware lints (NA without it).
     pub issuer: Option<Arc<[u8]>>,
+    /// Per-lint status changes from the configuration file (`off` drops the lint).
+    pub overrides: Vec<(&'static str, StatusOverride)>,
+    /// The CA's own profile constraints (`[profile]` in smimelint.toml).
+    pub constraints: Option<Arc<ProfileConstraints>>,
 }
 
 impl Default for Options {
@@ -123,11 +140,20 @@ impl Default for Options {
             filter: LintFilter::default(),
             include_passes: false,
             issuer: None,
+            overrides: Vec::new(),
+            constraints: None,
         }
     }
 }
 
-/// A configured linter. Cheap to share between threads.
+/// A configured linter. Build it once and share it (`&Linter` or `Arc<Linter>`) between
+/// threads; every method takes `&self`.
+///
+/// ```
+/// use smimelint::engine::{Linter, Options};
+/// let linter = Linter::new(Options { include_passes: true, ..Options::default() });
+/// assert_eq!(linter.lints().len(), smimelint::registry::all().len());
+/// ```
 #[derive(Clone, Debug)]
 pub struct Linter {
     lints: Vec<&'static Lint>,
@@ -141,11 +167,13 @@ impl Default for Linter {
 }
 
 impl Linter {
+    /// A linter running the lints `opts.filter` selects.
     pub fn new(opts: Options) -> Linter {
         let lints = registry::all()
             .iter()
             .copied()
             .filter(|l| opts.filter.selects(l))
+            .filter(|l| !opts.overrides.contains(&(l.name, StatusOverride::Off)))
             .collect();
         Linter { lints, opts }
     }
@@ -226,7 +254,7 @@ impl Linter {
     }
 
     fn run<'c>(
-        &self,
+        &'c self,
         cert: &'c Cert<'c>,
         issuer: Option<&'c Cert<'c>>,
     ) -> (detect::Profile, Vec<Finding>) {
@@ -246,10 +274,18 @@ impl Linter {
             profile,
             at,
             issuer,
+            constraints: self.opts.constraints.as_deref(),
         };
         let mut findings = Vec::new();
         for lint in &self.lints {
-            let (status, details) = evaluate(lint, &ctx);
+            let (mut status, details) = evaluate(lint, &ctx);
+            if status.is_finding() && status != Status::Fatal {
+                if let Some((_, StatusOverride::Report(s))) =
+                    self.opts.overrides.iter().find(|(n, _)| *n == lint.name)
+                {
+                    status = *s;
+                }
+            }
             if status.is_finding() || self.opts.include_passes {
                 findings.push(Finding {
                     lint: lint.name,
@@ -278,6 +314,92 @@ impl Linter {
                 details: Some(message),
             }],
         }
+    }
+}
+
+/// Batch and framing entry points: the same [`Linter::lint_der`] / [`Linter::lint_item`] per
+/// certificate, fanned out over rayon's thread pool.
+impl Linter {
+    /// Lints many DER certificates or TBSCertificates in parallel. Results come back in input
+    /// order, one per buffer, named `#1`, `#2`, … .
+    ///
+    /// ```
+    /// use smimelint::engine::Linter;
+    /// let linter = Linter::default();
+    /// let results = linter.lint_batch(&[&b"junk"[..], &b"\x30\x00"[..]]);
+    /// assert_eq!(results.len(), 2);
+    /// assert_eq!(results[1].input, "#2");
+    /// ```
+    pub fn lint_batch<D: AsRef<[u8]> + Sync>(&self, ders: &[D]) -> Vec<CertResult> {
+        if ders.len() == 1 {
+            return vec![self.lint_der("#1".into(), ders[0].as_ref())];
+        }
+        ders.par_iter()
+            .enumerate()
+            .map(|(i, der)| self.lint_der(format!("#{}", i + 1), der.as_ref()))
+            .collect()
+    }
+
+    /// Lints framed inputs in parallel, keeping their order (one result per item).
+    pub fn lint_items(&self, items: Vec<InputItem>) -> Vec<CertResult> {
+        // One item (the service's common case) is linted on the calling thread: handing it to
+        // the pool would only add a wake-up.
+        if items.len() == 1 {
+            return items.into_iter().map(|i| self.lint_item(i)).collect();
+        }
+        items
+            .into_par_iter()
+            .map(|item| self.lint_item(item))
+            .collect()
+    }
+
+    /// Frames `data` (PEM blocks, base64 lines or one DER blob, detected as the CLI does) and
+    /// lints every certificate found, in order. Framing problems become fatal records, so the
+    /// result is never empty. Items are named `name`, or `name#N` when there are several.
+    ///
+    /// ```
+    /// use smimelint::engine::Linter;
+    /// let results = Linter::default().lint_encoded("upload", b"-----BEGIN CERTIFICATE-----\n");
+    /// assert_eq!(results.len(), 1);
+    /// assert_eq!(results[0].findings[0].lint, "e_input_not_certificate");
+    /// ```
+    pub fn lint_encoded(&self, name: &str, data: &[u8]) -> Vec<CertResult> {
+        self.lint_items(frame_bytes(name, data, Limits::default()).collect())
+    }
+}
+
+/// Frames an in-memory buffer exactly as the CLI frames a file.
+pub fn frame_bytes<'d>(
+    name: &str,
+    data: &'d [u8],
+    limits: Limits,
+) -> impl Iterator<Item = InputItem> + 'd {
+    crate::input::frame(name, data, limits)
+}
+
+/// Reads an issuing CA certificate (PEM, base64 or DER; the first certificate found) for
+/// [`Options::issuer`]. A TBSCertificate or anything that is not a certificate is refused.
+///
+/// ```
+/// assert!(smimelint::engine::issuer_from_bytes(b"not a certificate").is_err());
+/// ```
+pub fn issuer_from_bytes(data: &[u8]) -> Result<Arc<[u8]>, String> {
+    let item = frame_bytes("issuer", data, Limits::default())
+        .next()
+        .ok_or("no certificate found")?;
+    let der = item.der.map_err(|e| e.message)?;
+    match Cert::parse(&der) {
+        Ok(c) if c.form == Form::Certificate => Ok(Arc::from(der)),
+        Ok(_) => Err("a TBSCertificate, not a certificate".into()),
+        Err(e) => Err(format!("not a certificate: {}", e.0)),
+    }
+}
+
+/// Parses an evaluation time: `now`, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ`.
+pub fn parse_at(s: &str) -> Option<UnixTime> {
+    match s {
+        "now" => Some(time::now()),
+        _ => time::parse_iso(s),
     }
 }
 
@@ -319,6 +441,31 @@ mod tests {
         assert!(!Glob::new("w_*").matches("e_smime_x"));
         assert!(Glob::new("exact").matches("exact"));
         assert!(!Glob::new("exact").matches("exactly"));
+    }
+
+    #[test]
+    fn batch_matches_one_by_one_in_input_order() {
+        let linter = Linter::default();
+        let good = crate::factory::CertBuilder::subscriber("mailbox-strict").build();
+        let tbs = crate::factory::CertBuilder::subscriber("organization-legacy").build_tbs();
+        let inputs: Vec<Vec<u8>> = (0..40)
+            .map(|i| match i % 3 {
+                0 => good.clone(),
+                1 => tbs.clone(),
+                _ => vec![0x30, i as u8],
+            })
+            .collect();
+        let batch = linter.lint_batch(&inputs);
+        assert_eq!(batch.len(), inputs.len());
+        for (i, (r, der)) in batch.iter().zip(&inputs).enumerate() {
+            let one = linter.lint_der(format!("#{}", i + 1), der);
+            assert_eq!(r.input, one.input);
+            assert_eq!(r.sha256, one.sha256);
+            assert_eq!(r.form, one.form);
+            assert_eq!(r.findings, one.findings);
+        }
+        assert_eq!(batch[1].form, Some("tbs"));
+        assert_eq!(batch[2].findings[0].lint, NOT_A_CERTIFICATE);
     }
 
     #[test]

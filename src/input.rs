@@ -117,6 +117,8 @@ pub enum InputErrorKind {
     TooLarge,
     /// A PEM block whose label is not a certificate label.
     NotCertificateLabel,
+    /// A CT log entry (or response) that does not decode.
+    CtEntry,
 }
 
 /// A framing problem, with a human-readable message.

@@ -25,6 +25,10 @@ pub enum Format {
     Json,
     Jsonl,
     Csv,
+    /// GitHub Actions workflow commands (`::error file=…::…`).
+    Github,
+    /// SARIF 2.1.0 for code-scanning UIs.
+    Sarif,
 }
 
 impl std::str::FromStr for Format {
@@ -35,7 +39,13 @@ impl std::str::FromStr for Format {
             "json" => Format::Json,
             "jsonl" => Format::Jsonl,
             "csv" => Format::Csv,
-            _ => return Err(format!("unknown format '{s}' (text, json, jsonl, csv)")),
+            "github" => Format::Github,
+            "sarif" => Format::Sarif,
+            _ => {
+                return Err(format!(
+                    "unknown format '{s}' (text, json, jsonl, csv, github, sarif)"
+                ))
+            }
         })
     }
 }
@@ -47,6 +57,8 @@ pub fn sink<'w>(format: Format, out: Box<dyn Write + 'w>, color: bool) -> Box<dy
         Format::Json => Box::new(JsonSink { out, first: true }),
         Format::Jsonl => Box::new(JsonlSink { out }),
         Format::Csv => Box::new(CsvSink { out }),
+        Format::Github => Box::new(crate::output_ci::GithubSink::new(out)),
+        Format::Sarif => Box::new(crate::output_ci::SarifSink::new(out)),
     }
 }
 
@@ -218,6 +230,13 @@ impl Sink for TextSink<'_> {
             count(Status::Notice),
             clean
         )?;
+        let skipped: usize = stats.skipped.values().sum();
+        if skipped > 0 {
+            writeln!(
+                self.out,
+                "{skipped} entries skipped (not S/MIME; --all-certs lints them)"
+            )?;
+        }
         self.out.flush()
     }
 }

@@ -182,6 +182,19 @@ impl Applies {
         generations: Self::ALL_GENERATIONS,
     };
 
+    /// Root CA certificates (self-issued and self-signed).
+    pub const ROOT_CA: Applies = Applies {
+        kinds: Kind::RootCa.bit(),
+        validations: Self::ALL_VALIDATIONS,
+        generations: Self::ALL_GENERATIONS,
+    };
+    /// Subordinate CA certificates.
+    pub const SUBORDINATE_CA: Applies = Applies {
+        kinds: Kind::SubordinateCa.bit(),
+        validations: Self::ALL_VALIDATIONS,
+        generations: Self::ALL_GENERATIONS,
+    };
+
     /// Restricts to the given generations (subscriber lints only).
     pub const fn generations(mut self, gens: &[Generation]) -> Applies {
         let mut bits = 0;

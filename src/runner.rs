@@ -2,6 +2,7 @@
 //! bounded: a reader thread frames certificates into chunks, rayon lints each chunk, and the
 //! results are written before the next chunk is taken.
 
+use crate::cert::Cert;
 use crate::engine::{CertResult, Linter};
 use crate::input::{self, InputError, InputErrorKind, InputItem, Limits};
 use crate::output::Sink;
@@ -27,6 +28,8 @@ pub struct RunStats {
     /// Worst finding status per record, counted.
     pub by_worst: std::collections::BTreeMap<Status, usize>,
     pub worst: Option<Status>,
+    /// Inputs not linted (no record), by the reason [`RunOptions::skip`] gave.
+    pub skipped: std::collections::BTreeMap<&'static str, usize>,
 }
 
 impl RunStats {
@@ -86,8 +89,80 @@ fn unreadable(path: PathBuf, e: io::Error) -> InputItem {
 /// Most certificates linted as one parallel batch; bounds memory with the channel depth.
 pub const CHUNK: usize = 512;
 
+/// Decides, per certificate, that it is not linted: `Some(reason)` skips it.
+pub type SkipFn<'a> = &'a (dyn Fn(&Cert<'_>) -> Option<&'static str> + Sync);
+
+/// Optional work in the parallel stage besides linting.
+#[derive(Clone, Copy, Default)]
+pub struct RunOptions<'a> {
+    /// Certificates this returns a reason for produce no record; they are counted in
+    /// [`RunStats::skipped`] and reported as [`Event::Skipped`]. Inputs that do not parse as
+    /// certificates are never skipped.
+    pub skip: Option<SkipFn<'a>>,
+    /// Report each record's issuer label with [`Event::Record`] (for summaries).
+    pub issuers: bool,
+}
+
+/// What the runner reports to its observer, in input order.
+pub enum Event<'r> {
+    /// A record, just written to the sink.
+    Record {
+        result: &'r CertResult,
+        issuer: Option<&'r str>,
+    },
+    /// An input skipped for this reason.
+    Skipped(&'static str),
+    /// A batch has been written and flushed.
+    Batch,
+}
+
+/// One input after the parallel stage.
+enum Done {
+    Linted {
+        result: CertResult,
+        issuer: Option<String>,
+        unreadable: bool,
+    },
+    Skipped(&'static str),
+}
+
 /// Lints every item and writes the results to `sink` in input order.
 pub fn run<I>(linter: &Linter, items: I, sink: &mut dyn Sink) -> io::Result<RunStats>
+where
+    I: Iterator<Item = InputItem> + Send,
+{
+    run_with(linter, items, sink, RunOptions::default(), &mut |_| {})
+}
+
+/// Checks whether `item` is skipped and names its issuer, as `opts` asks. A panic here (a
+/// bug) must not lose the record: the item is then linted, and the engine reports the panic.
+fn prepare(item: &InputItem, opts: RunOptions<'_>) -> Result<Option<String>, &'static str> {
+    if opts.skip.is_none() && !opts.issuers {
+        return Ok(None);
+    }
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare_cert(item, opts)))
+        .unwrap_or(Ok(None))
+}
+
+fn prepare_cert(item: &InputItem, opts: RunOptions<'_>) -> Result<Option<String>, &'static str> {
+    let Some(cert) = item.der.as_deref().ok().and_then(|d| Cert::parse(d).ok()) else {
+        return Ok(None);
+    };
+    if let Some(reason) = opts.skip.and_then(|skip| skip(&cert)) {
+        return Err(reason);
+    }
+    Ok(opts.issuers.then(|| crate::summary::issuer_label(&cert)))
+}
+
+/// [`run`], with a skip filter, issuer labels and an observer that sees every record, skip
+/// and batch end (summaries, progress bars).
+pub fn run_with<I>(
+    linter: &Linter,
+    items: I,
+    sink: &mut dyn Sink,
+    opts: RunOptions<'_>,
+    observe: &mut dyn FnMut(Event<'_>),
+) -> io::Result<RunStats>
 where
     I: Iterator<Item = InputItem> + Send,
 {
@@ -113,22 +188,46 @@ where
                     Err(_) => break,
                 }
             }
-            let results: Vec<(CertResult, bool)> = batch
+            let results: Vec<Done> = batch
                 .into_par_iter()
                 .map(|item| {
                     let unreadable =
                         matches!(&item.der, Err(e) if e.kind == InputErrorKind::Unreadable);
-                    (linter.lint_item(item), unreadable)
+                    match prepare(&item, opts) {
+                        Err(reason) => Done::Skipped(reason),
+                        Ok(issuer) => Done::Linted {
+                            result: linter.lint_item(item),
+                            issuer,
+                            unreadable,
+                        },
+                    }
                 })
                 .collect();
-            for (r, unreadable) in &results {
-                if *unreadable {
-                    stats.unreadable.push(r.input.clone());
+            for done in &results {
+                match done {
+                    Done::Skipped(reason) => {
+                        *stats.skipped.entry(reason).or_default() += 1;
+                        observe(Event::Skipped(reason));
+                    }
+                    Done::Linted {
+                        result,
+                        issuer,
+                        unreadable,
+                    } => {
+                        if *unreadable {
+                            stats.unreadable.push(result.input.clone());
+                        }
+                        stats.add(result);
+                        sink.write(result)?;
+                        observe(Event::Record {
+                            result,
+                            issuer: issuer.as_deref(),
+                        });
+                    }
                 }
-                stats.add(r);
-                sink.write(r)?;
             }
             sink.flush()?;
+            observe(Event::Batch);
         }
         Ok(())
     });

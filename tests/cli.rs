@@ -438,3 +438,86 @@ fn fifty_megabytes_of_noise_is_one_fatal_record_among_others() {
         .contains("END"));
     assert_eq!(records[2]["findings"], serde_json::json!([]));
 }
+
+#[test]
+fn lints_list_equivalents_and_render_markdown() {
+    let out = run(&["lints", "--format", "json"], b"");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let crldp = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["name"] == "e_smime_crldp_missing")
+        .expect("lint listed");
+    assert_eq!(crldp["pkilint"][0], "cabf.smime.crldp_extension_missing");
+    assert_eq!(
+        crldp["zlint"][0],
+        "e_subscribers_shall_have_crl_distribution_points"
+    );
+    let out = run(&["lints", "--format", "markdown"], b"");
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(md, smimelint::xref::lints_markdown());
+    assert!(md.contains("## Migration"));
+}
+
+#[test]
+fn issuer_enables_the_chain_lints() {
+    use smimelint::factory::{Hierarchy, KeyAlg};
+    let h = Hierarchy::new(KeyAlg::P384);
+    let dir = temp_dir("issuer");
+    let sub_path = dir.join("sub.pem");
+    let root_path = dir.join("root.pem");
+    std::fs::write(&sub_path, h.sub_ca.build_pem()).expect("write sub-CA");
+    std::fs::write(&root_path, h.root.build_pem()).expect("write root");
+    let leaf = h.subscriber.build_pem();
+    let status_of = |out: &Output, lint: &str| -> String {
+        jsonl(out)[0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["lint"] == lint)
+            .map(|f| f["status"].as_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    // Without an issuer the chain lints are NA.
+    let out = run(&["lint", "-f", "jsonl", "--all"], leaf.as_bytes());
+    assert_eq!(status_of(&out, "e_smime_signature_invalid"), "NA");
+    // With the right issuer they pass.
+    let sub_arg = sub_path.display().to_string();
+    let out = run(
+        &["lint", "-f", "jsonl", "--all", "--issuer", &sub_arg],
+        leaf.as_bytes(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for lint in [
+        "e_smime_signature_invalid",
+        "e_smime_issuer_dn_not_byte_identical",
+        "e_smime_aki_does_not_match_issuer_ski",
+    ] {
+        assert_eq!(status_of(&out, lint), "pass", "{lint}");
+    }
+    // With the wrong issuer (the root) they fail and the exit code says so.
+    let root_arg = root_path.display().to_string();
+    let out = run(
+        &["lint", "-f", "jsonl", "--issuer", &root_arg],
+        leaf.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(status_of(&out, "e_smime_signature_invalid"), "error");
+    assert_eq!(
+        status_of(&out, "e_smime_issuer_dn_not_byte_identical"),
+        "error"
+    );
+    // An unreadable issuer file is a usage error.
+    let missing = dir.join("missing.pem").display().to_string();
+    let out = run(&["lint", "--issuer", &missing], leaf.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--issuer"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -97,11 +97,19 @@ fn override_beats_policy_and_map_beats_guess() {
 fn ca_certificates_are_roots_or_subordinates() {
     let ca_name = name(&[("C", "GB"), ("O", "Example CA Ltd"), ("CN", "Example Root")]);
     let bc = ext::basic_constraints(true, None);
-    let root = CertBuilder::subscriber("mailbox-strict")
+    // Self-issued but signed by another key (its AKI names the issuing key): a subordinate CA,
+    // e.g. a key-rollover certificate.
+    let self_issued = CertBuilder::subscriber("mailbox-strict")
         .subject_raw(ca_name.clone())
         .issuer_raw(ca_name)
         .ext(&oid::BASIC_CONSTRAINTS, true, bc.clone())
         .build();
+    assert_eq!(
+        profile_of(&self_issued, &DetectOptions::default()).0,
+        Kind::SubordinateCa
+    );
+    // Self-issued and self-signed: a root.
+    let root = CertBuilder::root_ca(smimelint::factory::KeyAlg::Rsa2048).build();
     assert_eq!(
         profile_of(&root, &DetectOptions::default()),
         (Kind::RootCa, None, None)

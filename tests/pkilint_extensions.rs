@@ -68,6 +68,10 @@ const EXPECTED: &[(&str, &[&str])] = &[
         &["e_smime_crldp_no_http_uri", "e_smime_crldp_non_http_uri"],
     ),
     (
+        "organization/multipurpose/bad_qc_statementinfo_encoding",
+        &["e_smime_qc_statements_invalid"],
+    ),
+    (
         "organization/multipurpose/bad_lei_checksum",
         &["e_smime_lei_value_invalid"],
     ),
@@ -140,6 +144,8 @@ const EXTENSION_CODES: &[&str] = &[
     "cabf.smime.subject_directory_attributes_extension_prohibited",
     "cabf.smime.qc_statements_extension_critical",
     "pkix.unknown_subject_key_identifier_calculation_method",
+    // Decoding failures inside an extension value (qcStatements statementInfo).
+    "itu.invalid_asn1_syntax",
 ];
 
 /// Name prefixes of the extension-profile lints, for the no-false-alarm check.

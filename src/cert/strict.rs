@@ -20,19 +20,6 @@ fn decode<T: for<'x> Decode<'x>>(bytes: &[u8]) -> Result<(), String> {
 
 type Decoder = fn(&[u8]) -> Result<(), String>;
 
-/// PKCS #1 RSAPublicKey: SEQUENCE { modulus INTEGER, publicExponent INTEGER }, both positive.
-fn decode_rsa_public_key(bytes: &[u8]) -> Result<(), String> {
-    let ints = Vec::<der::asn1::UintRef<'_>>::from_der(bytes).map_err(|e| e.to_string())?;
-    if ints.len() == 2 {
-        Ok(())
-    } else {
-        Err(format!(
-            "RSAPublicKey has {} INTEGERs (modulus and publicExponent expected)",
-            ints.len()
-        ))
-    }
-}
-
 /// Extension OIDs whose values x509-cert can decode, and the decoder to use.
 fn extension_decoder(oid_bytes: &[u8]) -> Option<Decoder> {
     let table: [(&const_oid::ObjectIdentifier, Decoder); 15] = [
@@ -136,17 +123,6 @@ pub(super) fn check(cert: &mut Cert<'_>) {
         cert.spki.map(|t| t.raw),
         decode::<SubjectPublicKeyInfoOwned>,
     );
-    // The key bits of an rsaEncryption key are themselves DER (RFC 8017 A.1.1).
-    if let Some(Ok(spki)) = cert.spki_view() {
-        if spki.family() == super::spki::KeyFamily::Rsa {
-            field(
-                "tbsCertificate.subjectPublicKeyInfo.subjectPublicKey".into(),
-                Some(spki.tlv),
-                Some(spki.public_key),
-                decode_rsa_public_key,
-            );
-        }
-    }
     field(
         "signatureAlgorithm".into(),
         cert.signature_algorithm,

@@ -18,7 +18,7 @@ use rand_chacha::rand_core::{Rng, SeedableRng};
 use rand_chacha::ChaCha20Rng;
 use rsa::signature::hazmat::{PrehashSigner, PrehashVerifier};
 use rsa::signature::{Keypair, SignatureEncoding, Signer, Verifier};
-use rsa::traits::PublicKeyParts;
+use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use rsa::{BoxedUint, Pkcs1v15Sign, Pss, RsaPrivateKey, RsaPublicKey};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
@@ -537,6 +537,72 @@ fn der_take(b: &[u8]) -> Option<(u8, &[u8], &[u8])> {
     };
     let (content, rest) = b.split_at_checked(len)?;
     Some((tag, content, rest))
+}
+
+/// An RSA key as big-endian integers, for tests that build keys the SBR does not allow.
+#[derive(Clone, Debug)]
+pub struct RsaParts {
+    pub n: Vec<u8>,
+    pub e: Vec<u8>,
+    pub primes: Vec<Vec<u8>>,
+}
+
+impl KeyPair {
+    /// Modulus, exponent and primes of an RSA key pair; None for other algorithms.
+    pub fn rsa_parts(&self) -> Option<RsaParts> {
+        let Secret::Rsa(key) = &self.secret else {
+            return None;
+        };
+        Some(rsa_parts_of(key))
+    }
+}
+
+fn rsa_parts_of(key: &RsaPrivateKey) -> RsaParts {
+    RsaParts {
+        n: key.n_bytes().to_vec(),
+        e: key.e_bytes().to_vec(),
+        primes: key
+            .primes()
+            .iter()
+            .map(|p| {
+                let b = p.as_ref().to_be_bytes();
+                b[b.iter().take_while(|&&x| x == 0).count()..].to_vec()
+            })
+            .collect(),
+    }
+}
+
+/// A real RSA key of any size (1024 or 2044 bits, say), deterministic from `seed` and cached.
+pub fn rsa_key_of_size(bits: usize, seed: u64) -> RsaParts {
+    static CACHE: Mutex<BTreeMap<(usize, u64), RsaParts>> = Mutex::new(BTreeMap::new());
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    cache
+        .entry((bits, seed))
+        .or_insert_with(|| {
+            let mut h = Sha256::new();
+            h.update(b"smimelint odd RSA key v1\0");
+            h.update((bits as u64).to_be_bytes());
+            h.update(seed.to_be_bytes());
+            let mut rng = ChaCha20Rng::from_seed(h.finalize().into());
+            rsa_parts_of(&RsaPrivateKey::new(&mut rng, bits).expect("RSA keygen"))
+        })
+        .clone()
+}
+
+/// DER RSAPublicKey from big-endian modulus and exponent (sign octets added as needed).
+pub fn rsa_public_key(n: &[u8], e: &[u8]) -> Vec<u8> {
+    der_tlv(0x30, &[der_uint(n), der_uint(e)].concat())
+}
+
+/// The SPKI AlgorithmIdentifier the factory uses for `alg`.
+pub fn spki_algorithm(alg: KeyAlg) -> &'static [u8] {
+    alg.spki_alg_der()
+}
+
+/// SubjectPublicKeyInfo from any AlgorithmIdentifier TLV, unused-bits octet and key octets.
+pub fn spki(algorithm: &[u8], unused_bits: u8, key: &[u8]) -> Vec<u8> {
+    let bits = [&[unused_bits][..], key].concat();
+    der_tlv(0x30, &[algorithm, &der_tlv(0x03, &bits)[..]].concat())
 }
 
 #[cfg(test)]

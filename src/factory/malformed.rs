@@ -629,7 +629,7 @@ pub fn malformed() -> Vec<Malformed> {
         m(
             "public-key-garbage",
             "rsaEncryption subjectPublicKey that is not an RSAPublicKey",
-            "e_asn1_field_invalid",
+            "e_smime_rsa_public_key_invalid",
             base().spki_raw(der::seq(&[
                 der::seq(&[der::oid_of(&oid::RSA_ENCRYPTION), der::null()]),
                 der::bits(b"\x30\x0a\x02\x03garbage-key"),

@@ -36,6 +36,8 @@ pub const SUBJECT_SEED: u64 = 1;
 pub const DEFAULT_NOT_BEFORE: UnixTime = date(2025, 10, 1);
 /// Default notBefore of Legacy certificates (before the 2025-07-15 sunset).
 pub const LEGACY_NOT_BEFORE: UnixTime = date(2025, 3, 1);
+/// Earliest notBefore of the test ML-DSA CAs (after SMC013 took effect).
+pub const PQC_CA_NOT_BEFORE: UnixTime = date(2025, 9, 1);
 
 /// One extension to encode.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -240,6 +242,8 @@ pub struct CertBuilder {
     /// Byte-string replacements applied to the finished DER, in order.
     pub patches: Vec<(Vec<u8>, Vec<u8>)>,
     subject_key: KeyAlg,
+    /// Seed of the subject key (with `subject_key`), so the certificate can issue others.
+    subject_seed: u64,
 }
 
 impl CertBuilder {
@@ -319,6 +323,7 @@ impl CertBuilder {
             signature_raw: None,
             patches: Vec::new(),
             subject_key: key_alg,
+            subject_seed: SUBJECT_SEED,
         };
         b = b
             .ext(&oid::KEY_USAGE, true, ext::key_usage(ku_bits))
@@ -680,5 +685,213 @@ impl CertBuilder {
     /// Replaces the subjectAltName (non-critical) with these GeneralName TLVs (see [`gn`]).
     pub fn san(self, names: &[Vec<u8>]) -> Self {
         self.ext(&oid::SUBJECT_ALT_NAME, false, ext::general_names(names))
+    }
+}
+
+/// Seed of the root CA keys of the test hierarchy.
+pub const ROOT_SEED: u64 = 2000;
+/// notBefore / notAfter of the test root CA.
+pub const ROOT_VALIDITY: (UnixTime, UnixTime) = (date(2024, 1, 1), date(2044, 1, 1));
+/// notBefore / notAfter of the test S/MIME subordinate CA (inside the root's, around every
+/// subscriber's).
+pub const SUB_CA_VALIDITY: (UnixTime, UnixTime) = (date(2024, 6, 1), date(2034, 6, 1));
+
+/// The three certificates of a test hierarchy: root → S/MIME sub-CA → subscriber.
+#[derive(Clone, Debug)]
+pub struct Hierarchy {
+    pub root: CertBuilder,
+    pub sub_ca: CertBuilder,
+    pub subscriber: CertBuilder,
+}
+
+impl Hierarchy {
+    /// Root, sub-CA and a mailbox-strict subscriber, every key of algorithm `alg`.
+    pub fn new(alg: KeyAlg) -> Hierarchy {
+        let root = CertBuilder::root_ca(alg);
+        let sub_ca = CertBuilder::sub_ca(alg).issued_by(&root);
+        let t: CertType = "mailbox-strict".parse().expect("type");
+        let subscriber = CertBuilder::subscriber_with_key(t, alg).issued_by(&sub_ca);
+        Hierarchy {
+            root,
+            sub_ca,
+            subscriber,
+        }
+    }
+}
+
+/// CA certificates and issuing by a given CA.
+impl CertBuilder {
+    /// A self-signed root CA that satisfies SBR 7.1.2.1 and 7.1.4.3, keyed `(alg, ROOT_SEED)`.
+    pub fn root_ca(alg: KeyAlg) -> CertBuilder {
+        let subject = name(&[
+            ("C", "GB"),
+            ("O", "Example CA Ltd"),
+            ("CN", "Example Root CA"),
+        ]);
+        Self::ca(alg, ROOT_SEED, subject, ROOT_VALIDITY)
+            .ext(
+                &oid::BASIC_CONSTRAINTS,
+                true,
+                ext::basic_constraints(true, None),
+            )
+            .ext(
+                &oid::KEY_USAGE,
+                true,
+                ext::key_usage(&[ku::DIGITAL_SIGNATURE, ku::KEY_CERT_SIGN, ku::CRL_SIGN]),
+            )
+            .ext(
+                &oid::SUBJECT_KEY_IDENTIFIER,
+                false,
+                ext::ski(&key_id(KeyPair::get(alg, ROOT_SEED))),
+            )
+            .self_signed()
+    }
+
+    /// An S/MIME subordinate CA that satisfies SBR 7.1.2.2 and 7.1.4.3, keyed
+    /// `(alg, ISSUER_SEED)` with the subject every subscriber names as issuer. It is issued by
+    /// the RSA-2048 root until [`issued_by`](Self::issued_by) says otherwise.
+    pub fn sub_ca(alg: KeyAlg) -> CertBuilder {
+        let subject = name(&[
+            ("C", "GB"),
+            ("O", "Example CA Ltd"),
+            ("CN", "Example S/MIME CA"),
+        ]);
+        Self::ca(alg, ISSUER_SEED, subject, SUB_CA_VALIDITY)
+            .ext(
+                &oid::BASIC_CONSTRAINTS,
+                true,
+                ext::basic_constraints(true, Some(0)),
+            )
+            .ext(
+                &oid::KEY_USAGE,
+                true,
+                ext::key_usage(&[ku::DIGITAL_SIGNATURE, ku::KEY_CERT_SIGN, ku::CRL_SIGN]),
+            )
+            .ext(
+                &oid::EXT_KEY_USAGE,
+                false,
+                ext::eku(&[&oid::KP_EMAIL_PROTECTION]),
+            )
+            .ext(
+                &oid::CERTIFICATE_POLICIES,
+                false,
+                ext::policies(&["2.23.140.1.5.1.3", "2.23.140.1.5.2.3"]),
+            )
+            .ext(
+                &oid::CRL_DISTRIBUTION_POINTS,
+                false,
+                ext::crl_distribution_points(&["http://crl.example.com/root.crl"]),
+            )
+            .ext(
+                &oid::AUTHORITY_INFO_ACCESS,
+                false,
+                ext::aia(&[(ext::CA_ISSUERS, "http://ca.example.com/root.crt")]),
+            )
+            .ext(&oid::AUTHORITY_KEY_IDENTIFIER, false, Vec::new())
+            .ext(
+                &oid::SUBJECT_KEY_IDENTIFIER,
+                false,
+                ext::ski(&key_id(KeyPair::get(alg, ISSUER_SEED))),
+            )
+            .issued_by(&CertBuilder::root_ca(KeyAlg::Rsa2048))
+    }
+
+    fn ca(alg: KeyAlg, seed: u64, subject: Vec<u8>, validity: (UnixTime, UnixTime)) -> Self {
+        let key = KeyPair::get(alg, seed);
+        let mut b = CertBuilder::subscriber("mailbox-strict");
+        b.serial = der::uint(&Sha256::digest(format!("CA {alg:?} {seed}").as_bytes())[..16]);
+        b.subject = subject.clone();
+        b.issuer = subject;
+        b.spki = key.spki_der();
+        b.subject_key = alg;
+        b.subject_seed = seed;
+        b.extensions.clear();
+        // ML-DSA certificates exist only from SMC013's effective date (2025-08-22) on.
+        let pqc = matches!(alg, KeyAlg::MlDsa44 | KeyAlg::MlDsa65 | KeyAlg::MlDsa87);
+        let start = if pqc {
+            validity.0.max(PQC_CA_NOT_BEFORE)
+        } else {
+            validity.0
+        };
+        b.validity(start, validity.1)
+    }
+
+    /// The subject key as `(algorithm, seed)`.
+    pub fn subject_key_id(&self) -> (KeyAlg, u64) {
+        (self.subject_key, self.subject_seed)
+    }
+
+    /// Signs with the certificate's own key and names its own subject as issuer.
+    pub fn self_signed(mut self) -> Self {
+        self.issuer = self.subject.clone();
+        self.issuer_key = (self.subject_key, self.subject_seed);
+        self
+    }
+
+    /// Makes `issuer` the issuing CA: its subject becomes this certificate's issuer, its key
+    /// signs, and an authorityKeyIdentifier (if present) names its key.
+    pub fn issued_by(mut self, issuer: &CertBuilder) -> Self {
+        self.issuer = issuer.subject.clone();
+        self.issuer_key = (issuer.subject_key, issuer.subject_seed);
+        let aki = ext::aki_key_id(&key_id(KeyPair::get(
+            issuer.subject_key,
+            issuer.subject_seed,
+        )));
+        for e in self
+            .extensions
+            .iter_mut()
+            .filter(|e| e.oid == oid::AUTHORITY_KEY_IDENTIFIER.as_bytes())
+        {
+            e.value = aki.clone();
+        }
+        self
+    }
+}
+
+/// Lints `der` with `issuer` as the issuing CA certificate, plus every pass/NA/NE result.
+pub fn lint_with_issuer(der: &[u8], issuer: &[u8]) -> crate::engine::CertResult {
+    let opts = crate::engine::Options {
+        include_passes: true,
+        issuer: Some(std::sync::Arc::from(issuer)),
+        ..Default::default()
+    };
+    crate::engine::Linter::new(opts).lint_der("test".into(), der)
+}
+
+/// The status one lint gives `der` when `issuer` is the issuing CA certificate.
+pub fn status_with_issuer(der: &[u8], issuer: &[u8], lint: &str) -> crate::registry::Status {
+    assert!(
+        crate::registry::find(lint).is_some(),
+        "no lint named {lint}"
+    );
+    lint_with_issuer(der, issuer)
+        .findings
+        .iter()
+        .find(|f| f.lint == lint)
+        .map(|f| f.status)
+        .expect("every selected lint reports a result")
+}
+
+/// Names of the lints that report a finding on `der` linted with `issuer`, sorted.
+pub fn findings_with_issuer(der: &[u8], issuer: &[u8]) -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = lint_with_issuer(der, issuer)
+        .issues()
+        .map(|f| f.lint)
+        .collect();
+    v.sort_unstable();
+    v
+}
+/// Conveniences for the key and algorithm lints' tests.
+impl CertBuilder {
+    /// Replaces the SubjectPublicKeyInfo with `algorithm` (an AlgorithmIdentifier TLV) and
+    /// these key octets, and keeps subjectKeyIdentifier derived from them so that only the key
+    /// changes.
+    pub fn subject_key_raw(self, algorithm: &[u8], unused_bits: u8, key: &[u8]) -> Self {
+        let id = Sha256::digest(key)[..20].to_vec();
+        self.spki_raw(keys::spki(algorithm, unused_bits, key)).ext(
+            &oid::SUBJECT_KEY_IDENTIFIER,
+            false,
+            ext::ski(&id),
+        )
     }
 }

@@ -129,5 +129,101 @@ pub fn samples() -> Vec<Sample> {
         ("bad-version-1-with-extensions", base().version_raw(None)),
     ];
     out.extend(defects.into_iter().map(|(n, b)| sample(n, b)));
+    out.extend(ca_samples());
     out
+}
+
+/// Root and S/MIME sub-CA certificates of the test hierarchies, and defective CAs.
+fn ca_samples() -> Vec<Sample> {
+    let mut out = Vec::new();
+    for alg in [KeyAlg::Rsa2048, KeyAlg::P384, KeyAlg::MlDsa65] {
+        let h = super::Hierarchy::new(alg);
+        out.push(sample(&format!("root-ca-{}", alg.name()), h.root));
+        out.push(sample(&format!("sub-ca-{}", alg.name()), h.sub_ca));
+    }
+    let sub = || CertBuilder::sub_ca(KeyAlg::Rsa2048);
+    let defects: Vec<(&str, CertBuilder)> = vec![
+        (
+            "bad-root-eku-present",
+            CertBuilder::root_ca(KeyAlg::Rsa2048).eku(&[&oid::KP_EMAIL_PROTECTION]),
+        ),
+        (
+            "bad-subca-eku-server-auth",
+            sub().eku(&[&oid::KP_EMAIL_PROTECTION, &oid::KP_SERVER_AUTH]),
+        ),
+        (
+            "bad-subca-policies-missing",
+            sub().without_ext(&oid::CERTIFICATE_POLICIES),
+        ),
+    ];
+    out.extend(defects.into_iter().map(|(n, b)| sample(n, b)));
+    out.extend(key_defects().into_iter().map(|(n, b)| sample(n, b)));
+    out
+}
+
+/// Keys, algorithms, validity and serial numbers (issue 5).
+fn key_defects() -> Vec<(&'static str, CertBuilder)> {
+    use super::keys::{rsa_key_of_size, rsa_public_key, spki_algorithm};
+    use super::{KeyPair, SUBJECT_SEED};
+    let strict: CertType = "mailbox-strict".parse().expect("type");
+    let with_key = |alg| CertBuilder::subscriber_with_key(strict, alg);
+    let key = |alg| KeyPair::get(alg, SUBJECT_SEED).public_key_bytes();
+    let rsa = |n: &[u8], e: &[u8]| {
+        with_key(KeyAlg::Rsa2048).subject_key_raw(
+            spki_algorithm(KeyAlg::Rsa2048),
+            0,
+            &rsa_public_key(n, e),
+        )
+    };
+    let real = KeyPair::get(KeyAlg::Rsa2048, SUBJECT_SEED)
+        .rsa_parts()
+        .expect("RSA");
+    let small = rsa_key_of_size(1024, 1);
+    let mut off_curve = key(KeyAlg::P256);
+    if let Some(last) = off_curve.last_mut() {
+        *last ^= 1;
+    }
+    let nb = super::DEFAULT_NOT_BEFORE;
+    let early = date(2025, 6, 1);
+    vec![
+        (
+            "bad-spki-rsa-without-null",
+            with_key(KeyAlg::Rsa2048).subject_key_raw(
+                &der::unhex("300b06092a864886f70d010101"),
+                0,
+                &key(KeyAlg::Rsa2048),
+            ),
+        ),
+        (
+            "bad-spki-x25519",
+            with_key(KeyAlg::Ed25519).subject_key_raw(
+                &der::unhex("300506032b656e"),
+                0,
+                &key(KeyAlg::Ed25519),
+            ),
+        ),
+        (
+            "bad-signature-sha1-rsa",
+            with_key(KeyAlg::Rsa2048)
+                .tbs_signature_raw(der::unhex("300d06092a864886f70d0101050500")),
+        ),
+        ("bad-rsa-1024-bit-modulus", rsa(&small.n, &small.e)),
+        ("bad-rsa-exponent-3", rsa(&real.n, &[3])),
+        (
+            "bad-ec-point-off-curve",
+            with_key(KeyAlg::P256).subject_key_raw(spki_algorithm(KeyAlg::P256), 0, &off_curve),
+        ),
+        (
+            "bad-mldsa-before-smc013",
+            with_key(KeyAlg::MlDsa65).validity(early, early + 365 * 86_400 - 1),
+        ),
+        (
+            "bad-validity-826-days",
+            with_key(KeyAlg::Rsa2048).validity(nb, nb + 825 * 86_400),
+        ),
+        (
+            "bad-serial-63-bits",
+            with_key(KeyAlg::Rsa2048).serial_raw(der::uint(&[0x7f, 1, 2, 3, 4, 5, 6, 7])),
+        ),
+    ]
 }

@@ -1,0 +1,1442 @@
+//! Subject public keys (SBR 6.1.5 and 6.1.6, as amended by SMC013): RSA modulus and exponent,
+//! EC points on their named curve, EdDSA points, ML-DSA / ML-KEM key lengths.
+//!
+//! Each lint looks at one key family and is not applicable to the others. The AlgorithmIdentifier
+//! itself is `e_smime_spki_algorithm_encoding_not_allowed`'s business (lints/algorithms.rs); the
+//! checks here read the key whatever its parameters, so a key with a wrong encoding and a bad
+//! value gets both findings.
+
+use super::prelude::*;
+use crate::cert::spki::{KeyFamily, Spki};
+use crate::walk::{tag, Reader};
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+/// The SPKI when it decodes and its algorithm is of `family`.
+fn spki_of<'c>(ctx: &'c LintContext<'_>, family: KeyFamily) -> Option<&'c Spki<'c>> {
+    match ctx.cert.spki_view() {
+        Some(Ok(spki)) if spki.family() == family => Some(spki),
+        _ => None,
+    }
+}
+
+/// "…, and the BIT STRING has N unused bits" when N is not zero: a key is a whole number of
+/// octets.
+fn unused_bits_note(spki: &Spki<'_>) -> Option<String> {
+    (spki.unused_bits != 0).then(|| {
+        format!(
+            "the subjectPublicKey BIT STRING has {} unused bits (a key is a whole number of octets)",
+            spki.unused_bits
+        )
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// A small unsigned big integer: just what the modulus checks need.
+// ---------------------------------------------------------------------------------------------
+
+/// Unsigned integer as little-endian 64-bit limbs, without high zero limbs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Big(Vec<u64>);
+
+impl Big {
+    fn from_be(bytes: &[u8]) -> Big {
+        let mut limbs: Vec<u64> = bytes
+            .rchunks(8)
+            .map(|c| c.iter().fold(0, |acc, &b| (acc << 8) | u64::from(b)))
+            .collect();
+        while limbs.last() == Some(&0) {
+            limbs.pop();
+        }
+        Big(limbs)
+    }
+
+    fn from_u64(v: u64) -> Big {
+        Big::from_be(&v.to_be_bytes())
+    }
+
+    fn bits(&self) -> usize {
+        self.0
+            .last()
+            .map_or(0, |&top| self.0.len() * 64 - top.leading_zeros() as usize)
+    }
+
+    fn rem_u64(&self, m: u64) -> u64 {
+        let m = u128::from(m);
+        self.0
+            .iter()
+            .rev()
+            .fold(0u128, |r, &l| ((r << 64) | u128::from(l)) % m) as u64
+    }
+
+    /// Quotient and remainder by a small divisor.
+    fn div_u64(&self, d: u64) -> (Big, u64) {
+        let d = u128::from(d);
+        let mut q = vec![0u64; self.0.len()];
+        let mut r = 0u128;
+        for i in (0..self.0.len()).rev() {
+            let cur = (r << 64) | u128::from(self.0[i]);
+            q[i] = (cur / d) as u64;
+            r = cur % d;
+        }
+        while q.last() == Some(&0) {
+            q.pop();
+        }
+        (Big(q), r as u64)
+    }
+
+    fn mul(&self, other: &Big) -> Big {
+        let mut out = vec![0u64; self.0.len() + other.0.len()];
+        for (i, &a) in self.0.iter().enumerate() {
+            let mut carry = 0u128;
+            for (j, &b) in other.0.iter().enumerate() {
+                let t = u128::from(a) * u128::from(b) + u128::from(out[i + j]) + carry;
+                out[i + j] = t as u64;
+                carry = t >> 64;
+            }
+            out[i + other.0.len()] = carry as u64;
+        }
+        while out.last() == Some(&0) {
+            out.pop();
+        }
+        Big(out)
+    }
+
+    fn cmp_big(&self, other: &Big) -> Ordering {
+        self.0
+            .len()
+            .cmp(&other.0.len())
+            .then_with(|| self.0.iter().rev().cmp(other.0.iter().rev()))
+    }
+
+    /// `self^k` compared with `n`, stopping as soon as the power exceeds `n`.
+    fn pow_cmp(&self, k: u32, n: &Big) -> Ordering {
+        let mut acc = Big::from_u64(1);
+        for _ in 0..k {
+            acc = acc.mul(self);
+            if acc.bits() > n.bits() {
+                return Ordering::Greater;
+            }
+        }
+        acc.cmp_big(n)
+    }
+
+    fn with_bit(&self, bit: usize) -> Big {
+        let mut limbs = self.0.clone();
+        if limbs.len() <= bit / 64 {
+            limbs.resize(bit / 64 + 1, 0);
+        }
+        limbs[bit / 64] |= 1 << (bit % 64);
+        Big(limbs)
+    }
+
+    /// The top 64 bits and the number of bits below them, for floating-point estimates.
+    fn log2(&self) -> f64 {
+        let bits = self.bits();
+        if bits <= 64 {
+            return (self.0.first().copied().unwrap_or(0) as f64).log2();
+        }
+        let shift = bits - 64;
+        let (lo, hi) = (shift / 64, shift % 64);
+        let top = if hi == 0 {
+            self.0[lo]
+        } else {
+            (self.0[lo] >> hi) | (self.0.get(lo + 1).copied().unwrap_or(0) << (64 - hi))
+        };
+        shift as f64 + (top as f64).log2()
+    }
+}
+
+/// `base^exp mod m` for a small modulus (below 2^32).
+fn pow_mod_small(base: u64, mut exp: u64, m: u64) -> u64 {
+    let (mut acc, mut b) = (1 % m, base % m);
+    while exp > 0 {
+        if exp & 1 == 1 {
+            acc = acc * b % m;
+        }
+        b = b * b % m;
+        exp >>= 1;
+    }
+    acc
+}
+
+/// Odd primes below 752 (NIST SP 800-89 §5.3.3), smallest first.
+fn odd_primes_below_752() -> &'static [u64] {
+    static PRIMES: OnceLock<Vec<u64>> = OnceLock::new();
+    PRIMES.get_or_init(|| {
+        (3..752u64)
+            .step_by(2)
+            .filter(|&n| {
+                (3..)
+                    .step_by(2)
+                    .take_while(|d| d * d <= n)
+                    .all(|d| !n.is_multiple_of(d))
+            })
+            .collect()
+    })
+}
+
+/// The odd primes below 752 multiplied together in groups whose product fits in 64 bits, so one
+/// pass over the modulus serves several primes.
+fn prime_groups() -> &'static [(u64, Vec<u64>)] {
+    static GROUPS: OnceLock<Vec<(u64, Vec<u64>)>> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let mut groups: Vec<(u64, Vec<u64>)> = Vec::new();
+        for &p in odd_primes_below_752() {
+            match groups.last_mut() {
+                Some((product, members)) if product.checked_mul(p).is_some() => {
+                    *product *= p;
+                    members.push(p);
+                }
+                _ => groups.push((p, vec![p])),
+            }
+        }
+        groups
+    })
+}
+
+/// `n mod p` for every odd prime p below 752.
+fn small_prime_residues(n: &Big) -> Vec<(u64, u64)> {
+    let mut out = Vec::with_capacity(odd_primes_below_752().len());
+    for (product, members) in prime_groups() {
+        let r = n.rem_u64(*product);
+        out.extend(members.iter().map(|&p| (p, r % p)));
+    }
+    out
+}
+
+/// [`small_prime_residues`] of the last modulus seen on this thread: the small-factor and
+/// prime-power lints need them for the same certificate, one after the other.
+fn residues_of(n_bytes: &[u8]) -> Rc<[(u64, u64)]> {
+    /// (modulus octets, their residues).
+    type Memo = Option<(Vec<u8>, Rc<[(u64, u64)]>)>;
+    thread_local! {
+        static LAST: RefCell<Memo> = const { RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((bytes, residues)) = last.as_ref() {
+            if bytes == n_bytes {
+                return Rc::clone(residues);
+            }
+        }
+        let residues: Rc<[(u64, u64)]> = small_prime_residues(&Big::from_be(n_bytes)).into();
+        *last = Some((n_bytes.to_vec(), Rc::clone(&residues)));
+        residues
+    })
+}
+
+/// Mersenne prime 2^61 − 1: a modulus for cheap "is n = c^k?" screening.
+const SCREEN: u64 = (1 << 61) - 1;
+
+/// `a · b mod 2^61 − 1` without a division.
+fn mul_screen(a: u64, b: u64) -> u64 {
+    let p = u128::from(a) * u128::from(b);
+    let s = (p as u64 & SCREEN) + (p >> 61) as u64;
+    let s = (s & SCREEN) + (s >> 61);
+    if s >= SCREEN {
+        s - SCREEN
+    } else {
+        s
+    }
+}
+
+fn pow_screen(base: u64, mut exp: u32) -> u64 {
+    let (mut acc, mut b) = (1, base % SCREEN);
+    while exp > 0 {
+        if exp & 1 == 1 {
+            acc = mul_screen(acc, b);
+        }
+        b = mul_screen(b, b);
+        exp >>= 1;
+    }
+    acc
+}
+
+/// Roots up to this many bits are found from a floating-point estimate.
+const FLOAT_ROOT_BITS: usize = 40;
+
+/// An upper bound on the bit length of the k-th root of n.
+fn root_bits(n: &Big, k: u32) -> usize {
+    n.bits() / k as usize + 1
+}
+
+/// `Some(m)` when `n = m^k` exactly. `n_screen` is `n mod 2^61 − 1`.
+fn exact_root(n: &Big, n_screen: u64, k: u32) -> Option<Big> {
+    let root_bits = root_bits(n, k);
+    if root_bits <= FLOAT_ROOT_BITS {
+        // The root is small: log2(n) is known to about 2^-42, so the estimate 2^(log2(n)/k)
+        // is off by less than 2^40 · 2^-42 < 1/2 and rounds to the root. A candidate whose
+        // k-th power differs from n modulo 2^61 − 1 is out without big-number arithmetic.
+        let c = (n.log2() / f64::from(k)).exp2().round() as u64;
+        return Some(Big::from_u64(c)).filter(|m| {
+            c > 1 && pow_screen(c, k) == n_screen && m.pow_cmp(k, n) == Ordering::Equal
+        });
+    }
+    // Bit by bit from the top: the largest r with r^k <= n.
+    let mut r = Big(Vec::new());
+    for bit in (0..root_bits).rev() {
+        let candidate = r.with_bit(bit);
+        if candidate.pow_cmp(k, n) != Ordering::Greater {
+            r = candidate;
+        }
+    }
+    (r.pow_cmp(k, n) == Ordering::Equal).then_some(r)
+}
+
+/// Largest exponent with a precomputed filter: enough for moduli of about 19,000 bits.
+const MAX_FILTERED_K: usize = 2048;
+
+/// A filter prime q ≡ 1 (mod k) for an exponent k. Below 752 its residue is already known and
+/// a table says which residues are k-th powers; larger ones (for exponents with fewer than two
+/// small ones) are reduced on demand.
+enum FilterPrime {
+    Small { index: usize, is_power: Vec<bool> },
+    Large { q: u64 },
+}
+
+/// Filter primes wanted per exponent: a non-power passes each with probability 1/k.
+const FILTERS_PER_K: usize = 2;
+
+/// For each prime k, its filter primes: every odd prime q < 752 with q ≡ 1 (mod k), then larger
+/// ones until there are [`FILTERS_PER_K`].
+fn filter_primes(k: u32) -> &'static [FilterPrime] {
+    static TABLE: OnceLock<Vec<Vec<FilterPrime>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let primes = odd_primes_below_752();
+        (0..=MAX_FILTERED_K as u32)
+            .map(|k| {
+                if !is_prime_u32(k) {
+                    return Vec::new();
+                }
+                let k = u64::from(k);
+                let mut out: Vec<FilterPrime> = (0..primes.len())
+                    .filter(|&i| (primes[i] - 1).is_multiple_of(k))
+                    .map(|index| {
+                        let q = primes[index];
+                        let mut is_power = vec![false; q as usize];
+                        for x in 0..q {
+                            is_power[pow_mod_small(x, k, q) as usize] = true;
+                        }
+                        FilterPrime::Small { index, is_power }
+                    })
+                    .collect();
+                let larger = (1..)
+                    .map(|j| 2 * k * j + 1)
+                    .filter(|&q| q > 751 && is_prime_u64(q));
+                let missing = FILTERS_PER_K.saturating_sub(out.len());
+                out.extend(larger.take(missing).map(|q| FilterPrime::Large { q }));
+                out
+            })
+            .collect()
+    });
+    table.get(k as usize).map_or(&[], Vec::as_slice)
+}
+
+/// Whether a filter proves that `n` is not a k-th power: modulo a prime q ≡ 1 (mod k), only
+/// one residue in k is a k-th power, and n mod q must be one of them. The larger filter primes
+/// cost a pass over n each, so they are used only when the root is too long for the cheap
+/// floating-point test of [`exact_root`].
+fn not_a_kth_power(n: &Big, residues: &[(u64, u64)], k: u32) -> bool {
+    let use_large = root_bits(n, k) > FLOAT_ROOT_BITS;
+    filter_primes(k).iter().any(|f| match f {
+        FilterPrime::Small { index, is_power } => residues
+            .get(*index)
+            .is_some_and(|&(_, a)| !is_power.get(a as usize).copied().unwrap_or(true)),
+        FilterPrime::Large { q } if use_large => {
+            let a = n.rem_u64(*q);
+            a != 0 && pow_mod_small(a, (q - 1) / u64::from(k), *q) != 1
+        }
+        FilterPrime::Large { .. } => false,
+    })
+}
+
+fn is_prime_u64(n: u64) -> bool {
+    n >= 2
+        && (2..)
+            .take_while(|d| d * d <= n)
+            .all(|d| !n.is_multiple_of(d))
+}
+
+fn is_prime_u32(k: u32) -> bool {
+    k >= 2
+        && (2..)
+            .take_while(|d| d * d <= k)
+            .all(|d| !k.is_multiple_of(d))
+}
+
+/// How the modulus is a perfect power, when it is: "3^1291", "a perfect square".
+fn perfect_power(n: &Big, residues: &[(u64, u64)]) -> Option<String> {
+    if n.bits() < 2 {
+        return None;
+    }
+    // A power of 2 has a single bit set.
+    if n.0.iter().map(|l| l.count_ones()).sum::<u32>() == 1 {
+        return Some(format!("2^{}", n.bits() - 1));
+    }
+    // A small prime factor: a prime power is then a power of that prime.
+    if let Some(&(p, _)) = residues.iter().find(|(_, r)| *r == 0) {
+        let (mut rest, mut k) = (n.clone(), 0u32);
+        loop {
+            let (q, r) = rest.div_u64(p);
+            if r != 0 {
+                break;
+            }
+            rest = q;
+            k += 1;
+        }
+        if rest == Big::from_u64(1) && k >= 2 {
+            return Some(format!("{p}^{k}"));
+        }
+    }
+    // Otherwise n = m^k needs m > 751 (or m has a small factor, found above): k prime and
+    // k <= log(n) / log(752).
+    let max_k = (n.log2() / 752f64.log2()) as u32;
+    let n_screen = n.rem_u64(SCREEN);
+    let small = std::iter::once(2).chain(odd_primes_below_752().iter().map(|&p| p as u32));
+    let large = (752..).filter(|&k| is_prime_u32(k));
+    small
+        .chain(large)
+        .take_while(|&k| k <= max_k)
+        .filter(|&k| !not_a_kth_power(n, residues, k))
+        .find_map(|k| {
+            exact_root(n, n_screen, k)
+                .map(|m| format!("a perfect power: m^{k} with m of {} bits", m.bits()))
+        })
+}
+
+// ---------------------------------------------------------------------------------------------
+// RSA
+// ---------------------------------------------------------------------------------------------
+
+/// RSAPublicKey (RFC 8017 A.1.1): magnitudes of the modulus and exponent, read leniently.
+struct RsaKey<'a> {
+    n: &'a [u8],
+    e: &'a [u8],
+}
+
+fn strip_zeros(b: &[u8]) -> &[u8] {
+    &b[b.iter().take_while(|&&x| x == 0).count()..]
+}
+
+/// Decodes the RSAPublicKey; Err names what is wrong.
+fn rsa_key<'a>(spki: &Spki<'a>) -> Result<RsaKey<'a>, String> {
+    if let Some(note) = unused_bits_note(spki) {
+        return Err(note);
+    }
+    let mut outer = Reader::new(spki.public_key);
+    let seq = outer
+        .expect(tag::SEQUENCE, "RSAPublicKey")
+        .map_err(|e| format!("subjectPublicKey is not an RSAPublicKey: {e}"))?;
+    if !outer.is_empty() {
+        return Err("bytes follow the RSAPublicKey SEQUENCE in subjectPublicKey".into());
+    }
+    let mut r = seq.children();
+    let n = r
+        .expect(tag::INTEGER, "modulus")
+        .map_err(|e| format!("RSAPublicKey {e}"))?;
+    let e = r
+        .expect(tag::INTEGER, "publicExponent")
+        .map_err(|e| format!("RSAPublicKey {e}"))?;
+    if !r.is_empty() {
+        return Err("RSAPublicKey has fields after publicExponent".into());
+    }
+    for (name, int) in [("modulus", n.content), ("publicExponent", e.content)] {
+        if int.first().is_none_or(|b| b & 0x80 != 0) || strip_zeros(int).is_empty() {
+            return Err(format!("RSAPublicKey {name} is not a positive INTEGER"));
+        }
+    }
+    Ok(RsaKey {
+        n: strip_zeros(n.content),
+        e: strip_zeros(e.content),
+    })
+}
+
+/// Runs `check` on the RSA key; NA for other keys and for an RSAPublicKey that does not decode
+/// (that is `e_smime_rsa_public_key_invalid`'s finding).
+fn with_rsa(ctx: &LintContext<'_>, check: impl Fn(&RsaKey<'_>) -> Outcome) -> Outcome {
+    match spki_of(ctx, KeyFamily::Rsa).map(rsa_key) {
+        Some(Ok(key)) => check(&key),
+        _ => Outcome::NotApplicable,
+    }
+}
+
+fn bit_length(magnitude: &[u8]) -> usize {
+    magnitude
+        .first()
+        .map_or(0, |&b| magnitude.len() * 8 - b.leading_zeros() as usize)
+}
+
+/// Decimal for small values, else the bit length.
+fn int_text(magnitude: &[u8]) -> String {
+    if magnitude.len() <= 8 {
+        magnitude
+            .iter()
+            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
+            .to_string()
+    } else {
+        format!("a {}-bit value", bit_length(magnitude))
+    }
+}
+
+fn check_rsa_public_key_invalid(ctx: &LintContext<'_>) -> Outcome {
+    match spki_of(ctx, KeyFamily::Rsa).map(rsa_key) {
+        None => Outcome::NotApplicable,
+        Some(Ok(_)) => Outcome::Pass,
+        Some(Err(e)) => fail!("{e}"),
+    }
+}
+
+lint! {
+    /// ## What it checks
+    /// The subjectPublicKey of an rsaEncryption key is an RSAPublicKey: a SEQUENCE of two
+    /// positive INTEGERs (modulus, publicExponent) and nothing else, in a BIT STRING without
+    /// unused bits. The other RSA lints read the key only when it decodes.
+    ///
+    /// ## Why
+    /// RFC 8017 A.1.1 and RFC 3279 §2.3.1 define the encoding; SBR 6.1.5 and 6.1.6 put
+    /// requirements on the modulus and exponent, which a key that does not decode cannot meet.
+    ///
+    /// ## Example
+    /// A subjectPublicKey holding a bare INTEGER; a negative modulus (`02 82 01 00 c3 …`
+    /// without the leading `00`).
+    E_SMIME_RSA_PUBLIC_KEY_INVALID {
+        name: "e_smime_rsa_public_key_invalid",
+        description: "The RSA subjectPublicKey is not a valid RSAPublicKey",
+        citation: "SBR 6.1.5; RFC 8017 A.1.1",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: [],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_rsa_public_key_invalid,
+    }
+}
+
+fn check_rsa_modulus_too_small(ctx: &LintContext<'_>) -> Outcome {
+    with_rsa(ctx, |key| match bit_length(key.n) {
+        bits if bits < 2048 => fail!("RSA modulus has {bits} bits; at least 2048 are required"),
+        _ => Outcome::Pass,
+    })
+}
+
+lint! {
+    /// ## What it checks
+    /// The RSA modulus is at least 2048 bits long (its bit length, leading zero octets
+    /// ignored).
+    ///
+    /// ## Why
+    /// SBR 6.1.5: the CA SHALL "ensure that the modulus size, when encoded, is at least 2048
+    /// bits". 1024-bit moduli are within reach of factoring.
+    ///
+    /// ## Example
+    /// A 1024-bit RSA key.
+    ///
+    /// ## Differences from pkilint
+    /// pkilint reports this and a size not divisible by 8 under one code,
+    /// `cabf.rsa_modulus_invalid_length`.
+    E_SMIME_RSA_MODULUS_TOO_SMALL {
+        name: "e_smime_rsa_modulus_too_small",
+        description: "The RSA modulus is shorter than 2048 bits",
+        citation: "SBR 6.1.5",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: ["cabf.rsa_modulus_invalid_length"],
+        zlint: ["e_rsa_mod_less_than_2048_bits"],
+        applies: Applies::ALL,
+        check: check_rsa_modulus_too_small,
+    }
+}
+
+fn check_rsa_modulus_not_multiple_of_8(ctx: &LintContext<'_>) -> Outcome {
+    with_rsa(ctx, |key| match bit_length(key.n) {
+        bits if !bits.is_multiple_of(8) => {
+            fail!("RSA modulus has {bits} bits, not a multiple of 8")
+        }
+        _ => Outcome::Pass,
+    })
+}
+
+lint! {
+    /// ## What it checks
+    /// The bit length of the RSA modulus is divisible by 8.
+    ///
+    /// ## Why
+    /// SBR 6.1.5: the CA SHALL "ensure that the modulus size, in bits, is evenly divisible by
+    /// 8". Key generators produce whole-octet moduli; an odd size points at a broken or
+    /// hand-made key.
+    ///
+    /// ## Example
+    /// A 2047-bit modulus (top octet `7f`).
+    E_SMIME_RSA_MODULUS_NOT_MULTIPLE_OF_8 {
+        name: "e_smime_rsa_modulus_not_multiple_of_8",
+        description: "The RSA modulus size in bits is not divisible by 8",
+        citation: "SBR 6.1.5",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: ["cabf.rsa_modulus_invalid_length"],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_rsa_modulus_not_multiple_of_8,
+    }
+}
+
+fn check_rsa_public_exponent_invalid(ctx: &LintContext<'_>) -> Outcome {
+    with_rsa(ctx, |key| {
+        let e = key.e;
+        let even = e.last().is_some_and(|b| b & 1 == 0);
+        let below_3 = e.len() == 1 && e[0] < 3;
+        match (even, below_3) {
+            (false, false) => Outcome::Pass,
+            (true, _) => fail!("RSA public exponent {} is even", int_text(e)),
+            (false, true) => fail!("RSA public exponent {} is less than 3", int_text(e)),
+        }
+    })
+}
+
+lint! {
+    /// ## What it checks
+    /// The RSA public exponent is odd and at least 3.
+    ///
+    /// ## Why
+    /// SBR 6.1.6: "the CA SHALL confirm that the value of the public exponent is an odd number
+    /// equal to 3 or more". An even exponent has no inverse modulo λ(n); e = 1 does not
+    /// encrypt at all.
+    ///
+    /// ## Example
+    /// publicExponent 1; publicExponent 65536.
+    E_SMIME_RSA_PUBLIC_EXPONENT_INVALID {
+        name: "e_smime_rsa_public_exponent_invalid",
+        description: "The RSA public exponent is even or less than 3",
+        citation: "SBR 6.1.6",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: ["cabf.rsa_exponent_prohibited_value"],
+        zlint: ["e_rsa_public_exponent_not_odd", "e_rsa_public_exponent_too_small"],
+        applies: Applies::ALL,
+        check: check_rsa_public_exponent_invalid,
+    }
+}
+
+fn check_rsa_public_exponent_out_of_range(ctx: &LintContext<'_>) -> Outcome {
+    with_rsa(ctx, |key| {
+        let e = key.e;
+        // 2^16 + 1 = 0x010001; 2^256 − 1 has 256 bits.
+        let too_small = e.len() < 3 || (e.len() == 3 && e < [0x01, 0x00, 0x01].as_slice());
+        let too_large = bit_length(e) > 256;
+        match (too_small, too_large) {
+            (false, false) => Outcome::Pass,
+            (true, _) => fail!(
+                "RSA public exponent {} is below 2^16+1 (65537)",
+                int_text(e)
+            ),
+            (false, true) => fail!(
+                "RSA public exponent has {} bits; it should be at most 2^256-1",
+                bit_length(e)
+            ),
+        }
+    })
+}
+
+lint! {
+    /// ## What it checks
+    /// The RSA public exponent is in the range [2^16 + 1, 2^256 − 1].
+    ///
+    /// ## Why
+    /// SBR 6.1.6: "the public exponent SHOULD be in the range between 2^16 + 1 and 2^256 - 1"
+    /// (NIST SP 800-89 §5.3.3). Small exponents such as 3 make padding mistakes exploitable.
+    ///
+    /// ## Example
+    /// publicExponent 3.
+    W_SMIME_RSA_PUBLIC_EXPONENT_OUT_OF_RANGE {
+        name: "w_smime_rsa_public_exponent_out_of_range",
+        description: "The RSA public exponent is outside [2^16+1, 2^256-1]",
+        citation: "SBR 6.1.6",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: ["cabf.rsa_exponent_not_in_recommended_range"],
+        zlint: ["w_rsa_public_exponent_not_in_range"],
+        applies: Applies::ALL,
+        check: check_rsa_public_exponent_out_of_range,
+    }
+}
+
+fn check_rsa_modulus_even(ctx: &LintContext<'_>) -> Outcome {
+    with_rsa(ctx, |key| {
+        if key.n.last().is_some_and(|b| b & 1 == 0) {
+            fail!("RSA modulus ({} bits) is even", bit_length(key.n))
+        } else {
+            Outcome::Pass
+        }
+    })
+}
+
+lint! {
+    /// ## What it checks
+    /// The RSA modulus is odd.
+    ///
+    /// ## Why
+    /// SBR 6.1.6: the modulus SHOULD be "an odd number" (NIST SP 800-89 §5.3.3). A product of
+    /// two large primes is odd; an even modulus has the factor 2 and is not an RSA modulus.
+    ///
+    /// ## Example
+    /// A modulus ending in the octet `00`.
+    W_SMIME_RSA_MODULUS_EVEN {
+        name: "w_smime_rsa_modulus_even",
+        description: "The RSA modulus is even",
+        citation: "SBR 6.1.6",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: ["cabf.rsa_modulus_has_small_prime_factor"],
+        zlint: ["w_rsa_mod_not_odd"],
+        applies: Applies::ALL,
+        check: check_rsa_modulus_even,
+    }
+}
+
+fn check_rsa_modulus_small_factor(ctx: &LintContext<'_>) -> Outcome {
+    with_rsa(ctx, |key| {
+        let n = Big::from_be(key.n);
+        let factors: Vec<String> = residues_of(key.n)
+            .iter()
+            .filter(|(p, r)| *r == 0 && n != Big::from_u64(*p))
+            .map(|(p, _)| p.to_string())
+            .collect();
+        if factors.is_empty() {
+            Outcome::Pass
+        } else {
+            fail!("RSA modulus is divisible by {}", factors.join(", "))
+        }
+    })
+}
+
+lint! {
+    /// ## What it checks
+    /// The RSA modulus has no odd prime factor below 752: its remainder by each of the 131 odd
+    /// primes 3 … 751 is not zero. The factor 2 is `w_smime_rsa_modulus_even`'s finding, so an
+    /// even modulus is reported once.
+    ///
+    /// ## Why
+    /// SBR 6.1.6: the modulus SHOULD "have no factors smaller than 752" (NIST SP 800-89
+    /// §5.3.3, partial public-key validation). A modulus with a small factor is trivially
+    /// factored.
+    ///
+    /// ## Example
+    /// A modulus that is 251 times a 2048-bit RSA modulus.
+    ///
+    /// ## Differences from pkilint
+    /// pkilint's `cabf.rsa_modulus_has_small_prime_factor` also counts the factor 2;
+    /// smimelint reports an even modulus once, as `w_smime_rsa_modulus_even`.
+    W_SMIME_RSA_MODULUS_SMALL_FACTOR {
+        name: "w_smime_rsa_modulus_small_factor",
+        description: "The RSA modulus has a prime factor smaller than 752",
+        citation: "SBR 6.1.6",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: ["cabf.rsa_modulus_has_small_prime_factor"],
+        zlint: ["w_rsa_mod_factors_smaller_than_752"],
+        applies: Applies::ALL,
+        check: check_rsa_modulus_small_factor,
+    }
+}
+
+/// Largest modulus the prime-power check examines: the exponent filters cover every exponent
+/// up to [`MAX_FILTERED_K`], and no CA issues larger RSA keys.
+const MAX_POWER_CHECK_BITS: usize = 16_384;
+
+fn check_rsa_modulus_prime_power(ctx: &LintContext<'_>) -> Outcome {
+    with_rsa(ctx, |key| {
+        if bit_length(key.n) > MAX_POWER_CHECK_BITS {
+            return Outcome::NotApplicable;
+        }
+        let n = Big::from_be(key.n);
+        match perfect_power(&n, &residues_of(key.n)) {
+            None => Outcome::Pass,
+            Some(how) => fail!("RSA modulus ({} bits) is {how}", n.bits()),
+        }
+    })
+}
+
+lint! {
+    /// ## What it checks
+    /// The RSA modulus is not a perfect power m^k (k ≥ 2). Every prime power p^k with k ≥ 2 is
+    /// one, and a product of two distinct primes never is, so no genuine RSA modulus is
+    /// reported. How: a power of 2 or of a prime below 752 is found from the small-factor
+    /// remainders by exact division; otherwise m > 751, so only prime exponents
+    /// k ≤ log(n)/log(752) can work. For each, the remainders modulo primes q ≡ 1 (mod k)
+    /// rule out almost every non-power at once (a k-th power is a k-th power residue mod q;
+    /// at least two such q per exponent, below 752 where possible), and the few left are
+    /// settled by an exact integer k-th root.
+    ///
+    /// A prime modulus (p^1) is not detected: that needs a primality test on every
+    /// certificate. Moduli longer than 16,384 bits are not examined (NA): the cost grows
+    /// quickly with the size, and no CA issues such keys.
+    ///
+    /// ## Why
+    /// SBR 6.1.6: the modulus SHOULD be "not the power of a prime" (NIST SP 800-89 §5.3.3).
+    /// The k-th root of a prime power gives its factor directly.
+    ///
+    /// ## Example
+    /// A 2048-bit modulus that is the square of a 1024-bit prime.
+    ///
+    /// ## Differences from pkilint
+    /// pkilint does not check for prime powers.
+    W_SMIME_RSA_MODULUS_PRIME_POWER {
+        name: "w_smime_rsa_modulus_prime_power",
+        description: "The RSA modulus is a power of a prime (a perfect power)",
+        citation: "SBR 6.1.6",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: [],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_rsa_modulus_prime_power,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// ECDSA
+// ---------------------------------------------------------------------------------------------
+
+/// Named curves whose points the lint can validate: (namedCurve OID content, name, decoder).
+type PointCheck = fn(&[u8]) -> bool;
+const EC_CURVES: [(&[u8], &str, PointCheck); 3] = [
+    (
+        &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07],
+        "P-256",
+        |b| p256::ecdsa::VerifyingKey::from_sec1_bytes(b).is_ok(),
+    ),
+    (&[0x2b, 0x81, 0x04, 0x00, 0x22], "P-384", |b| {
+        p384::ecdsa::VerifyingKey::from_sec1_bytes(b).is_ok()
+    }),
+    (&[0x2b, 0x81, 0x04, 0x00, 0x23], "P-521", |b| {
+        p521::ecdsa::VerifyingKey::from_sec1_bytes(b).is_ok()
+    }),
+];
+
+/// What kind of SEC1 point encoding the key claims to be, for messages.
+fn point_form(b: &[u8]) -> &'static str {
+    match b.first() {
+        None => "an empty point",
+        Some(0x00) => "the point at infinity",
+        Some(0x02 | 0x03) => "a compressed point",
+        Some(0x04) => "an uncompressed point",
+        Some(_) => "no SEC1 point encoding",
+    }
+}
+
+fn check_ec_public_key_invalid(ctx: &LintContext<'_>) -> Outcome {
+    let Some(spki) = spki_of(ctx, KeyFamily::Ec) else {
+        return Outcome::NotApplicable;
+    };
+    let curve = spki
+        .parameters
+        .filter(|p| p.tag == tag::OID)
+        .and_then(|p| EC_CURVES.iter().find(|(o, _, _)| *o == p.content));
+    // Another curve, or parameters that name none, are the encoding lint's finding.
+    let Some((_, name, valid)) = curve else {
+        return Outcome::NotApplicable;
+    };
+    if let Some(note) = unused_bits_note(spki) {
+        return fail!("{name} key: {note}");
+    }
+    if valid(spki.public_key) {
+        Outcome::Pass
+    } else {
+        fail!(
+            "{name} key is not a valid point on the curve: {} octets, {}",
+            spki.public_key.len(),
+            point_form(spki.public_key)
+        )
+    }
+}
+
+lint! {
+    /// ## What it checks
+    /// The subjectPublicKey of a P-256, P-384 or P-521 key is a SEC1 point (uncompressed `04`,
+    /// or compressed `02`/`03`) of the right length whose coordinates are below the field
+    /// prime, that satisfies the curve equation, and that is not the point at infinity. This
+    /// is NIST SP 800-56A full public-key validation: on these prime-order curves (cofactor 1)
+    /// every point on the curve other than infinity has order n, so the n·Q = O step holds
+    /// whenever the others do. The RustCrypto `p256`/`p384`/`p521` decoders perform the checks.
+    /// Keys on other curves are left to `e_smime_spki_algorithm_encoding_not_allowed`.
+    ///
+    /// ## Why
+    /// SBR 6.1.5: the CA SHALL "ensure that the key represents a valid point on the NIST
+    /// P-256, NIST P-384, or NIST P-521 elliptic curve"; 6.1.6 recommends full or partial
+    /// public-key validation. Invalid-curve points leak private keys in ECDH.
+    ///
+    /// ## Example
+    /// An uncompressed P-256 point whose y coordinate was altered; the single octet `00`.
+    ///
+    /// ## Differences from pkilint
+    /// pkilint reports an invalid point as `cabf.ecdsa_key_validation_failed`, a WARNING (the
+    /// SHOULD of SBR 6.1.6). SBR 6.1.5 makes "a valid point" a SHALL, so smimelint reports an
+    /// error.
+    E_SMIME_EC_PUBLIC_KEY_INVALID {
+        name: "e_smime_ec_public_key_invalid",
+        description: "The EC public key is not a valid point on its named curve",
+        citation: "SBR 6.1.5; SBR 6.1.6",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: ["cabf.ecdsa_key_validation_failed"],
+        zlint: ["e_ec_improper_curves"],
+        applies: Applies::ALL,
+        check: check_ec_public_key_invalid,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// EdDSA, ML-DSA, ML-KEM
+// ---------------------------------------------------------------------------------------------
+
+/// Whether the little-endian y coordinate in `y` is below the field prime `p` (also little
+/// endian, same length): RFC 8032 decoding rejects y ≥ p, which ed25519-dalek (following
+/// ZIP-215) accepts.
+fn y_below_p(y: &[u8], p: &[u8]) -> bool {
+    y.iter().rev().cmp(p.iter().rev()) == Ordering::Less
+}
+
+/// 2^255 − 19, little endian.
+const P25519: [u8; 32] = {
+    let mut p = [0xff; 32];
+    p[0] = 0xed;
+    p[31] = 0x7f;
+    p
+};
+
+/// 2^448 − 2^224 − 1, little endian.
+const P448: [u8; 56] = {
+    let mut p = [0xff; 56];
+    p[28] = 0xfe;
+    p
+};
+
+fn ed25519_decodes(b: &[u8]) -> bool {
+    let Ok(k) = <&[u8; 32]>::try_from(b) else {
+        return false;
+    };
+    let mut y = *k;
+    y[31] &= 0x7f;
+    y_below_p(&y, &P25519) && ed25519_dalek::VerifyingKey::from_bytes(k).is_ok()
+}
+
+fn ed448_decodes(b: &[u8]) -> bool {
+    let Ok(k) = <&[u8; 57]>::try_from(b) else {
+        return false;
+    };
+    // The last octet holds only the sign of x.
+    k[56] & 0x7f == 0
+        && y_below_p(&k[..56], &P448)
+        && ed448_goldilocks::VerifyingKey::from_bytes(k).is_ok()
+}
+
+fn check_eddsa_public_key_invalid(ctx: &LintContext<'_>) -> Outcome {
+    let Some(spki) = spki_of(ctx, KeyFamily::EdDsa) else {
+        return Outcome::NotApplicable;
+    };
+    let (name, len, decodes): (&str, usize, PointCheck) =
+        if spki.algorithm_oid == oid::ED25519.as_bytes() {
+            ("Ed25519", 32, ed25519_decodes)
+        } else {
+            ("Ed448", 57, ed448_decodes)
+        };
+    let key = spki.public_key;
+    if let Some(note) = unused_bits_note(spki) {
+        fail!("{name} key: {note}")
+    } else if key.len() != len {
+        fail!("{name} key has {} octets; {len} are required", key.len())
+    } else if !decodes(key) {
+        fail!("{name} key does not decode to a point on the curve")
+    } else {
+        Outcome::Pass
+    }
+}
+
+lint! {
+    /// ## What it checks
+    /// An id-Ed25519 key is 32 octets and an id-Ed448 key 57 octets (RFC 8410 §3), and the
+    /// octets decode to a curve point as RFC 8032 §5.1.3 / §5.2.3 decode it: the y coordinate
+    /// is below the field prime (checked here, because ed25519-dalek accepts non-canonical y
+    /// the way ZIP-215 does), the unused bits of the last Ed448 octet are zero, and an x
+    /// exists for y (checked by ed25519-dalek / ed448-goldilocks; the latter also rejects the
+    /// identity).
+    ///
+    /// ## Why
+    /// SBR 6.1.5: the CA SHALL "ensure that the key represents a valid point on the curve25519
+    /// or curve 448 elliptic curve".
+    ///
+    /// ## Example
+    /// A 31-octet Ed25519 key; 32 octets whose y coordinate has no matching x.
+    E_SMIME_EDDSA_PUBLIC_KEY_INVALID {
+        name: "e_smime_eddsa_public_key_invalid",
+        description: "The EdDSA public key has the wrong length or is not a curve point",
+        citation: "SBR 6.1.5; RFC 8410 3",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: [],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_eddsa_public_key_invalid,
+    }
+}
+
+/// (algorithm OID, parameter set, public key length in octets).
+const PQC_LENGTHS: [(&const_oid::ObjectIdentifier, &str, usize); 6] = [
+    (&oid::ML_DSA_44, "ML-DSA-44", 1312),
+    (&oid::ML_DSA_65, "ML-DSA-65", 1952),
+    (&oid::ML_DSA_87, "ML-DSA-87", 2592),
+    (&oid::ML_KEM_512, "ML-KEM-512", 800),
+    (&oid::ML_KEM_768, "ML-KEM-768", 1184),
+    (&oid::ML_KEM_1024, "ML-KEM-1024", 1568),
+];
+
+fn check_pqc_length(ctx: &LintContext<'_>, family: KeyFamily) -> Outcome {
+    let Some(spki) = spki_of(ctx, family) else {
+        return Outcome::NotApplicable;
+    };
+    let Some(&(_, name, len)) = PQC_LENGTHS
+        .iter()
+        .find(|(o, _, _)| o.as_bytes() == spki.algorithm_oid)
+    else {
+        return Outcome::NotApplicable;
+    };
+    let got = spki.public_key.len();
+    if let Some(note) = unused_bits_note(spki) {
+        return fail!("{name} key: {note}");
+    }
+    if got == len {
+        return Outcome::Pass;
+    }
+    let other = PQC_LENGTHS
+        .iter()
+        .find(|(_, _, l)| *l == got)
+        .map_or_else(String::new, |(_, n, _)| format!(" ({n}'s length)"));
+    fail!("{name} public key has {got} octets{other}; {name} keys have {len}")
+}
+
+fn check_mldsa_public_key_invalid_length(ctx: &LintContext<'_>) -> Outcome {
+    check_pqc_length(ctx, KeyFamily::MlDsa)
+}
+
+lint! {
+    /// ## What it checks
+    /// The subjectPublicKey of an ML-DSA key holds the raw public key of the parameter set its
+    /// OID names (FIPS 204 Table 2): 1312 octets for ML-DSA-44, 1952 for ML-DSA-65, 2592 for
+    /// ML-DSA-87, in a BIT STRING without unused bits (no OCTET STRING wrapper).
+    ///
+    /// ## Why
+    /// SBR 6.1.5 as amended by SMC013: the key SHALL use one of the parameter sets ML-DSA-44,
+    /// -65 or -87; a key whose length belongs to another set (or to none) does not.
+    ///
+    /// ## Example
+    /// id-ml-dsa-44 with a 1952-octet key (an ML-DSA-65 key under the wrong OID).
+    E_SMIME_MLDSA_PUBLIC_KEY_INVALID_LENGTH {
+        name: "e_smime_mldsa_public_key_invalid_length",
+        description: "The ML-DSA public key length does not match its parameter set",
+        citation: "SBR 6.1.5; FIPS 204",
+        source: Source::Sbr,
+        effective: dates::SMC013,
+        ballot: "SMC013",
+        pkilint: [],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_mldsa_public_key_invalid_length,
+    }
+}
+
+fn check_mlkem_public_key_invalid_length(ctx: &LintContext<'_>) -> Outcome {
+    check_pqc_length(ctx, KeyFamily::MlKem)
+}
+
+lint! {
+    /// ## What it checks
+    /// The subjectPublicKey of an ML-KEM key holds the raw encapsulation key of the parameter
+    /// set its OID names (FIPS 203 Table 3): 800 octets for ML-KEM-512, 1184 for ML-KEM-768,
+    /// 1568 for ML-KEM-1024, in a BIT STRING without unused bits.
+    ///
+    /// ## Why
+    /// SBR 6.1.5 as amended by SMC013: the key SHALL use one of the parameter sets ML-KEM-512,
+    /// -768 or -1024.
+    ///
+    /// ## Example
+    /// id-alg-ml-kem-768 with an 800-octet key.
+    E_SMIME_MLKEM_PUBLIC_KEY_INVALID_LENGTH {
+        name: "e_smime_mlkem_public_key_invalid_length",
+        description: "The ML-KEM public key length does not match its parameter set",
+        citation: "SBR 6.1.5; FIPS 203",
+        source: Source::Sbr,
+        effective: dates::SMC013,
+        ballot: "SMC013",
+        pkilint: [],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_mlkem_public_key_invalid_length,
+    }
+}
+
+#[cfg(test)]
+impl Big {
+    fn to_be(&self) -> Vec<u8> {
+        let bytes: Vec<u8> = self.0.iter().rev().flat_map(|l| l.to_be_bytes()).collect();
+        strip_zeros(&bytes).to_vec()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{exact_root, perfect_power, small_prime_residues, Big};
+    use crate::detect::CertType;
+    use crate::factory::keys::{rsa_key_of_size, rsa_public_key, spki_algorithm};
+    use crate::factory::{
+        assert_lint, lint_all, status_of, CertBuilder, KeyAlg, KeyPair, SUBJECT_SEED,
+    };
+    use crate::registry::Status;
+
+    fn with_key(alg: KeyAlg) -> CertBuilder {
+        let t: CertType = "mailbox-strict".parse().expect("type");
+        CertBuilder::subscriber_with_key(t, alg)
+    }
+
+    /// The baseline certificate with an RSA key made of this modulus and exponent.
+    fn rsa(n: &[u8], e: &[u8]) -> Vec<u8> {
+        let alg = spki_algorithm(KeyAlg::Rsa2048);
+        with_key(KeyAlg::Rsa2048)
+            .subject_key_raw(alg, 0, &rsa_public_key(n, e))
+            .build()
+    }
+
+    fn real_rsa() -> (Vec<u8>, Vec<u8>, Vec<Vec<u8>>) {
+        let p = KeyPair::get(KeyAlg::Rsa2048, SUBJECT_SEED)
+            .rsa_parts()
+            .expect("RSA");
+        (p.n, p.e, p.primes)
+    }
+
+    fn good() -> Vec<u8> {
+        with_key(KeyAlg::Rsa2048).build()
+    }
+
+    #[track_caller]
+    fn details(der: &[u8], lint: &str) -> String {
+        let r = lint_all(der);
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.lint == lint)
+            .expect("lint ran");
+        assert!(f.status.is_finding(), "{lint}: {:?}", f.status);
+        f.details.clone().unwrap_or_default()
+    }
+
+    #[test]
+    fn big_arithmetic() {
+        let a = Big::from_be(&[0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x05]);
+        assert_eq!(a.bits(), 65);
+        assert_eq!(u128::from(a.rem_u64(7)), ((1u128 << 64) + 5) % 7);
+        let sq = a.mul(&a);
+        assert_eq!(sq.to_be().len(), 17);
+        assert_eq!(
+            exact_root(&sq, sq.rem_u64(super::SCREEN), 2),
+            Some(a.clone())
+        );
+        let sq3 = sq.mul(&Big::from_u64(3));
+        assert_eq!(exact_root(&sq3, sq3.rem_u64(super::SCREEN), 2), None);
+        let (q, r) = sq.div_u64(3);
+        assert_eq!(q.mul(&Big::from_u64(3)).to_be(), {
+            let mut back = sq.clone();
+            back.0[0] -= r;
+            back.to_be()
+        });
+        // Small roots go through the floating-point path.
+        let c = Big::from_u64(1_000_003)
+            .mul(&Big::from_u64(1_000_003))
+            .mul(&Big::from_u64(1_000_003));
+        assert_eq!(
+            exact_root(&c, c.rem_u64(super::SCREEN), 3),
+            Some(Big::from_u64(1_000_003))
+        );
+        assert_eq!(super::pow_screen(3, 5), 243);
+        // A 40-bit root, the largest the floating-point path takes.
+        let m = Big::from_u64((1 << 40) - 87);
+        let mut p = Big::from_u64(1);
+        for _ in 0..53 {
+            p = p.mul(&m);
+        }
+        assert_eq!(
+            exact_root(&p, p.rem_u64(super::SCREEN), 53),
+            Some(m.clone())
+        );
+        let q = p.mul(&Big::from_u64(3));
+        assert_eq!(exact_root(&q, q.rem_u64(super::SCREEN), 53), None);
+        assert_eq!(super::mul_screen(super::SCREEN - 1, super::SCREEN - 1), 1);
+    }
+
+    #[test]
+    fn perfect_powers_are_found() {
+        let (n, _, primes) = real_rsa();
+        let n = Big::from_be(&n);
+        assert_eq!(perfect_power(&n, &small_prime_residues(&n)), None);
+        let p = Big::from_be(&primes[0]);
+        let cube = p.mul(&p).mul(&p);
+        assert_eq!(
+            perfect_power(&cube, &small_prime_residues(&cube)),
+            Some("a perfect power: m^3 with m of 1024 bits".into())
+        );
+        let mut three = Big::from_u64(1);
+        for _ in 0..1290 {
+            three = three.mul(&Big::from_u64(3));
+        }
+        assert_eq!(
+            perfect_power(&three, &small_prime_residues(&three)),
+            Some("3^1290".into())
+        );
+        // A 16,338-bit power with a 42-bit root: exponent 389 has no filter prime below 752.
+        let m = Big::from_u64((1 << 41) + 15);
+        let mut big = Big::from_u64(1);
+        for _ in 0..389 {
+            big = big.mul(&m);
+        }
+        assert_eq!(
+            perfect_power(&big, &small_prime_residues(&big)),
+            Some("a perfect power: m^389 with m of 42 bits".into())
+        );
+        let not_power = big.mul(&Big::from_u64(1_000_003));
+        assert_eq!(
+            perfect_power(&not_power, &small_prime_residues(&not_power)),
+            None
+        );
+        let two = Big(Vec::new()).with_bit(2047);
+        assert_eq!(perfect_power(&two, &[]), Some("2^2047".into()));
+    }
+
+    #[test]
+    fn rsa_public_key_decodes() {
+        let lint = "e_smime_rsa_public_key_invalid";
+        let alg = spki_algorithm(KeyAlg::Rsa2048);
+        let (n, _, _) = real_rsa();
+        let bare = with_key(KeyAlg::Rsa2048)
+            .subject_key_raw(alg, 0, &crate::factory::der::uint(&n))
+            .build();
+        assert_lint(lint, &bare, &good(), &[]);
+        assert!(details(&bare, lint).contains("not an RSAPublicKey"));
+        // The modulus without its sign octet is negative.
+        let negative = with_key(KeyAlg::Rsa2048)
+            .subject_key_raw(
+                alg,
+                0,
+                &crate::factory::der::seq(&[
+                    crate::factory::der::tlv(0x02, &n),
+                    crate::factory::der::int(65537),
+                ]),
+            )
+            .build();
+        assert!(details(&negative, lint).contains("modulus is not a positive INTEGER"));
+    }
+
+    #[test]
+    fn rsa_modulus_size() {
+        let small = rsa_key_of_size(1024, 1);
+        let bad = rsa(&small.n, &small.e);
+        assert_lint("e_smime_rsa_modulus_too_small", &bad, &good(), &[]);
+        assert_eq!(
+            details(&bad, "e_smime_rsa_modulus_too_small"),
+            "RSA modulus has 1024 bits; at least 2048 are required"
+        );
+        let odd_size = rsa_key_of_size(2052, 1);
+        let bad = rsa(&odd_size.n, &odd_size.e);
+        assert_lint("e_smime_rsa_modulus_not_multiple_of_8", &bad, &good(), &[]);
+        for alg in [KeyAlg::Rsa3072, KeyAlg::Rsa4096] {
+            let der = with_key(alg).build();
+            assert_eq!(
+                status_of(&der, "e_smime_rsa_modulus_too_small"),
+                Status::Pass
+            );
+            assert_eq!(
+                status_of(&der, "w_smime_rsa_modulus_prime_power"),
+                Status::Pass
+            );
+            assert_eq!(
+                status_of(&der, "w_smime_rsa_modulus_small_factor"),
+                Status::Pass
+            );
+        }
+    }
+
+    #[test]
+    fn rsa_exponent() {
+        let (n, _, _) = real_rsa();
+        let even = rsa(&n, &[0x01, 0x00, 0x02]);
+        assert_lint("e_smime_rsa_public_exponent_invalid", &even, &good(), &[]);
+        assert_eq!(
+            details(&even, "e_smime_rsa_public_exponent_invalid"),
+            "RSA public exponent 65538 is even"
+        );
+        let one = rsa(&n, &[1]);
+        assert_lint(
+            "e_smime_rsa_public_exponent_invalid",
+            &one,
+            &good(),
+            &["w_smime_rsa_public_exponent_out_of_range"],
+        );
+        let three = rsa(&n, &[3]);
+        assert_lint(
+            "w_smime_rsa_public_exponent_out_of_range",
+            &three,
+            &good(),
+            &[],
+        );
+        // 2^256 + 1 is odd but too large.
+        let mut huge = vec![0u8; 33];
+        huge[0] = 1;
+        huge[32] = 1;
+        let huge = rsa(&n, &huge);
+        assert_lint(
+            "w_smime_rsa_public_exponent_out_of_range",
+            &huge,
+            &good(),
+            &[],
+        );
+        assert!(details(&huge, "w_smime_rsa_public_exponent_out_of_range").contains("257 bits"));
+    }
+
+    #[test]
+    fn rsa_modulus_quality() {
+        let (n, e, primes) = real_rsa();
+        let big_n = Big::from_be(&n);
+        // n × 256: 2056 bits, even (the factor 2 is the even lint's finding only).
+        let even = rsa(&big_n.mul(&Big::from_u64(256)).to_be(), &e);
+        assert_lint("w_smime_rsa_modulus_even", &even, &good(), &[]);
+        // n × 251: 2056 bits, divisible by 251.
+        let times_251 = rsa(&big_n.mul(&Big::from_u64(251)).to_be(), &e);
+        assert_lint("w_smime_rsa_modulus_small_factor", &times_251, &good(), &[]);
+        assert_eq!(
+            details(&times_251, "w_smime_rsa_modulus_small_factor"),
+            "RSA modulus is divisible by 251"
+        );
+        // The square of one of the key's 1024-bit primes: a 2048-bit prime power.
+        let p = Big::from_be(&primes[0]);
+        let square = p.mul(&p);
+        assert_eq!(square.bits(), 2048);
+        let square = rsa(&square.to_be(), &e);
+        assert_lint("w_smime_rsa_modulus_prime_power", &square, &good(), &[]);
+        // Beyond 16,384 bits the check does not run.
+        let huge: Vec<u8> = n.iter().cycle().take(2100).copied().collect();
+        assert_eq!(
+            status_of(&rsa(&huge, &e), "w_smime_rsa_modulus_prime_power"),
+            Status::NotApplicable
+        );
+        assert_eq!(
+            details(&square, "w_smime_rsa_modulus_prime_power"),
+            "RSA modulus (2048 bits) is a perfect power: m^2 with m of 1024 bits"
+        );
+    }
+
+    #[test]
+    fn ec_points_are_on_their_curve() {
+        let lint = "e_smime_ec_public_key_invalid";
+        for alg in [KeyAlg::P256, KeyAlg::P384, KeyAlg::P521] {
+            let mut point = KeyPair::get(alg, SUBJECT_SEED).public_key_bytes();
+            *point.last_mut().expect("point") ^= 0x01;
+            let off_curve = with_key(alg)
+                .subject_key_raw(spki_algorithm(alg), 0, &point)
+                .build();
+            assert_lint(lint, &off_curve, &with_key(alg).build(), &[]);
+            assert!(details(&off_curve, lint).contains("an uncompressed point"));
+        }
+        let infinity = with_key(KeyAlg::P256)
+            .subject_key_raw(spki_algorithm(KeyAlg::P256), 0, &[0x00])
+            .build();
+        assert!(details(&infinity, lint).contains("the point at infinity"));
+        // The compressed form of a valid point is valid.
+        let point = KeyPair::get(KeyAlg::P256, SUBJECT_SEED).public_key_bytes();
+        let mut compressed = point[..33].to_vec();
+        compressed[0] = 0x02 | (point[64] & 1);
+        let compressed = with_key(KeyAlg::P256)
+            .subject_key_raw(spki_algorithm(KeyAlg::P256), 0, &compressed)
+            .build();
+        assert_eq!(status_of(&compressed, lint), Status::Pass);
+    }
+
+    #[test]
+    fn eddsa_keys_decode() {
+        let lint = "e_smime_eddsa_public_key_invalid";
+        for (alg, len) in [(KeyAlg::Ed25519, 32), (KeyAlg::Ed448, 57)] {
+            let key = KeyPair::get(alg, SUBJECT_SEED).public_key_bytes();
+            let short = with_key(alg)
+                .subject_key_raw(spki_algorithm(alg), 0, &key[..len - 1])
+                .build();
+            assert_lint(lint, &short, &with_key(alg).build(), &[]);
+            assert!(
+                details(&short, lint).contains(&format!("{} octets; {len} are required", len - 1))
+            );
+            // A y coordinate with no x on the curve.
+            let bad = (2u8..=255)
+                .map(|y| {
+                    let mut k = vec![0u8; len];
+                    k[0] = y;
+                    k
+                })
+                .find(|k| !(super::ed25519_decodes(k) || super::ed448_decodes(k)))
+                .expect("a non-point");
+            let off_curve = with_key(alg)
+                .subject_key_raw(spki_algorithm(alg), 0, &bad)
+                .build();
+            assert_lint(lint, &off_curve, &with_key(alg).build(), &[]);
+            assert!(details(&off_curve, lint).contains("does not decode"));
+        }
+        // y = p + 1 encodes y = 1 (the identity's y) non-canonically.
+        let mut y = super::P25519;
+        y[0] += 1;
+        assert!(ed25519_dalek::VerifyingKey::from_bytes(&y).is_ok());
+        let non_canonical = with_key(KeyAlg::Ed25519)
+            .subject_key_raw(spki_algorithm(KeyAlg::Ed25519), 0, &y)
+            .build();
+        assert!(details(&non_canonical, lint).contains("does not decode"));
+        // The unused bits of the last Ed448 octet.
+        let mut key = KeyPair::get(KeyAlg::Ed448, SUBJECT_SEED).public_key_bytes();
+        key[56] |= 0x01;
+        let stray = with_key(KeyAlg::Ed448)
+            .subject_key_raw(spki_algorithm(KeyAlg::Ed448), 0, &key)
+            .build();
+        assert!(details(&stray, lint).contains("does not decode"));
+    }
+
+    #[test]
+    fn pqc_key_lengths() {
+        let cases = [
+            ("e_smime_mldsa_public_key_invalid_length", KeyAlg::MlDsa44, KeyAlg::MlDsa65, "ML-DSA-44 public key has 1952 octets (ML-DSA-65's length); ML-DSA-44 keys have 1312"),
+            ("e_smime_mldsa_public_key_invalid_length", KeyAlg::MlDsa87, KeyAlg::MlDsa44, "ML-DSA-87 public key has 1312 octets (ML-DSA-44's length); ML-DSA-87 keys have 2592"),
+            ("e_smime_mlkem_public_key_invalid_length", KeyAlg::MlKem768, KeyAlg::MlKem512, "ML-KEM-768 public key has 800 octets (ML-KEM-512's length); ML-KEM-768 keys have 1184"),
+            ("e_smime_mlkem_public_key_invalid_length", KeyAlg::MlKem1024, KeyAlg::MlKem768, "ML-KEM-1024 public key has 1184 octets (ML-KEM-768's length); ML-KEM-1024 keys have 1568"),
+        ];
+        for (lint, alg, other, expected) in cases {
+            let key = KeyPair::get(other, SUBJECT_SEED).public_key_bytes();
+            let bad = with_key(alg)
+                .subject_key_raw(spki_algorithm(alg), 0, &key)
+                .build();
+            assert_lint(lint, &bad, &with_key(alg).build(), &[]);
+            assert_eq!(details(&bad, lint), expected);
+        }
+        // Unused bits in the BIT STRING are reported too.
+        let key = KeyPair::get(KeyAlg::MlDsa65, SUBJECT_SEED).public_key_bytes();
+        let unused = with_key(KeyAlg::MlDsa65)
+            .subject_key_raw(spki_algorithm(KeyAlg::MlDsa65), 4, &key)
+            .build();
+        assert!(
+            details(&unused, "e_smime_mldsa_public_key_invalid_length").contains("4 unused bits")
+        );
+    }
+}

@@ -1,0 +1,661 @@
+//! `smimelint serve` end to end: the real binary on an ephemeral loopback port, spoken to over
+//! plain HTTP/1.1 on a TcpStream, every endpoint and every error path.
+#![cfg(feature = "server")]
+
+use serde_json::Value;
+use smimelint::cert::oid;
+use smimelint::factory::{der, pem, CertBuilder};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Per-request timeout the test servers run with; the slow-client tests wait about this long.
+const TIMEOUT_MS: u64 = 1000;
+const MAX_BODY: usize = 64 * 1024;
+const MAX_BATCH: usize = 3;
+
+struct Server {
+    child: Child,
+    addr: SocketAddr,
+    log: Arc<Mutex<String>>,
+}
+
+impl Server {
+    fn start() -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_smimelint"))
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(["--timeout-ms", &TIMEOUT_MS.to_string()])
+            .args(["--max-body-size", &MAX_BODY.to_string()])
+            .args(["--max-batch", &MAX_BATCH.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn smimelint serve");
+        let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+        let mut first = String::new();
+        stderr
+            .read_line(&mut first)
+            .expect("read the listening line");
+        let addr = first
+            .trim()
+            .rsplit("http://")
+            .next()
+            .and_then(|a| a.parse().ok())
+            .unwrap_or_else(|| panic!("no address in {first:?}"));
+        // Keep draining stderr (request log) so the server never blocks on a full pipe.
+        let log = Arc::new(Mutex::new(String::new()));
+        let sink = log.clone();
+        std::thread::spawn(move || {
+            for line in stderr.lines().map_while(Result::ok) {
+                let mut log = sink.lock().unwrap();
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
+        Server { child, addr, log }
+    }
+
+    fn connect(&self) -> TcpStream {
+        let s = TcpStream::connect(self.addr).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        s
+    }
+
+    fn request(&self, method: &str, path: &str, content_type: Option<&str>, body: &[u8]) -> Reply {
+        let mut stream = self.connect();
+        send(&mut stream, method, path, content_type, body);
+        read_reply(&mut BufReader::new(stream))
+    }
+
+    fn post(&self, path: &str, content_type: &str, body: &[u8]) -> Reply {
+        self.request("POST", path, Some(content_type), body)
+    }
+
+    fn get(&self, path: &str) -> Reply {
+        self.request("GET", path, None, b"")
+    }
+
+    fn post_json(&self, path: &str, body: &Value) -> Reply {
+        self.post(path, "application/json", body.to_string().as_bytes())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn send(stream: &mut TcpStream, method: &str, path: &str, content_type: Option<&str>, body: &[u8]) {
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: test\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    if let Some(ct) = content_type {
+        head.push_str(&format!("Content-Type: {ct}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(body).unwrap();
+}
+
+#[derive(Debug)]
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&self.body)))
+    }
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+    /// Asserts an error reply: the status, and the JSON `error` code.
+    fn assert_error(&self, status: u16, code: &str) {
+        assert_eq!(
+            self.status,
+            status,
+            "{}",
+            String::from_utf8_lossy(&self.body)
+        );
+        let v = self.json();
+        assert_eq!(v["error"], code, "{v}");
+        assert!(v["message"].as_str().is_some_and(|m| !m.is_empty()), "{v}");
+    }
+}
+
+/// Reads one response (status line, headers, Content-Length body).
+fn read_reply(r: &mut impl BufRead) -> Reply {
+    let mut line = String::new();
+    r.read_line(&mut line).expect("status line");
+    let status = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("bad status line {line:?}"));
+    let mut headers = Vec::new();
+    loop {
+        let mut h = String::new();
+        r.read_line(&mut h).expect("header");
+        let h = h.trim_end();
+        if h.is_empty() {
+            break;
+        }
+        let (k, v) = h.split_once(':').expect("header colon");
+        headers.push((k.trim().to_string(), v.trim().to_string()));
+    }
+    let len: usize = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+        .map(|(_, v)| v.parse().expect("content-length"))
+        .expect("a Content-Length header");
+    let mut body = vec![0; len];
+    r.read_exact(&mut body).expect("body");
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn clean() -> CertBuilder {
+    CertBuilder::subscriber("mailbox-strict")
+}
+
+fn b64(der: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(der)
+}
+
+/// What `smimelint lint --format jsonl` prints for `pem`, without the input name.
+fn cli_record(pem: &str) -> Value {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_smimelint"))
+        .args(["lint", "--format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(pem.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let mut v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v.as_object_mut().unwrap().remove("input");
+    v
+}
+
+fn without_input(mut v: Value) -> Value {
+    v.as_object_mut().unwrap().remove("input");
+    v
+}
+
+fn lint_names(record: &Value) -> Vec<String> {
+    record["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["lint"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn broken_pem() -> String {
+    clean().without_ext(&oid::EXT_KEY_USAGE).build_pem()
+}
+
+#[test]
+fn lint_answers_the_cli_record_for_pem_der_and_base64() {
+    let server = Server::start();
+    let bad = clean().without_ext(&oid::EXT_KEY_USAGE);
+    let expected = cli_record(&bad.build_pem());
+    assert!(lint_names(&expected).contains(&"e_smime_eku_missing".to_string()));
+
+    let r = server.post(
+        "/v1/lint",
+        "application/x-pem-file",
+        bad.build_pem().as_bytes(),
+    );
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    assert_eq!(r.json()["input"], "request");
+    assert_eq!(without_input(r.json()), expected);
+
+    let r = server.post("/v1/lint", "application/pkix-cert", &bad.build());
+    assert_eq!(without_input(r.json()), expected);
+
+    // base64, wrapped over lines, and with no Content-Type at all.
+    let wrapped: String = b64(&bad.build())
+        .as_bytes()
+        .chunks(64)
+        .map(|c| format!("{}\n", String::from_utf8_lossy(c)))
+        .collect();
+    let r = server.request("POST", "/v1/lint", None, wrapped.as_bytes());
+    assert_eq!(without_input(r.json()), expected);
+
+    let r = server.post_json(
+        "/v1/lint",
+        &serde_json::json!({ "certificate": bad.build_pem() }),
+    );
+    assert_eq!(r.json()["input"], "certificate");
+    assert_eq!(without_input(r.json()), expected);
+    // JSON without a Content-Type is recognised by its opening brace.
+    let body = serde_json::json!({ "certificate": bad.build_pem() }).to_string();
+    let r = server.request("POST", "/v1/lint", None, format!("\n {body}").as_bytes());
+    assert_eq!(r.json()["input"], "certificate");
+    assert_eq!(without_input(r.json()), expected);
+    let r = server.post_json(
+        "/v1/lint",
+        &serde_json::json!({ "certificate": b64(&bad.build()) }),
+    );
+    assert_eq!(without_input(r.json()), expected);
+}
+
+#[test]
+fn tbs_and_precertificates_are_linted() {
+    let server = Server::start();
+    let tbs = clean().build_tbs();
+    for body in [pem("TBS CERTIFICATE", &tbs).into_bytes(), tbs.clone()] {
+        let r = server.post("/v1/lint", "application/octet-stream", &body);
+        let v = r.json();
+        assert_eq!(v["form"], "tbs", "{v}");
+        assert_eq!(v["type"], "mailbox-strict");
+        assert_eq!(lint_names(&v), Vec::<String>::new(), "{v}");
+    }
+    // A signature lint is NA on a TBS, where it runs on a certificate.
+    let r = server.post(
+        "/v1/lint?all=true&include=e_smime_signature_algorithm_fields_mismatch",
+        "application/octet-stream",
+        &tbs,
+    );
+    assert_eq!(r.json()["findings"][0]["status"], "NA", "{}", r.json());
+    let r = server.post(
+        "/v1/lint?all=true&include=e_smime_signature_algorithm_fields_mismatch",
+        "application/octet-stream",
+        &clean().build(),
+    );
+    assert_eq!(r.json()["findings"][0]["status"], "pass", "{}", r.json());
+
+    // A precertificate TBS: the critical poison is known, so never an unknown critical
+    // extension; at most a notice that the SBR profile does not list it.
+    let precert = clean().ext(&oid::CT_POISON, true, der::null()).build_tbs();
+    let v = server
+        .post(
+            "/v1/lint",
+            "application/x-pem-file",
+            pem("TBS CERTIFICATE", &precert).as_bytes(),
+        )
+        .json();
+    assert_eq!(v["form"], "tbs");
+    assert_eq!(lint_names(&v), vec!["n_smime_unlisted_extension"], "{v}");
+}
+
+#[test]
+fn request_options_override_type_time_issuer_and_lints() {
+    let server = Server::start();
+    let cert = clean().build_pem();
+    let r = server.post_json(
+        "/v1/lint",
+        &serde_json::json!({ "certificate": cert, "type": "sponsored-strict" }),
+    );
+    assert_eq!(r.json()["type"], "sponsored-strict");
+    assert_eq!(r.json()["type_source"], "override");
+
+    let r = server.post(
+        "/v1/lint?type=individual-legacy&all=1",
+        "application/x-pem-file",
+        cert.as_bytes(),
+    );
+    assert_eq!(r.json()["type"], "individual-legacy");
+    assert!(r.json()["findings"].as_array().unwrap().len() > 50);
+
+    // Evaluation time before the SBR took effect: every SBR lint is NE.
+    let r = server.post_json(
+        "/v1/lint",
+        &serde_json::json!({ "certificate": cert, "at": "2000-01-01", "all": true,
+                             "include": ["e_smime_eku_missing"] }),
+    );
+    assert_eq!(r.json()["findings"][0]["status"], "NE", "{}", r.json());
+
+    let r = server.post_json(
+        "/v1/lint",
+        &serde_json::json!({ "certificate": broken_pem(), "exclude": ["e_smime_eku_*"] }),
+    );
+    assert!(!lint_names(&r.json()).contains(&"e_smime_eku_missing".to_string()));
+
+    let r = server.post_json(
+        "/v1/lint",
+        &serde_json::json!({ "certificate": cert, "issuer": clean().build_pem() }),
+    );
+    assert_eq!(r.status, 200, "{}", r.json());
+}
+
+#[test]
+fn batch_keeps_input_order() {
+    let server = Server::start();
+    let good = clean().build_pem();
+    let bad = broken_pem();
+    let body = format!("{good}{bad}{good}");
+    let r = server.post("/v1/lint/batch", "application/x-pem-file", body.as_bytes());
+    assert_eq!(r.status, 200);
+    let v = r.json();
+    let records = v.as_array().unwrap();
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[0]["input"], "request#1");
+    assert_eq!(records[1]["input"], "request#2");
+    assert!(lint_names(&records[1]).contains(&"e_smime_eku_missing".to_string()));
+    assert!(lint_names(&records[0]).is_empty() && lint_names(&records[2]).is_empty());
+
+    // JSON: one record per entry, garbage included (as a fatal record, not an error).
+    let r = server.post_json(
+        "/v1/lint/batch",
+        &serde_json::json!({ "certificates": [bad, "bm90IGEgY2VydA==", good] }),
+    );
+    let v = r.json();
+    let records = v.as_array().unwrap();
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[1]["input"], "certificates[1]");
+    assert_eq!(records[1]["findings"][0]["lint"], "e_input_not_certificate");
+    assert_eq!(records[1]["findings"][0]["status"], "fatal");
+    assert!(lint_names(&records[0]).contains(&"e_smime_eku_missing".to_string()));
+}
+
+#[test]
+fn lints_health_and_version() {
+    let server = Server::start();
+    let v = server.get("/v1/lints").json();
+    let lints = v.as_array().unwrap();
+    assert_eq!(lints.len(), smimelint::registry::all().len());
+    assert!(lints.iter().any(|l| l["name"] == "e_smime_eku_missing"
+        && l["citation"].is_string()
+        && l["docs"].is_string()));
+    assert_eq!(server.get("/healthz").json()["status"], "ok");
+    let v = server.get("/version").json();
+    assert_eq!(v["name"], "smimelint");
+    assert_eq!(v["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(v["lints"], lints.len());
+}
+
+#[test]
+fn pkilint_compatible_endpoint() {
+    let server = Server::start();
+    let bad = clean().without_ext(&oid::EXT_KEY_USAGE);
+    for body in [
+        serde_json::json!({ "pem": bad.build_pem() }),
+        serde_json::json!({ "b64": b64(&bad.build()) }),
+    ] {
+        let r = server.post_json("/certificate/cabf-smime", &body);
+        assert_eq!(r.status, 200);
+        let v = r.json();
+        assert_eq!(v["linter"]["name"], "MAILBOX-STRICT");
+        let found = &v["results"][0];
+        assert_eq!(found["node_path"], "certificate");
+        assert_eq!(
+            found["finding_descriptions"][0]["code"],
+            "e_smime_eku_missing"
+        );
+        assert_eq!(found["finding_descriptions"][0]["severity"], "ERROR");
+    }
+    let r = server.post_json(
+        "/certificate/cabf-smime/SPONSORED-LEGACY",
+        &serde_json::json!({ "pem": clean().build_pem() }),
+    );
+    assert_eq!(r.json()["linter"]["name"], "SPONSORED-LEGACY");
+
+    let v = server.get("/certificate/cabf-smime").json();
+    assert_eq!(v["name"], "cabf-smime");
+    assert_eq!(v["linters"].as_array().unwrap().len(), 12);
+
+    // pkilint answers 422 with FastAPI's `detail`.
+    for body in [
+        serde_json::json!({ "pem": clean().build_pem(), "b64": "AAAA" }),
+        serde_json::json!({}),
+        serde_json::json!({ "b64": "!!!" }),
+        serde_json::json!({ "b64": "bm90IGEgY2VydA==" }),
+        serde_json::json!({ "pem": "hello" }),
+    ] {
+        let r = server.post_json("/certificate/cabf-smime", &body);
+        assert_eq!(r.status, 422, "{body}");
+        assert!(r.json()["detail"].is_string());
+    }
+    let r = server.post_json(
+        "/certificate/cabf-smime/NO-SUCH-TYPE",
+        &serde_json::json!({ "pem": clean().build_pem() }),
+    );
+    assert_eq!(r.status, 404);
+    let r = server.post("/certificate/cabf-smime", "text/plain", b"{}");
+    assert_eq!(r.status, 415);
+}
+
+#[test]
+fn client_errors_are_json_4xx() {
+    let server = Server::start();
+    let cert = clean().build_pem();
+    server
+        .post("/v1/lint", "application/json", b"{\"certificate\": ")
+        .assert_error(400, "malformed_json");
+    server
+        .post_json("/v1/lint", &serde_json::json!({ "certificat": cert }))
+        .assert_error(422, "invalid_request");
+    server
+        .post_json("/v1/lint", &serde_json::json!({ "type": "mailbox-strict" }))
+        .assert_error(422, "invalid_request");
+    server
+        .post_json(
+            "/v1/lint",
+            &serde_json::json!({ "certificate": cert, "type": "gold" }),
+        )
+        .assert_error(422, "invalid_request");
+    server
+        .post_json(
+            "/v1/lint",
+            &serde_json::json!({ "certificate": cert, "at": "yesterday" }),
+        )
+        .assert_error(422, "invalid_request");
+    server
+        .post_json(
+            "/v1/lint",
+            &serde_json::json!({ "certificate": cert, "include": ["no_such_lint"] }),
+        )
+        .assert_error(422, "invalid_request");
+    let tbs_issuer = pem("TBS CERTIFICATE", &clean().build_tbs());
+    server
+        .post_json(
+            "/v1/lint",
+            &serde_json::json!({ "certificate": cert, "issuer": tbs_issuer }),
+        )
+        .assert_error(422, "invalid_request");
+    server
+        .post(
+            "/v1/lint?colour=red",
+            "application/x-pem-file",
+            cert.as_bytes(),
+        )
+        .assert_error(422, "invalid_request");
+    // Two certificates where one is expected.
+    server
+        .post(
+            "/v1/lint",
+            "application/x-pem-file",
+            format!("{cert}{cert}").as_bytes(),
+        )
+        .assert_error(422, "invalid_request");
+    server
+        .post(
+            "/v1/lint",
+            "application/x-www-form-urlencoded",
+            cert.as_bytes(),
+        )
+        .assert_error(415, "unsupported_media_type");
+    server
+        .post("/v1/lint", "application/x-pem-file", b"  \n")
+        .assert_error(400, "empty_body");
+    server
+        .post(
+            "/v1/lint",
+            "application/x-pem-file",
+            &vec![b'A'; MAX_BODY + 1],
+        )
+        .assert_error(413, "body_too_large");
+    server
+        .post(
+            "/v1/lint/batch",
+            "application/x-pem-file",
+            cert.repeat(MAX_BATCH + 1).as_bytes(),
+        )
+        .assert_error(413, "batch_too_large");
+    server
+        .post_json(
+            "/v1/lint/batch",
+            &serde_json::json!({ "certificates": vec![cert.clone(); MAX_BATCH + 1] }),
+        )
+        .assert_error(413, "batch_too_large");
+    server
+        .post_json("/v1/lint/batch", &serde_json::json!({ "certificates": [] }))
+        .assert_error(422, "invalid_request");
+    server
+        .post_json(
+            "/v1/lint/batch",
+            &serde_json::json!({ "certificate": cert }),
+        )
+        .assert_error(422, "invalid_request");
+    server
+        .post_json("/v1/lint", &serde_json::json!({ "certificates": [cert] }))
+        .assert_error(422, "invalid_request");
+    server
+        .get("/v1/lint")
+        .assert_error(405, "method_not_allowed");
+    server.get("/v2/lint").assert_error(404, "not_found");
+    // Garbage is a finding, not an HTTP error: one fatal record, as the CLI prints.
+    let r = server.post("/v1/lint", "application/octet-stream", b"\x01\x02\x03");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["findings"][0]["lint"], "e_input_not_certificate");
+}
+
+#[test]
+fn chunked_body_over_the_limit_is_refused() {
+    // No Content-Length: the limit is enforced while reading.
+    let server = Server::start();
+    let mut s = server.connect();
+    let chunk = vec![b'A'; 16 * 1024];
+    s.write_all(
+        b"POST /v1/lint HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n",
+    )
+    .unwrap();
+    for _ in 0..(MAX_BODY / chunk.len() + 2) {
+        if s.write_all(format!("{:x}\r\n", chunk.len()).as_bytes())
+            .is_err()
+            || s.write_all(&chunk).is_err()
+            || s.write_all(b"\r\n").is_err()
+        {
+            break;
+        }
+    }
+    let _ = s.write_all(b"0\r\n\r\n");
+    read_reply(&mut BufReader::new(s)).assert_error(413, "body_too_large");
+}
+
+#[test]
+fn slow_body_times_out() {
+    let server = Server::start();
+    let mut s = server.connect();
+    s.write_all(b"POST /v1/lint HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n-----BEGIN")
+        .unwrap();
+    let start = Instant::now();
+    let reply = read_reply(&mut BufReader::new(s));
+    reply.assert_error(408, "timeout");
+    let waited = start.elapsed();
+    assert!(
+        waited >= Duration::from_millis(TIMEOUT_MS / 2),
+        "{waited:?}"
+    );
+    assert!(waited < Duration::from_millis(TIMEOUT_MS * 5), "{waited:?}");
+    // The server is still there for everybody else.
+    assert_eq!(server.get("/healthz").status, 200);
+}
+
+#[test]
+fn slow_headers_are_cut_off() {
+    let server = Server::start();
+    let mut s = server.connect();
+    s.write_all(b"POST /v1/lint HTTP/1.1\r\nHost: t\r\n")
+        .unwrap();
+    let start = Instant::now();
+    let mut rest = Vec::new();
+    // The server closes the connection (possibly after a 408) instead of waiting forever.
+    let _ = s.read_to_end(&mut rest);
+    let waited = start.elapsed();
+    assert!(
+        waited >= Duration::from_millis(TIMEOUT_MS / 2),
+        "{waited:?}"
+    );
+    assert!(waited < Duration::from_millis(TIMEOUT_MS * 5), "{waited:?}");
+    let text = String::from_utf8_lossy(&rest);
+    assert!(
+        rest.is_empty() || text.starts_with("HTTP/1.1 408"),
+        "{text}"
+    );
+}
+
+#[test]
+fn keep_alive_serves_many_requests_on_one_connection() {
+    let server = Server::start();
+    let stream = server.connect();
+    let mut writer = stream.try_clone().unwrap();
+    let mut reader = BufReader::new(stream);
+    let cert = clean().build_pem();
+    for _ in 0..5 {
+        send(
+            &mut writer,
+            "POST",
+            "/v1/lint",
+            Some("application/x-pem-file"),
+            cert.as_bytes(),
+        );
+        let r = read_reply(&mut reader);
+        assert_eq!(r.status, 200);
+        assert_eq!(r.json()["type"], "mailbox-strict");
+    }
+}
+
+#[test]
+fn sigterm_stops_gracefully_and_requests_are_logged() {
+    let mut server = Server::start();
+    assert_eq!(server.get("/healthz").status, 200);
+    let r = server.post(
+        "/v1/lint",
+        "application/x-pem-file",
+        clean().build_pem().as_bytes(),
+    );
+    assert_eq!(r.status, 200);
+    let status = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let exit = loop {
+        if let Some(s) = server.child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "server did not stop on SIGTERM");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(exit.success(), "{exit:?}");
+    std::thread::sleep(Duration::from_millis(100));
+    let log = server.log.lock().unwrap().clone();
+    assert!(log.contains("GET /healthz 200"), "{log}");
+    assert!(log.contains("POST /v1/lint 200"), "{log}");
+    assert!(log.contains("stopped"), "{log}");
+}
