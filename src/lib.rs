@@ -123,6 +123,9 @@
 //!
 //! Lint names, the record fields (`input`, `sha256`, `form`, `kind`, `type`, `type_source`,
 //! `findings[].lint/status/citation/details`) and status words are public API.
+// Hostile input is parsed here: no `unsafe` in the library or its lints. The one exception is
+// linkme's `#[link_section]` registration of lint statics (src/registry.rs), allowed there.
+#![deny(unsafe_code)]
 pub mod cert;
 #[cfg(feature = "cli")]
 pub mod cli;

@@ -126,6 +126,17 @@ impl Sink for CsvSink<'_> {
     }
     fn write(&mut self, r: &CertResult) -> io::Result<()> {
         let ty = r.cert_type.map(|t| t.to_string()).unwrap_or_default();
+        if r.findings.is_empty() {
+            // One row even without findings, so every input is a record in every format.
+            return writeln!(
+                self.out,
+                "{},{},{},,{},,",
+                csv_field(&r.input),
+                r.sha256.as_deref().unwrap_or(""),
+                ty,
+                Status::Pass.as_str()
+            );
+        }
         for f in &r.findings {
             writeln!(
                 self.out,
