@@ -229,6 +229,9 @@ struct CtArgs {
     /// Timeout of one request, in seconds
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     timeout: u64,
+    /// Largest get-entries response read, in bytes; a larger page is a fatal record per entry
+    #[arg(long, value_name = "BYTES", default_value_t = crate::ct::fetch::DEFAULT_MAX_PAGE_BYTES)]
+    max_page_size: u64,
 }
 
 #[derive(Args, Debug)]
@@ -678,6 +681,7 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
             cfg.backoff = std::time::Duration::from_millis(args.retry_delay_ms);
             cfg.timeout = std::time::Duration::from_secs(args.timeout.max(1));
             cfg.limits = limits;
+            cfg.max_page_bytes = args.max_page_size.max(1);
             if args.end.is_some_and(|end| end < args.start) {
                 return Err(format!(
                     "--end {} is before --start {}",
