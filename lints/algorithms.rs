@@ -1,6 +1,6 @@
 //! AlgorithmIdentifiers (SBR 7.1.3.1 and 7.1.3.2, as amended by SMC013): the SBR lists the exact
 //! DER of every allowed encoding and says "No other encodings are permitted". The allowed
-//! encodings are data ([`SPKI_ALGORITHMS`], [`SIGNATURE_ALGORITHMS`]); a second table names the
+//! encodings are data (`SPKI_ALGORITHMS`, `SIGNATURE_ALGORITHMS`); a second table names the
 //! algorithms and curves a rejected encoding is likely to carry, so the finding says what was
 //! found (`id-X25519`, `sha1WithRSAEncryption`, explicit EC parameters …) rather than only that
 //! the bytes differ.

@@ -22,6 +22,7 @@ pub mod name_constraints;
 mod name_rules;
 pub mod natural_person;
 pub mod organization_identifier;
+pub mod profile;
 pub mod qc_statements;
 pub mod san;
 pub mod subject;

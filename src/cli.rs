@@ -12,10 +12,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+/// `--version`: the crate version and the rules it implements.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (S/MIME BR v1.0.11 certificate profile; ballots SMC01-SMC014; RFC 5280)"
+);
+
 #[derive(Parser, Debug)]
 #[command(
     name = "smimelint",
-    version,
+    version = VERSION,
     about = "Lint S/MIME certificates against the CA/Browser Forum S/MIME Baseline Requirements and RFC 5280",
     after_help = "Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on usage errors or unreadable paths."
 )]
@@ -40,6 +46,22 @@ enum Command {
         /// Lint name, e.g. e_smime_eku_missing
         name: String,
     },
+    /// Show or check the configuration file (smimelint.toml)
+    Config {
+        /// Print a commented example configuration
+        #[arg(long)]
+        example: bool,
+        /// Configuration file to check (default: ./smimelint.toml)
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
     /// Lint the S/MIME certificates of a CT log: saved get-entries responses or a live log
     #[cfg(feature = "ct")]
     Ct(CtArgs),
@@ -64,6 +86,10 @@ enum OutFormat {
     Json,
     Jsonl,
     Csv,
+    /// GitHub Actions annotations
+    Github,
+    /// SARIF 2.1.0
+    Sarif,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -116,9 +142,15 @@ struct LintArgs {
     /// Skip lints from these sources
     #[arg(long, value_delimiter = ',', value_name = "SOURCE")]
     exclude_source: Vec<String>,
-    /// Lowest status that makes the exit code 1
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    /// Lowest status that makes the exit code 1 [default: error]
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Configuration file (default: ./smimelint.toml when it exists)
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore ./smimelint.toml
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
     /// Worker threads (default: all cores)
     #[arg(short = 'j', long, value_name = "N")]
     jobs: Option<usize>,
@@ -197,6 +229,9 @@ struct CtArgs {
     /// Timeout of one request, in seconds
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     timeout: u64,
+    /// Largest get-entries response read, in bytes; a larger page is a fatal record per entry
+    #[arg(long, value_name = "BYTES", default_value_t = crate::ct::fetch::DEFAULT_MAX_PAGE_BYTES)]
+    max_page_size: u64,
 }
 
 #[derive(Args, Debug)]
@@ -216,6 +251,19 @@ pub fn main() -> ExitCode {
         Command::Lint(args) => lint(args),
         Command::Lints { format } => list(format),
         Command::Explain { name } => explain(&name),
+        Command::Config { example, config } => config_command(example, config.as_deref()),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "smimelint", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd)
+                .render(&mut std::io::stdout())
+                .map(|_| ExitCode::SUCCESS)
+                .map_err(|e| e.to_string())
+        }
         #[cfg(feature = "ct")]
         Command::Ct(args) => ct(args),
         Command::MergeSummaries(args) => merge_summaries(args),
@@ -291,23 +339,72 @@ fn parse_sources(names: &[String]) -> Result<Vec<Source>, String> {
         .collect()
 }
 
-fn options(args: &LintArgs) -> Result<Options, String> {
+fn config_command(example: bool, path: Option<&std::path::Path>) -> Result<ExitCode, String> {
+    if example {
+        print!("{}", crate::config::EXAMPLE);
+        return Ok(ExitCode::SUCCESS);
+    }
+    match crate::config::find_and_load(path)? {
+        Some(loaded) => {
+            let path = loaded.path.as_deref().unwrap_or(std::path::Path::new("?"));
+            println!("{}: ok", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        None => Err(format!(
+            "no {} in the working directory (see `smimelint config --example`)",
+            crate::config::DEFAULT_FILE
+        )),
+    }
+}
+
+fn parse_at(s: &str, what: &str) -> Result<crate::time::UnixTime, String> {
+    if s == "now" {
+        return Ok(crate::time::now());
+    }
+    crate::time::parse_iso(s)
+        .ok_or_else(|| format!("{what}: expected 'now' or YYYY-MM-DD, got '{s}'"))
+}
+
+fn parse_fail_on(s: &str) -> Result<FailOn, String> {
+    <FailOn as ValueEnum>::from_str(s, true)
+        .map_err(|_| format!("lint.fail_on: '{s}' (expected notice, warn, error, fatal or never)"))
+}
+
+/// The configuration file's settings, if any, with the command line applied on top.
+fn options(args: &LintArgs) -> Result<(Options, FailOn), String> {
+    let file = if args.no_config {
+        None
+    } else {
+        crate::config::find_and_load(args.config.as_deref())?
+    };
+    let mut base = Options::default();
+    let mut fail_on = FailOn::Error;
+    let mut file_at = None;
+    if let Some(loaded) = &file {
+        loaded.apply(&mut base);
+        if let Some(at) = &loaded.at {
+            file_at = Some(parse_at(at, "lint.at")?);
+        }
+        if let Some(f) = &loaded.fail_on {
+            fail_on = parse_fail_on(f)?;
+        }
+    }
+    if let Some(f) = args.fail_on {
+        fail_on = f;
+    }
     let at = match args.at.as_deref() {
-        None => None,
-        Some("now") => Some(crate::time::now()),
-        Some(s) => Some(
-            crate::time::parse_iso(s)
-                .ok_or_else(|| format!("--at: expected 'now' or YYYY-MM-DD, got '{s}'"))?,
-        ),
+        None => file_at,
+        Some(s) => Some(parse_at(s, "--at")?),
     };
     let override_type = args
         .cert_type
         .as_deref()
         .map(str::parse::<CertType>)
         .transpose()
-        .map_err(|e| format!("--type: {e}"))?;
+        .map_err(|e| format!("--type: {e}"))?
+        .or(base.override_type);
     let policy_map = match &args.policy_map {
-        None => None,
+        None => base.policy_map.clone(),
         Some(p) => {
             let text = std::fs::read_to_string(p)
                 .map_err(|e| format!("--policy-map {}: {e}", p.display()))?;
@@ -317,11 +414,25 @@ fn options(args: &LintArgs) -> Result<Options, String> {
             ))
         }
     };
+    // Each list given on the command line replaces the file's.
+    let pick = |cli: Vec<Glob>, file: &Vec<Glob>| if cli.is_empty() { file.clone() } else { cli };
     let filter = LintFilter {
-        include: args.include.iter().map(|g| Glob::new(g)).collect(),
-        exclude: args.exclude.iter().map(|g| Glob::new(g)).collect(),
-        include_sources: parse_sources(&args.include_source)?,
-        exclude_sources: parse_sources(&args.exclude_source)?,
+        include: pick(
+            args.include.iter().map(|g| Glob::new(g)).collect(),
+            &base.filter.include,
+        ),
+        exclude: pick(
+            args.exclude.iter().map(|g| Glob::new(g)).collect(),
+            &base.filter.exclude,
+        ),
+        include_sources: match parse_sources(&args.include_source)? {
+            v if v.is_empty() => base.filter.include_sources.clone(),
+            v => v,
+        },
+        exclude_sources: match parse_sources(&args.exclude_source)? {
+            v if v.is_empty() => base.filter.exclude_sources.clone(),
+            v => v,
+        },
     };
     for g in &args.include {
         if !registry::all().iter().any(|l| Glob::new(g).matches(l.name)) {
@@ -331,15 +442,18 @@ fn options(args: &LintArgs) -> Result<Options, String> {
         }
     }
     let issuer = args.issuer.as_deref().map(read_issuer).transpose()?;
-    Ok(Options {
+    let opts = Options {
         issuer,
         at,
         override_type,
         policy_map,
-        guess: !args.no_guess,
+        guess: base.guess && !args.no_guess,
         filter,
         include_passes: args.all,
-    })
+        overrides: base.overrides,
+        constraints: base.constraints,
+    };
+    Ok((opts, fail_on))
 }
 
 /// Reads the first certificate of an issuer file; anything else there is a usage error.
@@ -361,7 +475,7 @@ pub fn read_issuer(path: &std::path::Path) -> Result<Arc<[u8]>, String> {
 }
 
 fn lint(args: LintArgs) -> Result<ExitCode, String> {
-    let linter = setup(&args)?;
+    let (linter, fail_on) = setup(&args)?;
     let sources: Vec<InputSource> = if args.paths.is_empty() {
         vec![InputSource::Stdin]
     } else {
@@ -377,7 +491,7 @@ fn lint(args: LintArgs) -> Result<ExitCode, String> {
             .collect()
     };
     let items = runner::items(sources, args.all_files, limits(&args));
-    scan(&args, &linter, items, Scan::default())
+    scan(&args, &linter, fail_on, items, Scan::default())
 }
 
 fn limits(args: &LintArgs) -> Limits {
@@ -388,8 +502,8 @@ fn limits(args: &LintArgs) -> Limits {
 }
 
 /// The linter for `args`, with the thread pool sized as asked.
-fn setup(args: &LintArgs) -> Result<Linter, String> {
-    let opts = options(args)?;
+fn setup(args: &LintArgs) -> Result<(Linter, FailOn), String> {
+    let (opts, fail_on) = options(args)?;
     let linter = Linter::new(opts);
     if let Some(n) = args.jobs {
         rayon::ThreadPoolBuilder::new()
@@ -397,7 +511,7 @@ fn setup(args: &LintArgs) -> Result<Linter, String> {
             .build_global()
             .map_err(|e| e.to_string())?;
     }
-    Ok(linter)
+    Ok((linter, fail_on))
 }
 
 /// What a scan adds to a plain `lint` run.
@@ -411,7 +525,13 @@ struct Scan<'a> {
 }
 
 /// Lints `items` to stdout as `args` says: the one path behind `lint` and `ct`.
-fn scan<I>(args: &LintArgs, linter: &Linter, items: I, extra: Scan<'_>) -> Result<ExitCode, String>
+fn scan<I>(
+    args: &LintArgs,
+    linter: &Linter,
+    fail_on: FailOn,
+    items: I,
+    extra: Scan<'_>,
+) -> Result<ExitCode, String>
 where
     I: Iterator<Item = crate::input::InputItem> + Send,
 {
@@ -428,6 +548,8 @@ where
         OutFormat::Json => Format::Json,
         OutFormat::Jsonl => Format::Jsonl,
         OutFormat::Csv => Format::Csv,
+        OutFormat::Github => Format::Github,
+        OutFormat::Sarif => Format::Sarif,
     };
     let report = &args.report;
     let want_summary =
@@ -478,7 +600,7 @@ where
     if !stats.unreadable.is_empty() {
         return Ok(ExitCode::from(2));
     }
-    let threshold = match args.fail_on {
+    let threshold = match fail_on {
         FailOn::Notice => Some(Status::Notice),
         FailOn::Warn => Some(Status::Warn),
         FailOn::Error => Some(Status::Error),
@@ -540,7 +662,7 @@ fn merge_summaries(args: MergeArgs) -> Result<ExitCode, String> {
 #[cfg(feature = "ct")]
 fn ct(args: CtArgs) -> Result<ExitCode, String> {
     use crate::ct::{fetch, filter, reader};
-    let linter = setup(&args.lint)?;
+    let (linter, fail_on) = setup(&args.lint)?;
     let counts = Arc::new(reader::CtCounts::default());
     let skip: runner::SkipFn<'_> = &filter::skip_reason;
     let skip = (!args.all_certs).then_some(skip);
@@ -559,6 +681,7 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
             cfg.backoff = std::time::Duration::from_millis(args.retry_delay_ms);
             cfg.timeout = std::time::Duration::from_secs(args.timeout.max(1));
             cfg.limits = limits;
+            cfg.max_page_bytes = args.max_page_size.max(1);
             if args.end.is_some_and(|end| end < args.start) {
                 return Err(format!(
                     "--end {} is before --start {}",
@@ -579,7 +702,7 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
                 total: Some(total),
                 ct_counts: Some(counts),
             };
-            scan(&args.lint, &linter, items, extra)
+            scan(&args.lint, &linter, fail_on, items, extra)
         }
         None => {
             let sources: Vec<InputSource> = if args.lint.paths.is_empty() {
@@ -603,7 +726,7 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
                 total: None,
                 ct_counts: Some(counts),
             };
-            scan(&args.lint, &linter, items, extra)
+            scan(&args.lint, &linter, fail_on, items, extra)
         }
     }
 }

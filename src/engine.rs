@@ -2,6 +2,7 @@
 //! This is the single code path behind the CLI, the batch runner and the library API.
 
 use crate::cert::{Cert, Form};
+use crate::config::{ProfileConstraints, StatusOverride};
 use crate::detect::{self, CertType, DetectOptions, Kind, PolicyMap, TypeSource};
 use crate::input::{InputItem, Limits};
 use crate::lint_context::LintContext;
@@ -123,6 +124,10 @@ pub struct Options {
     pub include_passes: bool,
     /// DER of the issuing CA's certificate, for the chain-aware lints (NA without it).
     pub issuer: Option<Arc<[u8]>>,
+    /// Per-lint status changes from the configuration file (`off` drops the lint).
+    pub overrides: Vec<(&'static str, StatusOverride)>,
+    /// The CA's own profile constraints (`[profile]` in smimelint.toml).
+    pub constraints: Option<Arc<ProfileConstraints>>,
 }
 
 impl Default for Options {
@@ -135,6 +140,8 @@ impl Default for Options {
             filter: LintFilter::default(),
             include_passes: false,
             issuer: None,
+            overrides: Vec::new(),
+            constraints: None,
         }
     }
 }
@@ -166,6 +173,7 @@ impl Linter {
             .iter()
             .copied()
             .filter(|l| opts.filter.selects(l))
+            .filter(|l| !opts.overrides.contains(&(l.name, StatusOverride::Off)))
             .collect();
         Linter { lints, opts }
     }
@@ -246,7 +254,7 @@ impl Linter {
     }
 
     fn run<'c>(
-        &self,
+        &'c self,
         cert: &'c Cert<'c>,
         issuer: Option<&'c Cert<'c>>,
     ) -> (detect::Profile, Vec<Finding>) {
@@ -266,10 +274,18 @@ impl Linter {
             profile,
             at,
             issuer,
+            constraints: self.opts.constraints.as_deref(),
         };
         let mut findings = Vec::new();
         for lint in &self.lints {
-            let (status, details) = evaluate(lint, &ctx);
+            let (mut status, details) = evaluate(lint, &ctx);
+            if status.is_finding() && status != Status::Fatal {
+                if let Some((_, StatusOverride::Report(s))) =
+                    self.opts.overrides.iter().find(|(n, _)| *n == lint.name)
+                {
+                    status = *s;
+                }
+            }
             if status.is_finding() || self.opts.include_passes {
                 findings.push(Finding {
                     lint: lint.name,

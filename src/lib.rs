@@ -123,9 +123,13 @@
 //!
 //! Lint names, the record fields (`input`, `sha256`, `form`, `kind`, `type`, `type_source`,
 //! `findings[].lint/status/citation/details`) and status words are public API.
+// Hostile input is parsed here: no `unsafe` in the library or its lints. The one exception is
+// linkme's `#[link_section]` registration of lint statics (src/registry.rs), allowed there.
+#![deny(unsafe_code)]
 pub mod cert;
 #[cfg(feature = "cli")]
 pub mod cli;
+pub mod config;
 #[cfg(feature = "ct")]
 pub mod ct;
 pub mod dates;
@@ -135,6 +139,7 @@ pub mod input;
 pub mod lint_context;
 pub mod meta;
 pub mod output;
+mod output_ci;
 pub mod registry;
 pub mod runner;
 #[cfg(feature = "server")]

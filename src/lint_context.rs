@@ -12,6 +12,8 @@ pub struct LintContext<'c> {
     pub at: UnixTime,
     /// The issuing CA's certificate, when the user supplied it (`--issuer`).
     pub issuer: Option<&'c Cert<'c>>,
+    /// The CA's profile constraints from smimelint.toml, when configured.
+    pub constraints: Option<&'c crate::config::ProfileConstraints>,
 }
 
 impl<'c> LintContext<'c> {

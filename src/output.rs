@@ -25,6 +25,10 @@ pub enum Format {
     Json,
     Jsonl,
     Csv,
+    /// GitHub Actions workflow commands (`::error file=…::…`).
+    Github,
+    /// SARIF 2.1.0 for code-scanning UIs.
+    Sarif,
 }
 
 impl std::str::FromStr for Format {
@@ -35,7 +39,13 @@ impl std::str::FromStr for Format {
             "json" => Format::Json,
             "jsonl" => Format::Jsonl,
             "csv" => Format::Csv,
-            _ => return Err(format!("unknown format '{s}' (text, json, jsonl, csv)")),
+            "github" => Format::Github,
+            "sarif" => Format::Sarif,
+            _ => {
+                return Err(format!(
+                    "unknown format '{s}' (text, json, jsonl, csv, github, sarif)"
+                ))
+            }
         })
     }
 }
@@ -47,6 +57,8 @@ pub fn sink<'w>(format: Format, out: Box<dyn Write + 'w>, color: bool) -> Box<dy
         Format::Json => Box::new(JsonSink { out, first: true }),
         Format::Jsonl => Box::new(JsonlSink { out }),
         Format::Csv => Box::new(CsvSink { out }),
+        Format::Github => Box::new(crate::output_ci::GithubSink::new(out)),
+        Format::Sarif => Box::new(crate::output_ci::SarifSink::new(out)),
     }
 }
 
@@ -114,6 +126,17 @@ impl Sink for CsvSink<'_> {
     }
     fn write(&mut self, r: &CertResult) -> io::Result<()> {
         let ty = r.cert_type.map(|t| t.to_string()).unwrap_or_default();
+        if r.findings.is_empty() {
+            // One row even without findings, so every input is a record in every format.
+            return writeln!(
+                self.out,
+                "{},{},{},,{},,",
+                csv_field(&r.input),
+                r.sha256.as_deref().unwrap_or(""),
+                ty,
+                Status::Pass.as_str()
+            );
+        }
         for f in &r.findings {
             writeln!(
                 self.out,

@@ -10,6 +10,8 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 /// Every lint compiled into the library, in link order (see [`all`] for the sorted view).
+// linkme places the slice with `#[link_section]`, which `unsafe_code` flags; no unsafe code is ours.
+#[allow(unsafe_code)]
 #[linkme::distributed_slice]
 pub static LINTS: [Lint];
 
@@ -384,6 +386,8 @@ macro_rules! lint {
             check: $check:expr $(,)?
         }
     ) => {
+        // `#[link_section]` from linkme (see `LINTS`).
+        #[allow(unsafe_code)]
         #[::linkme::distributed_slice($crate::registry::LINTS)]
         static $ident: $crate::registry::Lint = $crate::registry::Lint {
             name: $name,

@@ -300,8 +300,13 @@ fn json_csv_and_text_formats() {
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "input,sha256,type,lint,status,citation,details");
-    assert_eq!(lines.len(), 2, "one row per finding");
-    assert!(lines[1].starts_with("-#2,"));
+    assert_eq!(
+        lines.len(),
+        3,
+        "one row per finding, one for a clean certificate"
+    );
+    assert!(lines[1].starts_with("-#1,") && lines[1].contains(",,pass,,"));
+    assert!(lines[2].starts_with("-#2,"));
     let out = run(&["lint"], input.as_bytes());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains('\x1b'), "no colour on a pipe");

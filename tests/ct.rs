@@ -295,6 +295,10 @@ struct MockLog {
     max_page: usize,
     faults: HashMap<u64, (u16, usize)>,
     requests: Mutex<Vec<(u64, u64, u16)>>,
+    /// A misbehaving log: answer with entries beyond the requested `end`.
+    overfill: bool,
+    /// A misbehaving log: pad each get-entries response with this many bytes.
+    padding: usize,
 }
 
 impl MockLog {
@@ -365,8 +369,19 @@ impl MockLog {
         if status != 200 {
             return (status, "{\"error\":\"mock\"}".into());
         }
-        let last = (end as usize).min(start as usize + self.max_page - 1);
+        let wanted = if self.overfill {
+            usize::MAX
+        } else {
+            end as usize
+        };
+        let last = wanted
+            .min(start as usize + self.max_page - 1)
+            .min(self.entries.len() - 1);
         let page = &self.entries[start as usize..=last];
+        if self.padding > 0 {
+            let pad = " ".repeat(self.padding);
+            return (200, format!("{{\"entries\": {}{pad}}}", json!(page)));
+        }
         (200, json!({ "entries": page }).to_string())
     }
 }
@@ -392,6 +407,8 @@ fn fetches_a_log_in_order_through_short_pages_and_transient_errors() {
         max_page: 3,
         faults,
         requests: Mutex::new(Vec::new()),
+        overfill: false,
+        padding: 0,
     }
     .serve();
     let out = run(&[
@@ -473,6 +490,8 @@ fn unfetchable_ranges_still_give_one_record_per_index() {
         max_page: 100,
         faults,
         requests: Mutex::new(Vec::new()),
+        overfill: false,
+        padding: 0,
     }
     .serve();
     let out = run(&[
@@ -520,6 +539,8 @@ fn shard_summaries_merge_into_the_summary_of_the_whole() {
         max_page: 6,
         faults: HashMap::new(),
         requests: Mutex::new(Vec::new()),
+        overfill: false,
+        padding: 0,
     }
     .serve();
     let dir = temp_dir("merge");
@@ -616,4 +637,87 @@ fn directories_are_read_in_order_and_missing_paths_are_fatal_records() {
             missing.display().to_string(),
         ]
     );
+}
+
+#[test]
+fn oversized_pages_and_extra_entries_do_not_change_the_record_count() {
+    // A log that answers with more entries than asked for: the extras are ignored.
+    let (url, _log) = MockLog {
+        entries: log_entries(12),
+        max_page: 100,
+        faults: HashMap::new(),
+        requests: Mutex::new(Vec::new()),
+        overfill: true,
+        padding: 0,
+    }
+    .serve();
+    let out = run(&[
+        "ct",
+        "--log-url",
+        &url,
+        "--start",
+        "1",
+        "--end",
+        "6",
+        "--batch-size",
+        "2",
+        "--all-certs",
+        "-f",
+        "jsonl",
+        "--fail-on",
+        "never",
+    ]);
+    let records = jsonl(&out);
+    let names: Vec<String> = records
+        .iter()
+        .map(|r| {
+            r["input"]
+                .as_str()
+                .unwrap()
+                .rsplit('@')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(names, ["1", "2", "3", "4", "5", "6"], "{records:?}");
+
+    // A page larger than --max-page-size is refused without retrying: one fatal record per
+    // index it should have carried, and memory bounded by the limit.
+    let (url, log) = MockLog {
+        entries: log_entries(6),
+        max_page: 100,
+        faults: HashMap::new(),
+        requests: Mutex::new(Vec::new()),
+        overfill: false,
+        padding: 200_000,
+    }
+    .serve();
+    let out = run(&[
+        "ct",
+        "--log-url",
+        &url,
+        "--start",
+        "0",
+        "--end",
+        "5",
+        "--batch-size",
+        "3",
+        "--max-page-size",
+        "100000",
+        "--retry-delay-ms",
+        "1",
+        "--all-certs",
+        "-f",
+        "jsonl",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let records = jsonl(&out);
+    assert_eq!(records.len(), 6);
+    for r in &records {
+        let details = r["findings"][0]["details"].as_str().unwrap_or("");
+        assert!(details.contains("larger than 100000 bytes"), "{r}");
+    }
+    let requests = log.requests.lock().unwrap();
+    assert_eq!(requests.len(), 2, "not retried: {requests:?}");
 }

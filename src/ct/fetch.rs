@@ -18,8 +18,8 @@ use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-/// Largest response body read, in bytes.
-const MAX_BODY: u64 = 64 << 20;
+/// Default largest get-entries / get-sth response read, in bytes.
+pub const DEFAULT_MAX_PAGE_BYTES: u64 = 64 << 20;
 /// Longest wait between two attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 
@@ -42,6 +42,8 @@ pub struct FetchConfig {
     /// Timeout of one request.
     pub timeout: Duration,
     pub limits: Limits,
+    /// Largest response body read; a bigger page fails for good (retrying returns the same).
+    pub max_page_bytes: u64,
 }
 
 impl FetchConfig {
@@ -56,6 +58,7 @@ impl FetchConfig {
             backoff: Duration::from_millis(500),
             timeout: Duration::from_secs(60),
             limits: Limits::default(),
+            max_page_bytes: DEFAULT_MAX_PAGE_BYTES,
         }
     }
 }
@@ -135,9 +138,16 @@ impl Client {
         }
         resp.body_mut()
             .with_config()
-            .limit(MAX_BODY)
+            .limit(self.cfg.max_page_bytes)
             .read_to_vec()
-            .map_err(|e| Failure::transient(format!("GET {url}: reading the body: {e}")))
+            .map_err(|e| match e {
+                ureq::Error::BodyExceedsLimit(limit) => Failure {
+                    message: format!("GET {url}: the response is larger than {limit} bytes"),
+                    retry: false,
+                    retry_after: None,
+                },
+                e => Failure::transient(format!("GET {url}: reading the body: {e}")),
+            })
     }
 
     /// Runs `attempt` until it succeeds, fails for good, or runs out of retries.

@@ -17,6 +17,8 @@
 
 pub mod der;
 pub mod keys;
+pub mod malformed;
+pub mod mutate;
 pub mod samples;
 
 use crate::cert::oid;
