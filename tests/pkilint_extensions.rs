@@ -8,10 +8,13 @@
 //! certificates were issued before the SBR took effect; so they are evaluated at 2025-09-01
 //! (after SMC013).
 
+mod common;
+use common::{all_stems, corpus};
+
 use smimelint::engine::{Linter, Options};
 use smimelint::registry::{self, Status};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Corpus certificate (without `.pem`) → the lints smimelint must report on it.
 const EXPECTED: &[(&str, &[&str])] = &[
@@ -173,11 +176,6 @@ const OUR_PREFIXES: &[&str] = &[
     "e_smime_adobe_",
 ];
 
-fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pkilint-tests");
-    dir.is_dir().then_some(dir)
-}
-
 /// `(node_path, code)` of every expected pkilint row that is an extension finding.
 fn extension_rows(csv: &Path) -> Vec<(String, String)> {
     let text = std::fs::read_to_string(csv).unwrap_or_default();
@@ -217,24 +215,6 @@ fn lint(root: &Path, stem: &str) -> Vec<(&'static str, Status)> {
         .issues()
         .map(|f| (f.lint, f.status))
         .collect()
-}
-
-/// Every corpus certificate, as `type/generation/name`.
-fn all_stems(root: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    for v in std::fs::read_dir(root).expect("corpus").flatten() {
-        for g in std::fs::read_dir(v.path()).into_iter().flatten().flatten() {
-            for f in std::fs::read_dir(g.path()).into_iter().flatten().flatten() {
-                let p = f.path();
-                if p.extension().is_some_and(|e| e == "pem") {
-                    let rel = p.strip_prefix(root).expect("inside the corpus");
-                    out.push(rel.with_extension("").to_string_lossy().replace('\\', "/"));
-                }
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 #[test]

@@ -11,10 +11,13 @@
 //! Where pkilint contradicts the SBR (P-521 keys, ecdsa-with-SHA512), smimelint follows the SBR;
 //! the corpus has no such certificate, and the lints' tests and docs cover the difference.
 
+mod common;
+use common::{all_stems, corpus};
+
 use smimelint::engine::{Linter, Options};
 use smimelint::registry::{self, Status};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Corpus certificate (without `.pem`) → the lints smimelint must report on it.
 const EXPECTED: &[(&str, &[&str])] = &[
@@ -99,11 +102,6 @@ const OUR_PREFIXES: &[&str] = &[
 /// Lints evaluated at the certificate's notBefore instead of 2025-09-01.
 const AT_NOT_BEFORE: &[&str] = &["e_smime_legacy_generation_after_sunset"];
 
-fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pkilint-tests");
-    dir.is_dir().then_some(dir)
-}
-
 /// Codes of the expected pkilint rows that belong to this family.
 fn key_rows(csv: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(csv).unwrap_or_default();
@@ -142,24 +140,6 @@ fn lint(root: &Path, stem: &str) -> Vec<(&'static str, Status)> {
         !AT_NOT_BEFORE.contains(&l)
     });
     out.extend(run(None, &|l| AT_NOT_BEFORE.contains(&l)));
-    out
-}
-
-/// Every corpus certificate, as `type/generation/name`.
-fn all_stems(root: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    for v in std::fs::read_dir(root).expect("corpus").flatten() {
-        for g in std::fs::read_dir(v.path()).into_iter().flatten().flatten() {
-            for f in std::fs::read_dir(g.path()).into_iter().flatten().flatten() {
-                let p = f.path();
-                if p.extension().is_some_and(|e| e == "pem") {
-                    let rel = p.strip_prefix(root).expect("inside the corpus");
-                    out.push(rel.with_extension("").to_string_lossy().replace('\\', "/"));
-                }
-            }
-        }
-    }
-    out.sort();
     out
 }
 

@@ -13,6 +13,8 @@
 //!
 //! Without `../shared/corpus` the corpus tests print a message and pass.
 
+mod common;
+
 use smimelint::detect::CertType;
 use smimelint::engine::{CertResult, Linter, Options};
 use smimelint::factory::{gn, CertBuilder};
@@ -431,16 +433,13 @@ const NAME_LINTS: &[&str] = &[
 ];
 
 fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pkilint-tests");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
+    let dir = common::corpus();
+    if dir.is_none() {
         println!(
-            "skipped: {} is absent (pkilint corpus not available)",
-            dir.display()
+            "skipped: ../shared/corpus/pkilint-tests is absent (pkilint corpus not available)"
         );
-        None
     }
+    dir
 }
 
 /// Evaluation time after every ballot, so that every rule applies.

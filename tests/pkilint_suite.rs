@@ -16,11 +16,14 @@
 //!
 //! Without `../shared/corpus` the test prints a message and passes.
 
+mod common;
+use common::{all_stems, corpus};
+
 use smimelint::cert::Cert;
 use smimelint::engine::{Linter, Options};
 use smimelint::registry::Status;
 use smimelint::time::UnixTime;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// See the module documentation: 2025-07-02 is SMC012 (v1.0.10).
 const EARLIEST_EVALUATION: UnixTime = smimelint::time::date(2025, 7, 2);
@@ -95,29 +98,6 @@ const SBR_DEVIATIONS: &[Deviation] = &[
 /// Disagreements that the lints of issue 5 and issue 6 remove. The lead empties this list after
 /// merging those branches.
 const PENDING_ISSUE_5_6: &[Deviation] = &[];
-
-fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pkilint-tests");
-    dir.is_dir().then_some(dir)
-}
-
-/// Every corpus certificate, as `type/generation/name`, sorted.
-fn all_stems(root: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    for v in std::fs::read_dir(root).expect("corpus").flatten() {
-        for g in std::fs::read_dir(v.path()).into_iter().flatten().flatten() {
-            for f in std::fs::read_dir(g.path()).into_iter().flatten().flatten() {
-                let p = f.path();
-                if p.extension().is_some_and(|e| e == "pem") {
-                    let rel = p.strip_prefix(root).expect("inside the corpus");
-                    out.push(rel.with_extension("").to_string_lossy().replace('\\', "/"));
-                }
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 /// pkilint's verdict from an expected-findings CSV (`node_path,validator,severity,code,message`).
 fn pkilint_verdict(csv: &str) -> Verdict {
