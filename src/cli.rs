@@ -151,7 +151,7 @@ struct LintArgs {
     /// Ignore ./smimelint.toml
     #[arg(long, conflicts_with = "config")]
     no_config: bool,
-    /// Worker threads (default: all cores)
+    /// Threads (default: all cores); 1 frames, lints and writes on one thread
     #[arg(short = 'j', long, value_name = "N")]
     jobs: Option<usize>,
     /// Colour in text output
@@ -490,8 +490,12 @@ fn lint(args: LintArgs) -> Result<ExitCode, String> {
             })
             .collect()
     };
+    let extra = Scan {
+        stream_input: reads_stream(&sources),
+        ..Scan::default()
+    };
     let items = runner::items(sources, args.all_files, limits(&args));
-    scan(&args, &linter, fail_on, items, Scan::default())
+    scan(&args, &linter, fail_on, items, extra)
 }
 
 fn limits(args: &LintArgs) -> Limits {
@@ -514,10 +518,34 @@ fn setup(args: &LintArgs) -> Result<(Linter, FailOn), String> {
     Ok((linter, fail_on))
 }
 
+/// Whether one of `sources` is a standard input that is not a regular file (a pipe, a
+/// terminal): its writer may wait for each answer before sending more.
+fn reads_stream(sources: &[InputSource]) -> bool {
+    sources.iter().any(|s| matches!(s, InputSource::Stdin)) && stdin_is_stream()
+}
+
+#[cfg(unix)]
+fn stdin_is_stream() -> bool {
+    use std::os::fd::AsFd;
+    let metadata = std::io::stdin()
+        .as_fd()
+        .try_clone_to_owned()
+        .map(std::fs::File::from)
+        .and_then(|f| f.metadata());
+    !metadata.is_ok_and(|m| m.is_file())
+}
+
+#[cfg(not(unix))]
+fn stdin_is_stream() -> bool {
+    true
+}
+
 /// What a scan adds to a plain `lint` run.
 #[derive(Default)]
 struct Scan<'a> {
     skip: Option<runner::SkipFn<'a>>,
+    /// Input comes from a pipe or terminal: answer each certificate at once.
+    stream_input: bool,
     /// Known number of entries, for the progress bar.
     total: Option<u64>,
     #[cfg(feature = "ct")]
@@ -559,6 +587,7 @@ where
     let opts = runner::RunOptions {
         skip: extra.skip,
         issuers: want_summary,
+        flush_each_record: extra.stream_input,
     };
     let mut observe = |event: runner::Event<'_>| match event {
         runner::Event::Record { result, issuer } => {
@@ -699,6 +728,7 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
             };
             let extra = Scan {
                 skip,
+                stream_input: false,
                 total: Some(total),
                 ct_counts: Some(counts),
             };
@@ -720,9 +750,11 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
                     })
                     .collect()
             };
+            let stream_input = reads_stream(&sources);
             let items = reader::read(sources, args.start, limits, counts.clone());
             let extra = Scan {
                 skip,
+                stream_input,
                 total: None,
                 ct_counts: Some(counts),
             };

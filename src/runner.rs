@@ -1,6 +1,8 @@
-//! Streams inputs through the linter in parallel while keeping output in input order and memory
-//! bounded: a reader thread frames certificates into chunks, rayon lints each chunk, and the
-//! results are written before the next chunk is taken.
+//! Streams inputs through the linter while keeping output in input order and memory bounded.
+//!
+//! With one thread (`-j 1`) everything happens on the calling thread: frame, lint, write. With
+//! more, a reader thread frames certificates, the pool lints them in chunks, and the calling
+//! thread writes chunk N while the pool lints chunk N+1.
 
 use crate::cert::Cert;
 use crate::engine::{CertResult, Linter};
@@ -101,6 +103,11 @@ pub struct RunOptions<'a> {
     pub skip: Option<SkipFn<'a>>,
     /// Report each record's issuer label with [`Event::Record`] (for summaries).
     pub issuers: bool,
+    /// Flush the sink after every record, not only after each chunk: for input from a pipe or
+    /// terminal, whose writer may wait for an answer before sending more (a pre-issuance
+    /// hook). Only the one-thread path needs it; the threaded path flushes whenever the
+    /// input pauses.
+    pub flush_each_record: bool,
 }
 
 /// What the runner reports to its observer, in input order.
@@ -154,8 +161,53 @@ fn prepare_cert(item: &InputItem, opts: RunOptions<'_>) -> Result<Option<String>
     Ok(opts.issuers.then(|| crate::summary::issuer_label(&cert)))
 }
 
+/// Lints or skips one item (the parallel stage's work).
+fn process(linter: &Linter, item: InputItem, opts: RunOptions<'_>) -> Done {
+    let unreadable = matches!(&item.der, Err(e) if e.kind == InputErrorKind::Unreadable);
+    match prepare(&item, opts) {
+        Err(reason) => Done::Skipped(reason),
+        Ok(issuer) => Done::Linted {
+            result: linter.lint_item(item),
+            issuer,
+            unreadable,
+        },
+    }
+}
+
+/// Writes one processed item and tells the observer (the serial stage's work).
+fn emit(
+    done: &Done,
+    sink: &mut dyn Sink,
+    stats: &mut RunStats,
+    observe: &mut dyn FnMut(Event<'_>),
+) -> io::Result<()> {
+    match done {
+        Done::Skipped(reason) => {
+            *stats.skipped.entry(reason).or_default() += 1;
+            observe(Event::Skipped(reason));
+        }
+        Done::Linted {
+            result,
+            issuer,
+            unreadable,
+        } => {
+            if *unreadable {
+                stats.unreadable.push(result.input.clone());
+            }
+            stats.add(result);
+            sink.write(result)?;
+            observe(Event::Record {
+                result,
+                issuer: issuer.as_deref(),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// [`run`], with a skip filter, issuer labels and an observer that sees every record, skip
-/// and batch end (summaries, progress bars).
+/// and batch end (summaries, progress bars). Runs on one thread when the current rayon pool
+/// has one thread, pipelined otherwise.
 pub fn run_with<I>(
     linter: &Linter,
     items: I,
@@ -168,9 +220,79 @@ where
 {
     let mut stats = RunStats::default();
     sink.begin()?;
-    let result = std::thread::scope(|scope| -> io::Result<()> {
+    if rayon::current_num_threads() <= 1 {
+        run_inline(linter, items, sink, opts, observe, &mut stats)?;
+    } else {
+        run_pipelined(linter, items, sink, opts, observe, &mut stats)?;
+    }
+    sink.end(&stats)?;
+    Ok(stats)
+}
+
+/// One thread: no channels, no hand-offs; what `-j 1` promises.
+fn run_inline<I>(
+    linter: &Linter,
+    items: I,
+    sink: &mut dyn Sink,
+    opts: RunOptions<'_>,
+    observe: &mut dyn FnMut(Event<'_>),
+    stats: &mut RunStats,
+) -> io::Result<()>
+where
+    I: Iterator<Item = InputItem>,
+{
+    let mut unflushed = 0;
+    for item in items {
+        emit(&process(linter, item, opts), sink, stats, observe)?;
+        unflushed += 1;
+        if opts.flush_each_record || unflushed == CHUNK {
+            sink.flush()?;
+            observe(Event::Batch);
+            unflushed = 0;
+        }
+    }
+    if unflushed > 0 {
+        sink.flush()?;
+        observe(Event::Batch);
+    }
+    Ok(())
+}
+
+/// The items queued in `rx` right now, up to a chunk; `wait` blocks for the first one. None
+/// when there are none (or the reader has finished).
+fn take_chunk(rx: &mpsc::Receiver<InputItem>, wait: bool) -> Option<Vec<InputItem>> {
+    let first = if wait {
+        rx.recv().ok()?
+    } else {
+        rx.try_recv().ok()?
+    };
+    let mut batch = Vec::with_capacity(CHUNK);
+    batch.push(first);
+    while batch.len() < CHUNK {
+        match rx.try_recv() {
+            Ok(item) => batch.push(item),
+            Err(_) => break,
+        }
+    }
+    Some(batch)
+}
+
+/// Reader thread → pool → calling thread, with the writing of one chunk overlapping the
+/// linting of the next.
+fn run_pipelined<I>(
+    linter: &Linter,
+    items: I,
+    sink: &mut dyn Sink,
+    opts: RunOptions<'_>,
+    observe: &mut dyn FnMut(Event<'_>),
+    stats: &mut RunStats,
+) -> io::Result<()>
+where
+    I: Iterator<Item = InputItem> + Send,
+{
+    std::thread::scope(|scope| -> io::Result<()> {
         // Items flow one by one so a slow producer (a CA's hook writing one certificate to a
-        // pipe) is answered at once; whatever has queued up meanwhile is linted as one batch.
+        // pipe) is answered at once; whatever has queued up meanwhile is linted as one chunk.
         let (tx, rx) = mpsc::sync_channel::<InputItem>(2 * CHUNK);
         scope.spawn(move || {
             for item in items {
@@ -179,59 +301,38 @@ where
                 }
             }
         });
-        while let Ok(first) = rx.recv() {
-            let mut batch = Vec::with_capacity(CHUNK);
-            batch.push(first);
-            while batch.len() < CHUNK {
-                match rx.try_recv() {
-                    Ok(item) => batch.push(item),
-                    Err(_) => break,
-                }
+        // Linted, not yet written.
+        let mut linted: Option<Vec<Done>> = None;
+        loop {
+            // With results waiting, only take input that is already there: a producer may be
+            // waiting for those results before it sends more.
+            let chunk = take_chunk(&rx, linted.is_none());
+            if chunk.is_none() && linted.is_none() {
+                return Ok(());
             }
-            let results: Vec<Done> = batch
-                .into_par_iter()
-                .map(|item| {
-                    let unreadable =
-                        matches!(&item.der, Err(e) if e.kind == InputErrorKind::Unreadable);
-                    match prepare(&item, opts) {
-                        Err(reason) => Done::Skipped(reason),
-                        Ok(issuer) => Done::Linted {
-                            result: linter.lint_item(item),
-                            issuer,
-                            unreadable,
-                        },
-                    }
-                })
-                .collect();
-            for done in &results {
-                match done {
-                    Done::Skipped(reason) => {
-                        *stats.skipped.entry(reason).or_default() += 1;
-                        observe(Event::Skipped(reason));
-                    }
-                    Done::Linted {
-                        result,
-                        issuer,
-                        unreadable,
-                    } => {
-                        if *unreadable {
-                            stats.unreadable.push(result.input.clone());
-                        }
-                        stats.add(result);
-                        sink.write(result)?;
-                        observe(Event::Record {
-                            result,
-                            issuer: issuer.as_deref(),
-                        });
-                    }
+            let mut next: Option<Vec<Done>> = None;
+            rayon::in_place_scope(|pool| -> io::Result<()> {
+                if let Some(chunk) = chunk {
+                    let next = &mut next;
+                    pool.spawn(move |_| {
+                        *next = Some(
+                            chunk
+                                .into_par_iter()
+                                .map(|item| process(linter, item, opts))
+                                .collect(),
+                        );
+                    });
                 }
-            }
-            sink.flush()?;
-            observe(Event::Batch);
+                if let Some(done) = linted.take() {
+                    for d in &done {
+                        emit(d, sink, stats, observe)?;
+                    }
+                    sink.flush()?;
+                    observe(Event::Batch);
+                }
+                Ok(())
+            })?;
+            linted = next;
         }
-        Ok(())
-    });
-    result?;
-    sink.end(&stats)?;
-    Ok(stats)
+    })
 }

@@ -372,10 +372,22 @@ fn pem_helper_round_trips() {
 
 #[test]
 fn a_record_is_answered_while_stdin_stays_open() {
+    answers_while_stdin_stays_open(&[]);
+}
+
+#[test]
+fn a_record_is_answered_while_stdin_stays_open_on_one_thread() {
+    // `-j 1` lints on the reading thread: it must flush each record for a pipe.
+    answers_while_stdin_stays_open(&["-j", "1"]);
+}
+
+fn answers_while_stdin_stays_open(jobs: &[&str]) {
     // A pre-issuance hook writes one certificate and waits for the answer before closing.
     use std::io::{BufRead, BufReader};
     let mut child = bin()
-        .args(["lint", "-f", "jsonl", "-"])
+        .args(["lint", "-f", "jsonl"])
+        .args(jobs)
+        .arg("-")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -387,14 +399,26 @@ fn a_record_is_answered_while_stdin_stays_open() {
     // Base64-lines mode: each line is a certificate. Two lines make the first one final.
     writeln!(stdin, "{line}\n{line}").unwrap();
     stdin.flush().unwrap();
-    let mut reader = BufReader::new(child.stdout.take().unwrap());
-    let mut first = String::new();
-    reader.read_line(&mut first).unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reading = std::thread::spawn(move || {
+        let mut reader = BufReader::new(stdout);
+        let mut first = String::new();
+        reader.read_line(&mut first).unwrap();
+        tx.send(first).unwrap();
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut reader, &mut rest).unwrap();
+        rest
+    });
+    // Without the answer the hook would wait forever: give up after a generous delay.
+    let Ok(first) = rx.recv_timeout(std::time::Duration::from_secs(30)) else {
+        child.kill().unwrap();
+        panic!("no record while stdin stays open");
+    };
     let v: serde_json::Value = serde_json::from_str(&first).unwrap();
     assert_eq!(v["input"], "-#1");
     drop(stdin);
-    let mut rest = String::new();
-    std::io::Read::read_to_string(&mut reader, &mut rest).unwrap();
+    let rest = reading.join().unwrap();
     assert_eq!(rest.lines().count(), 1);
     assert!(child.wait().unwrap().success());
 }

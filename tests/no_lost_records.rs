@@ -290,3 +290,61 @@ fn a_fixed_mixture_is_complete() {
     ])
     .expect("complete");
 }
+
+/// Runs `items` through the runner inside a pool of `threads` threads (1 = the inline path,
+/// more = the pipelined one), skipping root CAs, and returns the jsonl output and the stats.
+fn run_on(threads: usize, items: Vec<InputItem>) -> (String, runner::RunStats, usize) {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("pool");
+    let skip_roots = |c: &smimelint::cert::Cert<'_>| {
+        (c.is_ca() && c.issuer.map(|t| t.raw) == c.subject.map(|t| t.raw))
+            .then_some("self-issued CA")
+    };
+    let opts = runner::RunOptions {
+        skip: Some(&skip_roots),
+        issuers: true,
+        flush_each_record: false,
+    };
+    let mut buf = Vec::new();
+    let mut batches = 0;
+    let stats = pool.install(|| {
+        let mut s = sink(Format::Jsonl, Box::new(&mut buf), false);
+        runner::run_with(linter(), items.into_iter(), s.as_mut(), opts, &mut |e| {
+            if matches!(e, runner::Event::Batch) {
+                batches += 1;
+            }
+        })
+        .expect("run")
+    });
+    (String::from_utf8(buf).expect("utf-8"), stats, batches)
+}
+
+#[test]
+fn one_thread_and_two_threads_write_the_same_records_in_the_same_order() {
+    // Several chunks' worth: certificates, garbage and truncated inputs interleaved.
+    let blobs: Vec<(Blob, Vec<u8>)> = (0..1300)
+        .map(|i| match i % 5 {
+            0 => Blob::Garbage(vec![0x30, 0x82, (i % 251) as u8]),
+            1 => Blob::CutDer(i, 100 + i % 300),
+            _ => Blob::Der(i),
+        })
+        .map(|b| {
+            let bytes = b.bytes();
+            (b, bytes)
+        })
+        .collect();
+    let (one, one_stats, one_batches) = run_on(1, framed(&blobs));
+    let (two, two_stats, _) = run_on(2, framed(&blobs));
+    assert_eq!(one, two);
+    assert_eq!(one_stats.records, two_stats.records);
+    assert_eq!(one_stats.skipped, two_stats.skipped);
+    assert_eq!(one_stats.by_worst, two_stats.by_worst);
+    let skipped: usize = one_stats.skipped.values().sum();
+    assert!(skipped > 0, "the sample pool holds root CAs");
+    assert_eq!(one_stats.records + skipped, 1300);
+    assert_eq!(one.lines().count(), one_stats.records);
+    // The inline path flushes once per chunk of 512 inputs and at the end.
+    assert_eq!(one_batches, 1300usize.div_ceil(runner::CHUNK));
+}
