@@ -457,7 +457,8 @@ impl<R: Read> Core<R> {
         let what = format!("PEM block '{label}' (line {start})");
         let is_cert = CERT_LABELS.contains(&label.as_str());
         let cap = encoded_len_cap(self.limits.max_cert_bytes);
-        let mut body = Vec::new();
+        // Most certificates' base64 fits here: no regrowing line by line.
+        let mut body = Vec::with_capacity(if is_cert { 4096.min(cap) } else { 0 });
         // The first problem found in the body; the rest of it is then skipped.
         let mut problem: Option<InputError> = None;
         loop {
@@ -467,6 +468,16 @@ impl<R: Read> Core<R> {
                 return Ok(pem_error(&label, InputErrorKind::TruncatedPem, message));
             }
             let text = self.line.trim_ascii();
+            // The common line: nothing but base64 characters (so neither a marker, a header
+            // nor whitespace), checked in one pass.
+            if is_cert && problem.is_none() && end == LineEnd::Full && is_base64_body(text) {
+                body.extend_from_slice(text);
+                if body.len() > cap {
+                    problem = Some(too_large_cert(&what, self.limits.max_cert_bytes));
+                    body = Vec::new();
+                }
+                continue;
+            }
             if let Some(next) = marker_label(text, BEGIN_MARKER) {
                 let n = self.line_no;
                 self.carried_begin = Some((next, n));
@@ -587,6 +598,22 @@ fn decode_cert(text: &[u8], max_cert: usize) -> Result<Vec<u8>, DecodeFailure> {
 /// The most base64 characters that can decode to at most `max_cert` bytes.
 fn encoded_len_cap(max_cert: usize) -> usize {
     max_cert.div_ceil(3).saturating_mul(4)
+}
+
+/// Which octets may appear in a PEM body line: the base64 alphabet and padding.
+const BASE64_BODY: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'+' || c == b'/' || c == b'=';
+        b += 1;
+    }
+    t
+};
+
+fn is_base64_body(text: &[u8]) -> bool {
+    !text.is_empty() && text.iter().all(|&b| BASE64_BODY[usize::from(b)])
 }
 
 /// The label of a `-----BEGIN LABEL-----` or `-----END LABEL-----` line.
@@ -802,7 +829,7 @@ impl<R: Read> Source<R> {
             }
             seen_any = true;
             let chunk = self.available();
-            let (line_len, used, done) = match chunk.iter().position(|&b| b == b'\n') {
+            let (line_len, used, done) = match memchr::memchr(b'\n', chunk) {
                 Some(i) => (i, i + 1, true),
                 None => (chunk.len(), chunk.len(), false),
             };
