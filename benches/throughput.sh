@@ -37,10 +37,10 @@ PY
 echo "binary: $bin; $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "input: $count PEM certificates, $(( $(stat -c %s "$work/corpus.pem") / 1048576 )) MB, one file"
 
-# Prints "SECONDS RSS_KB" for one run.
-pin=()   # a command prefix, e.g. (taskset -c 0)
+# Prints "SECONDS RSS_KB" for one run. `-j 1` reads, lints and writes on one thread; `-j 2`
+# adds a reader thread and lints on two pool threads while the main thread writes.
 run_once() { # jobs
-  "${pin[@]}" /usr/bin/time -v -o "$work/time" "$bin" lint -j "$1" -f jsonl --fail-on never "$work/corpus.pem" > "$work/out.jsonl"
+  /usr/bin/time -v -o "$work/time" "$bin" lint -j "$1" -f jsonl --fail-on never "$work/corpus.pem" > "$work/out.jsonl"
   local lines
   lines=$(wc -l < "$work/out.jsonl")
   [ "$lines" -eq "$count" ] || { echo "expected $count records, got $lines" >&2; exit 1; }
@@ -66,19 +66,6 @@ for jobs in 1 2; do
   python3 -c "print(f'-j $jobs: {$count:,} certs in {$b:.2f} s = {$count / $b:,.0f} certs/s (best of $runs), peak RSS {$brss / 1024:.1f} MB')"
 done
 python3 -c "print(f'2 threads / 1 thread: {${best[1]} / ${best[2]}:.2f}x')"
-# -j 1 still frames input and writes output on other threads, which use the second core; on
-# one core only (taskset) everything shares it.
-if command -v taskset >/dev/null; then
-  pin=(taskset -c 0)
-  b=""
-  for _ in $(seq "$runs"); do
-    read -r secs _ < <(run_once 1)
-    if [ -z "$b" ] || python3 -c "import sys; sys.exit(0 if $secs < $b else 1)"; then b=$secs; fi
-  done
-  pin=()
-  python3 -c "print(f'-j 1 on one core (taskset -c 0): {$count / $b:,.0f} certs/s (best of $runs); 2 threads on 2 cores / this: {$b / ${best[2]}:.2f}x')"
-fi
-
 # Fresh process, one certificate: wall time per invocation.
 one=testdata/certs/mailbox-strict-rsa2048.pem
 if command -v hyperfine >/dev/null; then
