@@ -931,15 +931,44 @@ fn ed25519_decodes(b: &[u8]) -> bool {
     y_below_p(&y, &P25519) && ed25519_dalek::VerifyingKey::from_bytes(k).is_ok()
 }
 
+/// Whether 57 octets are an Ed448 point as RFC 8032 §5.2.3 decodes one, other than the
+/// identity. Rather than decompressing (a 448-bit square root, about 150 µs with the generic
+/// arithmetic of ed448-goldilocks), it asks only whether x exists: x² = u/v with u = y² − 1 and
+/// v = d·y² − 1, so x exists exactly when u·v is a square modulo p (v is never 0: d is not a
+/// square), which the Legendre symbol answers in a few µs.
 fn ed448_decodes(b: &[u8]) -> bool {
+    use crypto_bigint::{JacobiSymbol, NonZero, Odd, U448};
+    const P: Odd<U448> = Odd::<U448>::from_le_hex(P448_HEX);
+    /// The curve constant d = −39081 modulo p.
+    const D: U448 = U448::from_le_hex(P448_HEX).wrapping_sub(&U448::from_u64(39081));
+
     let Ok(k) = <&[u8; 57]>::try_from(b) else {
         return false;
     };
     // The last octet holds only the sign of x.
-    k[56] & 0x7f == 0
-        && y_below_p(&k[..56], &P448)
-        && ed448_goldilocks::VerifyingKey::from_bytes(k).is_ok()
+    if k[56] & 0x7f != 0 || !y_below_p(&k[..56], &P448) {
+        return false;
+    }
+    let x_negative = k[56] == 0x80;
+    let y = U448::from_le_slice(&k[..56]);
+    if y == U448::ONE {
+        // (0, 1) is the identity, refused as a public key (as ed448-goldilocks refuses it).
+        return false;
+    }
+    let p: &NonZero<U448> = P.as_nz_ref();
+    let yy = y.square_mod_vartime(p);
+    let u = yy.sub_mod(&U448::ONE, p);
+    let v = D.mul_mod_vartime(&yy, p).sub_mod(&U448::ONE, p);
+    if u == U448::ZERO {
+        // y = −1: x = 0, which has no negative form (RFC 8032: x = 0 with x_0 = 1 fails).
+        return !x_negative;
+    }
+    u.mul_mod_vartime(&v, p).jacobi_symbol_vartime(&P) == JacobiSymbol::One
 }
+
+/// [`P448`] as little-endian hex, for crypto-bigint's constants.
+const P448_HEX: &str = "ffffffffffffffffffffffffffffffffffffffffffffffffffffffff\
+                        feffffffffffffffffffffffffffffffffffffffffffffffffffffff";
 
 fn check_eddsa_public_key_invalid(ctx: &LintContext<'_>) -> Outcome {
     let Some(spki) = spki_of(ctx, KeyFamily::EdDsa) else {
@@ -969,8 +998,16 @@ lint! {
     /// octets decode to a curve point as RFC 8032 §5.1.3 / §5.2.3 decode it: the y coordinate
     /// is below the field prime (checked here, because ed25519-dalek accepts non-canonical y
     /// the way ZIP-215 does), the unused bits of the last Ed448 octet are zero, and an x
-    /// exists for y (checked by ed25519-dalek / ed448-goldilocks; the latter also rejects the
-    /// identity).
+    /// exists for y, and x = 0 does not come with the sign bit set. Ed25519 keys are decoded
+    /// by ed25519-dalek. For Ed448 the existence of x is decided without computing it: x² =
+    /// (y² − 1)/(d·y² − 1) has a solution exactly when (y² − 1)(d·y² − 1) is a square modulo
+    /// p (its Legendre symbol is not −1). The Ed448 identity (y = 1) is reported as not a
+    /// valid key.
+    ///
+    /// Like RFC 8032 decoding, and like the Ed25519 check, the lint does not test whether the
+    /// point lies in the prime-order subgroup: a low-order or mixed-order point that decodes
+    /// passes, such as (0, −1) for Ed448 (ed448-goldilocks' `VerifyingKey::from_bytes`
+    /// refuses points with a torsion component; this lint does not).
     ///
     /// ## Why
     /// SBR 6.1.5: the CA SHALL "ensure that the key represents a valid point on the curve25519
@@ -1411,6 +1448,101 @@ mod tests {
             .subject_key_raw(spki_algorithm(KeyAlg::Ed448), 0, &key)
             .build();
         assert!(details(&stray, lint).contains("does not decode"));
+    }
+
+    /// RFC 8032 §5.2.3 decoding as ed448-goldilocks implements it, without its subgroup check,
+    /// for keys with y < p and a clean last octet: x exists, x = 0 is not negative, and the
+    /// point is not the identity.
+    fn ed448_reference(k: &[u8; 57]) -> bool {
+        let compressed = ed448_goldilocks::CompressedEdwardsY(*k);
+        compressed
+            .decompress_unchecked()
+            .into_option()
+            .is_some_and(|point| {
+                let x_zero = point.x() == [0; 56];
+                !(x_zero && k[56] == 0x80) && point != ed448_goldilocks::AffinePoint::IDENTITY
+            })
+    }
+
+    #[test]
+    fn ed448_decoding_matches_rfc8032() {
+        use super::{ed448_decodes, y_below_p, P448};
+        // splitmix64: deterministic pseudo-random octets.
+        let mut state = 0x5eed_ed44_8000_0001u64;
+        let mut next = move || {
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        };
+        let (mut points, mut non_points) = (0, 0);
+        for i in 0..4000 {
+            let mut k = [0u8; 57];
+            for chunk in k[..56].chunks_mut(8) {
+                chunk.copy_from_slice(&next().to_le_bytes());
+            }
+            k[56] = if i % 2 == 0 { 0x00 } else { 0x80 };
+            assert!(y_below_p(&k[..56], &P448));
+            let decodes = ed448_decodes(&k);
+            assert_eq!(decodes, ed448_reference(&k), "{k:02x?}");
+            if decodes {
+                points += 1;
+            } else {
+                non_points += 1;
+            }
+        }
+        // About half the y values have an x.
+        assert!(
+            points > 1800 && non_points > 1800,
+            "{points} / {non_points}"
+        );
+        // Small y values and the edge cases: x = 0 (y = ±1), the identity, y = p − 2.
+        let mut minus = P448;
+        minus[0] -= 1;
+        let mut minus_two = P448;
+        minus_two[0] -= 2;
+        let small_y = |y: u8| {
+            let mut b = [0u8; 56];
+            b[0] = y;
+            b
+        };
+        let edges = (0u8..=64).map(small_y);
+        for y in edges.chain([minus, minus_two]) {
+            for sign in [0x00, 0x80] {
+                let mut k = [0u8; 57];
+                k[..56].copy_from_slice(&y);
+                k[56] = sign;
+                assert_eq!(ed448_decodes(&k), ed448_reference(&k), "{k:02x?}");
+            }
+        }
+        let key = |y: [u8; 56], sign: u8| {
+            let mut k = [0u8; 57];
+            k[..56].copy_from_slice(&y);
+            k[56] = sign;
+            k
+        };
+        let mut one = [0u8; 56];
+        one[0] = 1;
+        assert!(!ed448_decodes(&key(one, 0x00)), "the identity");
+        assert!(!ed448_decodes(&key(one, 0x80)), "x = 0 with the sign bit");
+        assert!(ed448_decodes(&key(minus, 0x00)), "(0, −1)");
+        assert!(!ed448_decodes(&key(minus, 0x80)), "x = 0 with the sign bit");
+        // y ≥ p is not canonical, even when y − p decodes.
+        assert!(!ed448_decodes(&key(P448, 0x00)));
+        let small = (2u8..)
+            .find(|&y| ed448_decodes(&key(small_y(y), 0x00)))
+            .expect("a small y with an x");
+        let mut p_plus_small = P448;
+        p_plus_small[0] = small - 1; // 0xff + small carries into the next octet …
+        p_plus_small[1..28].fill(0); // … and through the low 28 octets,
+        p_plus_small[28] = 0xff; // into the 0xfe.
+        assert!(!ed448_decodes(&key(p_plus_small, 0x00)));
+        // The crypto-bigint constant is the same prime.
+        assert_eq!(
+            crypto_bigint::U448::from_le_hex(super::P448_HEX),
+            crypto_bigint::U448::from_le_slice(&P448)
+        );
     }
 
     #[test]
