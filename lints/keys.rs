@@ -9,7 +9,7 @@
 use super::prelude::*;
 use crate::cert::spki::{KeyFamily, Spki};
 use crate::walk::{tag, Reader};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::cmp::Ordering;
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -178,15 +178,30 @@ fn odd_primes_below_752() -> &'static [u64] {
     })
 }
 
-/// The odd primes below 752 multiplied together in groups whose product fits in 64 bits, so one
-/// pass over the modulus serves several primes.
-fn prime_groups() -> &'static [(u64, Vec<u64>)] {
-    static GROUPS: OnceLock<Vec<(u64, Vec<u64>)>> = OnceLock::new();
+/// Consecutive odd primes below 752 whose product fits in 32 bits, with what makes remainders
+/// cheap: with the powers 2^(64·j) mod the product, n mod product is a sum of limb × power
+/// products (one multiplication per limb instead of a 128-bit division, and independent of each
+/// other), and each member's remainder follows from the group's by Lemire's fastmod (two
+/// multiplications instead of a division).
+struct PrimeGroup {
+    product: u64,
+    /// (p, ⌊(2^64 − 1) / p⌋ + 1) for each member, in increasing order.
+    members: Vec<(u64, u64)>,
+    /// 2^(64·j) mod product, for j = 0 ..= [`BLOCK_LIMBS`].
+    powers: Vec<u64>,
+}
+
+/// Limbs summed per block: a 4096-bit modulus is one block; longer ones are taken block by
+/// block, most significant first (Horner's rule with 2^(64·BLOCK_LIMBS) mod product).
+const BLOCK_LIMBS: usize = 64;
+
+fn prime_groups() -> &'static [PrimeGroup] {
+    static GROUPS: OnceLock<Vec<PrimeGroup>> = OnceLock::new();
     GROUPS.get_or_init(|| {
         let mut groups: Vec<(u64, Vec<u64>)> = Vec::new();
         for &p in odd_primes_below_752() {
             match groups.last_mut() {
-                Some((product, members)) if product.checked_mul(p).is_some() => {
+                Some((product, members)) if *product * p <= u64::from(u32::MAX) => {
                     *product *= p;
                     members.push(p);
                 }
@@ -194,15 +209,56 @@ fn prime_groups() -> &'static [(u64, Vec<u64>)] {
             }
         }
         groups
+            .into_iter()
+            .map(|(product, members)| {
+                let two_64 = ((1u128 << 64) % u128::from(product)) as u64;
+                let powers =
+                    std::iter::successors(Some(1 % product), |&c| Some(c * two_64 % product))
+                        .take(BLOCK_LIMBS + 1)
+                        .collect();
+                PrimeGroup {
+                    product,
+                    members: members.iter().map(|&p| (p, u64::MAX / p + 1)).collect(),
+                    powers,
+                }
+            })
+            .collect()
     })
 }
 
-/// `n mod p` for every odd prime p below 752.
+impl PrimeGroup {
+    /// `n mod product`. Each block sum is below 64 · 2^64 · 2^32 and the carried remainder
+    /// times the block step below 2^64, so the u128 never overflows.
+    fn rem(&self, n: &Big) -> u64 {
+        let step = u128::from(self.powers[BLOCK_LIMBS]);
+        n.0.chunks(BLOCK_LIMBS).rev().fold(0, |r, block| {
+            let sum: u128 = block
+                .iter()
+                .zip(&self.powers)
+                .map(|(&limb, &c)| u128::from(limb) * u128::from(c))
+                .sum();
+            ((u128::from(r) * step + sum) % u128::from(self.product)) as u64
+        })
+    }
+}
+
+/// `r mod p` for r, p below 2^32, with `magic` = ⌊(2^64 − 1) / p⌋ + 1 (Lemire, Kaser and
+/// Kurz, "Faster remainder by direct computation", 2019).
+fn fastmod(r: u64, p: u64, magic: u64) -> u64 {
+    ((u128::from(magic.wrapping_mul(r)) * u128::from(p)) >> 64) as u64
+}
+
+/// `n mod p` for every odd prime p below 752, smallest first.
 fn small_prime_residues(n: &Big) -> Vec<(u64, u64)> {
     let mut out = Vec::with_capacity(odd_primes_below_752().len());
-    for (product, members) in prime_groups() {
-        let r = n.rem_u64(*product);
-        out.extend(members.iter().map(|&p| (p, r % p)));
+    for group in prime_groups() {
+        let r = group.rem(n);
+        out.extend(
+            group
+                .members
+                .iter()
+                .map(|&(p, magic)| (p, fastmod(r, p, magic))),
+        );
     }
     out
 }
@@ -263,16 +319,39 @@ fn root_bits(n: &Big, k: u32) -> usize {
     n.bits() / k as usize + 1
 }
 
-/// `Some(m)` when `n = m^k` exactly. `n_screen` is `n mod 2^61 − 1`.
-fn exact_root(n: &Big, n_screen: u64, k: u32) -> Option<Big> {
+/// A modulus with what the root tests need of it, each worked out at most once.
+struct Target<'a> {
+    n: &'a Big,
+    log2: f64,
+    /// `n mod 2^61 − 1`, for the rare candidates that pass the test modulo 2^64.
+    screen: OnceCell<u64>,
+}
+
+impl<'a> Target<'a> {
+    fn new(n: &'a Big) -> Target<'a> {
+        Target {
+            n,
+            log2: n.log2(),
+            screen: OnceCell::new(),
+        }
+    }
+}
+
+/// `Some(m)` when `n = m^k` exactly.
+fn exact_root(t: &Target<'_>, k: u32) -> Option<Big> {
+    let n = t.n;
     let root_bits = root_bits(n, k);
     if root_bits <= FLOAT_ROOT_BITS {
         // The root is small: log2(n) is known to about 2^-42, so the estimate 2^(log2(n)/k)
         // is off by less than 2^40 · 2^-42 < 1/2 and rounds to the root. A candidate whose
-        // k-th power differs from n modulo 2^61 − 1 is out without big-number arithmetic.
-        let c = (n.log2() / f64::from(k)).exp2().round() as u64;
+        // k-th power differs from n modulo 2^64 (one multiplication per step), then modulo
+        // 2^61 − 1 (for an n with many low zero bits), is out without big-number arithmetic.
+        let c = (t.log2 / f64::from(k)).exp2().round() as u64;
         return Some(Big::from_u64(c)).filter(|m| {
-            c > 1 && pow_screen(c, k) == n_screen && m.pow_cmp(k, n) == Ordering::Equal
+            c > 1
+                && c.wrapping_pow(k) == n.0.first().copied().unwrap_or(0)
+                && pow_screen(c, k) == *t.screen.get_or_init(|| n.rem_u64(SCREEN))
+                && m.pow_cmp(k, n) == Ordering::Equal
         });
     }
     // Bit by bit from the top: the largest r with r^k <= n.
@@ -349,7 +428,11 @@ fn not_a_kth_power(n: &Big, residues: &[(u64, u64)], k: u32) -> bool {
 /// exactly when a^((q−1)/k) ≡ 1. One short exponentiation per filter used, instead of tables
 /// of k-th power residues whose construction cost a fresh process about 3 ms.
 fn not_a_kth_power_residue(a: u64, q: u64, k: u32) -> bool {
-    a != 0 && pow_mod_small(a, (q - 1) / u64::from(k), q) != 1
+    match k {
+        // The Legendre symbol, without divisions: the same answer as Euler's criterion.
+        2 => jacobi_u64(a, q) == -1,
+        _ => a != 0 && pow_mod_small(a, (q - 1) / u64::from(k), q) != 1,
+    }
 }
 
 fn is_prime_u64(n: u64) -> bool {
@@ -392,8 +475,8 @@ fn perfect_power(n: &Big, residues: &[(u64, u64)]) -> Option<String> {
     }
     // Otherwise n = m^k needs m > 751 (or m has a small factor, found above): k prime and
     // k <= log(n) / log(752).
-    let max_k = (n.log2() / 752f64.log2()) as u32;
-    let n_screen = n.rem_u64(SCREEN);
+    let target = Target::new(n);
+    let max_k = (target.log2 / 752f64.log2()) as u32;
     let small = std::iter::once(2).chain(odd_primes_below_752().iter().map(|&p| p as u32));
     let large = (752..).filter(|&k| is_prime_u32(k));
     small
@@ -401,7 +484,7 @@ fn perfect_power(n: &Big, residues: &[(u64, u64)]) -> Option<String> {
         .take_while(|&k| k <= max_k)
         .filter(|&k| !not_a_kth_power(n, residues, k))
         .find_map(|k| {
-            exact_root(n, n_screen, k)
+            exact_root(&target, k)
                 .map(|m| format!("a perfect power: m^{k} with m of {} bits", m.bits()))
         })
 }
@@ -1222,7 +1305,7 @@ impl Big {
 
 #[cfg(test)]
 mod tests {
-    use super::{exact_root, perfect_power, small_prime_residues, Big};
+    use super::{exact_root, perfect_power, small_prime_residues, Big, Target};
     use crate::detect::CertType;
     use crate::factory::keys::{rsa_key_of_size, rsa_public_key, spki_algorithm};
     use crate::factory::{
@@ -1273,12 +1356,9 @@ mod tests {
         assert_eq!(u128::from(a.rem_u64(7)), ((1u128 << 64) + 5) % 7);
         let sq = a.mul(&a);
         assert_eq!(sq.to_be().len(), 17);
-        assert_eq!(
-            exact_root(&sq, sq.rem_u64(super::SCREEN), 2),
-            Some(a.clone())
-        );
+        assert_eq!(exact_root(&Target::new(&sq), 2), Some(a.clone()));
         let sq3 = sq.mul(&Big::from_u64(3));
-        assert_eq!(exact_root(&sq3, sq3.rem_u64(super::SCREEN), 2), None);
+        assert_eq!(exact_root(&Target::new(&sq3), 2), None);
         let (q, r) = sq.div_u64(3);
         assert_eq!(q.mul(&Big::from_u64(3)).to_be(), {
             let mut back = sq.clone();
@@ -1290,7 +1370,7 @@ mod tests {
             .mul(&Big::from_u64(1_000_003))
             .mul(&Big::from_u64(1_000_003));
         assert_eq!(
-            exact_root(&c, c.rem_u64(super::SCREEN), 3),
+            exact_root(&Target::new(&c), 3),
             Some(Big::from_u64(1_000_003))
         );
         assert_eq!(super::pow_screen(3, 5), 243);
@@ -1300,13 +1380,40 @@ mod tests {
         for _ in 0..53 {
             p = p.mul(&m);
         }
-        assert_eq!(
-            exact_root(&p, p.rem_u64(super::SCREEN), 53),
-            Some(m.clone())
-        );
+        assert_eq!(exact_root(&Target::new(&p), 53), Some(m.clone()));
         let q = p.mul(&Big::from_u64(3));
-        assert_eq!(exact_root(&q, q.rem_u64(super::SCREEN), 53), None);
+        assert_eq!(exact_root(&Target::new(&q), 53), None);
         assert_eq!(super::mul_screen(super::SCREEN - 1, super::SCREEN - 1), 1);
+    }
+
+    #[test]
+    fn small_prime_residues_are_remainders() {
+        let mut next = pseudo_random(0x752);
+        // Lengths around the 64-limb block, and limbs of all ones (the largest sums).
+        for limbs in [1, 2, 31, 32, 63, 64, 65, 128, 129, 300] {
+            for fill in 0..3 {
+                let n = Big((0..limbs)
+                    .map(|_| if fill == 0 { u64::MAX } else { next() })
+                    .collect());
+                let residues = small_prime_residues(&n);
+                let expected: Vec<(u64, u64)> = super::odd_primes_below_752()
+                    .iter()
+                    .map(|&p| (p, n.rem_u64(p)))
+                    .collect();
+                assert_eq!(residues, expected, "{limbs} limbs");
+            }
+        }
+        assert!(small_prime_residues(&Big(Vec::new()))
+            .iter()
+            .all(|&(_, r)| r == 0));
+        for a in 0..751 {
+            for &q in super::odd_primes_below_752() {
+                assert_eq!(
+                    super::not_a_kth_power_residue(a % q, q, 2),
+                    a % q != 0 && super::pow_mod_small(a % q, (q - 1) / 2, q) != 1
+                );
+            }
+        }
     }
 
     #[test]
