@@ -162,6 +162,20 @@ fn pow_mod_small(base: u64, mut exp: u64, m: u64) -> u64 {
     acc
 }
 
+/// [`pow_mod_small`] for `base` < q < 2^16 (products below 2^32), by [`fastmod`] with q's
+/// `magic`.
+fn pow_mod_fast(base: u64, mut exp: u64, q: u64, magic: u64) -> u64 {
+    let (mut acc, mut b) = (1, base);
+    while exp > 0 {
+        if exp & 1 == 1 {
+            acc = fastmod(acc * b, q, magic);
+        }
+        b = fastmod(b * b, q, magic);
+        exp >>= 1;
+    }
+    acc
+}
+
 /// Odd primes below 752 (NIST SP 800-89 §5.3.3), smallest first.
 fn odd_primes_below_752() -> &'static [u64] {
     static PRIMES: OnceLock<Vec<u64>> = OnceLock::new();
@@ -371,8 +385,16 @@ const MAX_FILTERED_K: usize = 2048;
 /// A filter prime q ≡ 1 (mod k) for an exponent k. Below 752 its residue is already known;
 /// larger ones (for exponents with fewer than two small ones) are reduced on demand.
 enum FilterPrime {
-    Small { index: usize },
-    Large { q: u64 },
+    /// `index` into the small primes, (q − 1)/k, and q's [`fastmod`] constant: the test then
+    /// needs no division.
+    Small {
+        index: usize,
+        exponent: u64,
+        magic: u64,
+    },
+    Large {
+        q: u64,
+    },
 }
 
 /// Filter primes wanted per exponent: a non-power passes each with probability 1/k.
@@ -399,7 +421,11 @@ fn filters_for(k: u32) -> Vec<FilterPrime> {
     let k = u64::from(k);
     let mut out: Vec<FilterPrime> = (0..primes.len())
         .filter(|&i| (primes[i] - 1).is_multiple_of(k))
-        .map(|index| FilterPrime::Small { index })
+        .map(|index| FilterPrime::Small {
+            index,
+            exponent: (primes[index] - 1) / k,
+            magic: u64::MAX / primes[index] + 1,
+        })
         .collect();
     let larger = (1..)
         .map(|j| 2 * k * j + 1)
@@ -416,9 +442,15 @@ fn filters_for(k: u32) -> Vec<FilterPrime> {
 fn not_a_kth_power(n: &Big, residues: &[(u64, u64)], k: u32) -> bool {
     let use_large = root_bits(n, k) > FLOAT_ROOT_BITS;
     filter_primes(k).iter().any(|f| match f {
-        FilterPrime::Small { index } => residues
-            .get(*index)
-            .is_some_and(|&(q, a)| not_a_kth_power_residue(a, q, k)),
+        FilterPrime::Small {
+            index,
+            exponent,
+            magic,
+        } => residues.get(*index).is_some_and(|&(q, a)| match k {
+            // The Legendre symbol, without divisions: the same answer as Euler's criterion.
+            2 => jacobi_u64(a, q) == -1,
+            _ => a != 0 && pow_mod_fast(a, *exponent, q, *magic) != 1,
+        }),
         FilterPrime::Large { q } if use_large => not_a_kth_power_residue(n.rem_u64(*q), *q, k),
         FilterPrime::Large { .. } => false,
     })
@@ -428,11 +460,7 @@ fn not_a_kth_power(n: &Big, residues: &[(u64, u64)], k: u32) -> bool {
 /// exactly when a^((q−1)/k) ≡ 1. One short exponentiation per filter used, instead of tables
 /// of k-th power residues whose construction cost a fresh process about 3 ms.
 fn not_a_kth_power_residue(a: u64, q: u64, k: u32) -> bool {
-    match k {
-        // The Legendre symbol, without divisions: the same answer as Euler's criterion.
-        2 => jacobi_u64(a, q) == -1,
-        _ => a != 0 && pow_mod_small(a, (q - 1) / u64::from(k), q) != 1,
-    }
+    a != 0 && pow_mod_small(a, (q - 1) / u64::from(k), q) != 1
 }
 
 fn is_prime_u64(n: u64) -> bool {
@@ -1406,12 +1434,18 @@ mod tests {
         assert!(small_prime_residues(&Big(Vec::new()))
             .iter()
             .all(|&(_, r)| r == 0));
-        for a in 0..751 {
-            for &q in super::odd_primes_below_752() {
-                assert_eq!(
-                    super::not_a_kth_power_residue(a % q, q, 2),
-                    a % q != 0 && super::pow_mod_small(a % q, (q - 1) / 2, q) != 1
-                );
+        // The division-free Euler criterion and Legendre symbol agree with the plain one.
+        for &q in super::odd_primes_below_752() {
+            let magic = u64::MAX / q + 1;
+            for a in 0..q {
+                for e in [1, 2, 3, (q - 1) / 5, (q - 1) / 2] {
+                    assert_eq!(
+                        super::pow_mod_fast(a, e, q, magic),
+                        super::pow_mod_small(a, e, q)
+                    );
+                }
+                let residue = super::pow_mod_small(a, (q - 1) / 2, q) == 1;
+                assert_eq!(super::jacobi_u64(a, q) == -1, a != 0 && !residue);
             }
         }
     }
