@@ -814,7 +814,7 @@ lint! {
 
 fn check_rsa_modulus_small_factor(ctx: &LintContext<'_>) -> Outcome {
     with_rsa(ctx, |key| {
-        // A modulus equal to one of the primes is not divisible by a smaller one.
+        // A modulus that is itself one of the primes has no smaller factor to report.
         let factors: Vec<String> = residues_of(key.n)
             .iter()
             .filter(|(p, r)| *r == 0 && Big::from_be(key.n) != Big::from_u64(*p))
