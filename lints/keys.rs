@@ -1078,6 +1078,7 @@ fn ed448_decodes(b: &[u8]) -> bool {
 }
 
 /// Little-endian 64-bit limbs of a crypto-bigint number (whatever its word size).
+#[allow(clippy::useless_conversion)] // `Word` is u64 here but u32 on 32-bit targets.
 fn limbs_of(x: &crypto_bigint::U448) -> [u64; 7] {
     let word_bits = crypto_bigint::Word::BITS as usize;
     let mut limbs = [0u64; 7];
