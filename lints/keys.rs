@@ -1451,6 +1451,84 @@ mod tests {
         }
     }
 
+    /// `m^k`.
+    fn power(m: &Big, k: u32) -> Big {
+        (0..k).fold(Big::from_u64(1), |acc, _| acc.mul(m))
+    }
+
+    /// The exponent [`perfect_power`] should report for a modulus with no small factor, found
+    /// the slow way: the first prime k ≤ log(n)/log(752) with an exact k-th root, each root
+    /// found bit by bit.
+    fn exhaustive_exponent(n: &Big) -> Option<u32> {
+        let max_k = (n.log2() / 752f64.log2()) as u32;
+        (2..=max_k).filter(|&k| super::is_prime_u32(k)).find(|&k| {
+            let mut r = Big(Vec::new());
+            for bit in (0..super::root_bits(n, k)).rev() {
+                let candidate = r.with_bit(bit);
+                if candidate.pow_cmp(k, n) != std::cmp::Ordering::Greater {
+                    r = candidate;
+                }
+            }
+            r.pow_cmp(k, n) == std::cmp::Ordering::Equal
+        })
+    }
+
+    #[test]
+    fn perfect_power_agrees_with_exhaustive_roots() {
+        let mut next = pseudo_random(0x9e37);
+        let prime_20 = Big::from_u64(1_000_003);
+        let root_40 = Big::from_u64(1_000_003 * 1_000_033);
+        // An even root: n has 620 low zero bits, so the test modulo 2^64 cannot tell.
+        let even_root = Big::from_u64((1 << 20) * 1_000_003);
+        let mut cases = vec![
+            power(&prime_20, 53),
+            power(&root_40, 29),
+            power(&even_root, 31),
+            power(&even_root, 31).mul(&Big::from_u64(1_000_033)),
+            power(&root_40, 29).mul(&root_40),
+            power(&Big::from_u64(1_000_033), 2).mul(&power(&prime_20, 51)),
+        ];
+        let no_small_factor = |n: &Big| small_prime_residues(n).iter().all(|&(_, r)| r != 0);
+        // n + j·2^1000 for the even power: equal modulo 2^64, not a power.
+        let near = (1..)
+            .map(|j| {
+                let mut near = power(&even_root, 31);
+                near.0[1000 / 64] += j << (1000 % 64);
+                near
+            })
+            .find(|n| no_small_factor(n))
+            .expect("a near miss");
+        cases.push(near);
+        // Random 1088-bit numbers without a small factor, and their squares.
+        let random = std::iter::repeat_with(|| Big((0..17).map(|_| next()).collect()))
+            .filter(|n| no_small_factor(n))
+            .take(4);
+        for n in random.collect::<Vec<_>>() {
+            cases.push(n.mul(&n));
+            cases.push(n);
+        }
+        let mut powers = 0;
+        for n in cases {
+            // The small-factor branch is not what this test is about.
+            assert!(no_small_factor(&n));
+            let found = perfect_power(&n, &small_prime_residues(&n));
+            match exhaustive_exponent(&n) {
+                Some(k) => {
+                    powers += 1;
+                    assert!(
+                        found
+                            .as_deref()
+                            .is_some_and(|f| f.contains(&format!("m^{k} "))),
+                        "{found:?}, expected k = {k}"
+                    );
+                }
+                None => assert_eq!(found, None),
+            }
+        }
+        // m^53, m^29, the even m^31, root_40^30 (a square) and the four squares.
+        assert_eq!(powers, 8);
+    }
+
     #[test]
     fn perfect_powers_are_found() {
         let (n, _, primes) = real_rsa();
