@@ -1757,6 +1757,23 @@ mod tests {
             .subject_key_raw(spki_algorithm(KeyAlg::Ed448), 0, &key)
             .build();
         assert!(details(&stray, lint).contains("does not decode"));
+        // Ed448 keys with y ≥ p, the identity (y = 1), and x = 0 with the sign bit set
+        // (y = p − 1 with 0x80) fail; (0, −1) decodes: the lint makes no subgroup check.
+        let ed448 = |y: [u8; 56], sign: u8| {
+            let mut key = y.to_vec();
+            key.push(sign);
+            with_key(KeyAlg::Ed448)
+                .subject_key_raw(spki_algorithm(KeyAlg::Ed448), 0, &key)
+                .build()
+        };
+        let mut one = [0u8; 56];
+        one[0] = 1;
+        let mut minus_one = super::P448;
+        minus_one[0] -= 1;
+        for (y, sign) in [(super::P448, 0x00), (one, 0x00), (minus_one, 0x80)] {
+            assert_lint(lint, &ed448(y, sign), &ed448(minus_one, 0x00), &[]);
+            assert!(details(&ed448(y, sign), lint).contains("does not decode"));
+        }
     }
 
     /// RFC 8032 §5.2.3 decoding as ed448-goldilocks implements it, without its subgroup check,
