@@ -1203,7 +1203,8 @@ lint! {
     /// by ed25519-dalek. For Ed448 the existence of x is decided without computing it: x² =
     /// (y² − 1)/(d·y² − 1) has a solution exactly when (y² − 1)(d·y² − 1) is a square modulo
     /// p (its Legendre symbol is not −1). The Ed448 identity (y = 1) is reported as not a
-    /// valid key.
+    /// valid key (as ed448-goldilocks reports it); the Ed25519 one passes (ed25519-dalek
+    /// accepts it).
     ///
     /// Like RFC 8032 decoding, and like the Ed25519 check, the lint does not test whether the
     /// point lies in the prime-order subgroup: a low-order or mixed-order point that decodes
@@ -1770,6 +1771,9 @@ mod tests {
         one[0] = 1;
         let mut minus_one = super::P448;
         minus_one[0] -= 1;
+        let mut ed25519_identity = [0u8; 32];
+        ed25519_identity[0] = 1;
+        assert!(super::ed25519_decodes(&ed25519_identity));
         for (y, sign) in [(super::P448, 0x00), (one, 0x00), (minus_one, 0x80)] {
             assert_lint(lint, &ed448(y, sign), &ed448(minus_one, 0x00), &[]);
             assert!(details(&ed448(y, sign), lint).contains("does not decode"));
