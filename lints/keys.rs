@@ -814,10 +814,10 @@ lint! {
 
 fn check_rsa_modulus_small_factor(ctx: &LintContext<'_>) -> Outcome {
     with_rsa(ctx, |key| {
-        // A modulus that is itself one of the primes has no smaller factor to report.
+        let n = Big::from_be(key.n);
         let factors: Vec<String> = residues_of(key.n)
             .iter()
-            .filter(|(p, r)| *r == 0 && Big::from_be(key.n) != Big::from_u64(*p))
+            .filter(|(p, r)| *r == 0 && n != Big::from_u64(*p))
             .map(|(p, _)| p.to_string())
             .collect();
         if factors.is_empty() {
