@@ -9,7 +9,7 @@
 use super::prelude::*;
 use crate::cert::spki::{KeyFamily, Spki};
 use crate::walk::{tag, Reader};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::cmp::Ordering;
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -162,6 +162,20 @@ fn pow_mod_small(base: u64, mut exp: u64, m: u64) -> u64 {
     acc
 }
 
+/// [`pow_mod_small`] for `base` < q < 2^16 (products below 2^32), by [`fastmod`] with q's
+/// `magic`.
+fn pow_mod_fast(base: u64, mut exp: u64, q: u64, magic: u64) -> u64 {
+    let (mut acc, mut b) = (1, base);
+    while exp > 0 {
+        if exp & 1 == 1 {
+            acc = fastmod(acc * b, q, magic);
+        }
+        b = fastmod(b * b, q, magic);
+        exp >>= 1;
+    }
+    acc
+}
+
 /// Odd primes below 752 (NIST SP 800-89 §5.3.3), smallest first.
 fn odd_primes_below_752() -> &'static [u64] {
     static PRIMES: OnceLock<Vec<u64>> = OnceLock::new();
@@ -178,15 +192,30 @@ fn odd_primes_below_752() -> &'static [u64] {
     })
 }
 
-/// The odd primes below 752 multiplied together in groups whose product fits in 64 bits, so one
-/// pass over the modulus serves several primes.
-fn prime_groups() -> &'static [(u64, Vec<u64>)] {
-    static GROUPS: OnceLock<Vec<(u64, Vec<u64>)>> = OnceLock::new();
+/// Consecutive odd primes below 752 whose product fits in 32 bits, with what makes remainders
+/// cheap: with the powers 2^(64·j) mod the product, n mod product is a sum of limb × power
+/// products (one multiplication per limb instead of a 128-bit division, and independent of each
+/// other), and each member's remainder follows from the group's by Lemire's fastmod (two
+/// multiplications instead of a division).
+struct PrimeGroup {
+    product: u64,
+    /// (p, ⌊(2^64 − 1) / p⌋ + 1) for each member, in increasing order.
+    members: Vec<(u64, u64)>,
+    /// 2^(64·j) mod product, for j = 0 ..= [`BLOCK_LIMBS`].
+    powers: Vec<u64>,
+}
+
+/// Limbs summed per block: a 4096-bit modulus is one block; longer ones are taken block by
+/// block, most significant first (Horner's rule with 2^(64·BLOCK_LIMBS) mod product).
+const BLOCK_LIMBS: usize = 64;
+
+fn prime_groups() -> &'static [PrimeGroup] {
+    static GROUPS: OnceLock<Vec<PrimeGroup>> = OnceLock::new();
     GROUPS.get_or_init(|| {
         let mut groups: Vec<(u64, Vec<u64>)> = Vec::new();
         for &p in odd_primes_below_752() {
             match groups.last_mut() {
-                Some((product, members)) if product.checked_mul(p).is_some() => {
+                Some((product, members)) if *product * p <= u64::from(u32::MAX) => {
                     *product *= p;
                     members.push(p);
                 }
@@ -194,15 +223,56 @@ fn prime_groups() -> &'static [(u64, Vec<u64>)] {
             }
         }
         groups
+            .into_iter()
+            .map(|(product, members)| {
+                let two_64 = ((1u128 << 64) % u128::from(product)) as u64;
+                let powers =
+                    std::iter::successors(Some(1 % product), |&c| Some(c * two_64 % product))
+                        .take(BLOCK_LIMBS + 1)
+                        .collect();
+                PrimeGroup {
+                    product,
+                    members: members.iter().map(|&p| (p, u64::MAX / p + 1)).collect(),
+                    powers,
+                }
+            })
+            .collect()
     })
 }
 
-/// `n mod p` for every odd prime p below 752.
+impl PrimeGroup {
+    /// `n mod product`. Each block sum is below 64 · 2^64 · 2^32 and the carried remainder
+    /// times the block step below 2^64, so the u128 never overflows.
+    fn rem(&self, n: &Big) -> u64 {
+        let step = u128::from(self.powers[BLOCK_LIMBS]);
+        n.0.chunks(BLOCK_LIMBS).rev().fold(0, |r, block| {
+            let sum: u128 = block
+                .iter()
+                .zip(&self.powers)
+                .map(|(&limb, &c)| u128::from(limb) * u128::from(c))
+                .sum();
+            ((u128::from(r) * step + sum) % u128::from(self.product)) as u64
+        })
+    }
+}
+
+/// `r mod p` for r, p below 2^32, with `magic` = ⌊(2^64 − 1) / p⌋ + 1 (Lemire, Kaser and
+/// Kurz, "Faster remainder by direct computation", 2019).
+fn fastmod(r: u64, p: u64, magic: u64) -> u64 {
+    ((u128::from(magic.wrapping_mul(r)) * u128::from(p)) >> 64) as u64
+}
+
+/// `n mod p` for every odd prime p below 752, smallest first.
 fn small_prime_residues(n: &Big) -> Vec<(u64, u64)> {
     let mut out = Vec::with_capacity(odd_primes_below_752().len());
-    for (product, members) in prime_groups() {
-        let r = n.rem_u64(*product);
-        out.extend(members.iter().map(|&p| (p, r % p)));
+    for group in prime_groups() {
+        let r = group.rem(n);
+        out.extend(
+            group
+                .members
+                .iter()
+                .map(|&(p, magic)| (p, fastmod(r, p, magic))),
+        );
     }
     out
 }
@@ -263,16 +333,39 @@ fn root_bits(n: &Big, k: u32) -> usize {
     n.bits() / k as usize + 1
 }
 
-/// `Some(m)` when `n = m^k` exactly. `n_screen` is `n mod 2^61 − 1`.
-fn exact_root(n: &Big, n_screen: u64, k: u32) -> Option<Big> {
+/// A modulus with what the root tests need of it, each worked out at most once.
+struct Target<'a> {
+    n: &'a Big,
+    log2: f64,
+    /// `n mod 2^61 − 1`, for the rare candidates that pass the test modulo 2^64.
+    screen: OnceCell<u64>,
+}
+
+impl<'a> Target<'a> {
+    fn new(n: &'a Big) -> Target<'a> {
+        Target {
+            n,
+            log2: n.log2(),
+            screen: OnceCell::new(),
+        }
+    }
+}
+
+/// `Some(m)` when `n = m^k` exactly.
+fn exact_root(t: &Target<'_>, k: u32) -> Option<Big> {
+    let n = t.n;
     let root_bits = root_bits(n, k);
     if root_bits <= FLOAT_ROOT_BITS {
         // The root is small: log2(n) is known to about 2^-42, so the estimate 2^(log2(n)/k)
         // is off by less than 2^40 · 2^-42 < 1/2 and rounds to the root. A candidate whose
-        // k-th power differs from n modulo 2^61 − 1 is out without big-number arithmetic.
-        let c = (n.log2() / f64::from(k)).exp2().round() as u64;
+        // k-th power differs from n modulo 2^64 (one multiplication per step), then modulo
+        // 2^61 − 1 (for an n with many low zero bits), is out without big-number arithmetic.
+        let c = (t.log2 / f64::from(k)).exp2().round() as u64;
         return Some(Big::from_u64(c)).filter(|m| {
-            c > 1 && pow_screen(c, k) == n_screen && m.pow_cmp(k, n) == Ordering::Equal
+            c > 1
+                && c.wrapping_pow(k) == n.0.first().copied().unwrap_or(0)
+                && pow_screen(c, k) == *t.screen.get_or_init(|| n.rem_u64(SCREEN))
+                && m.pow_cmp(k, n) == Ordering::Equal
         });
     }
     // Bit by bit from the top: the largest r with r^k <= n.
@@ -292,8 +385,16 @@ const MAX_FILTERED_K: usize = 2048;
 /// A filter prime q ≡ 1 (mod k) for an exponent k. Below 752 its residue is already known;
 /// larger ones (for exponents with fewer than two small ones) are reduced on demand.
 enum FilterPrime {
-    Small { index: usize },
-    Large { q: u64 },
+    /// `index` into the small primes, (q − 1)/k, and q's [`fastmod`] constant: the test then
+    /// needs no division.
+    Small {
+        index: usize,
+        exponent: u64,
+        magic: u64,
+    },
+    Large {
+        q: u64,
+    },
 }
 
 /// Filter primes wanted per exponent: a non-power passes each with probability 1/k.
@@ -320,7 +421,11 @@ fn filters_for(k: u32) -> Vec<FilterPrime> {
     let k = u64::from(k);
     let mut out: Vec<FilterPrime> = (0..primes.len())
         .filter(|&i| (primes[i] - 1).is_multiple_of(k))
-        .map(|index| FilterPrime::Small { index })
+        .map(|index| FilterPrime::Small {
+            index,
+            exponent: (primes[index] - 1) / k,
+            magic: u64::MAX / primes[index] + 1,
+        })
         .collect();
     let larger = (1..)
         .map(|j| 2 * k * j + 1)
@@ -337,9 +442,15 @@ fn filters_for(k: u32) -> Vec<FilterPrime> {
 fn not_a_kth_power(n: &Big, residues: &[(u64, u64)], k: u32) -> bool {
     let use_large = root_bits(n, k) > FLOAT_ROOT_BITS;
     filter_primes(k).iter().any(|f| match f {
-        FilterPrime::Small { index } => residues
-            .get(*index)
-            .is_some_and(|&(q, a)| not_a_kth_power_residue(a, q, k)),
+        FilterPrime::Small {
+            index,
+            exponent,
+            magic,
+        } => residues.get(*index).is_some_and(|&(q, a)| match k {
+            // The Legendre symbol, without divisions: the same answer as Euler's criterion.
+            2 => jacobi_u64(a, q) == -1,
+            _ => a != 0 && pow_mod_fast(a, *exponent, q, *magic) != 1,
+        }),
         FilterPrime::Large { q } if use_large => not_a_kth_power_residue(n.rem_u64(*q), *q, k),
         FilterPrime::Large { .. } => false,
     })
@@ -392,8 +503,8 @@ fn perfect_power(n: &Big, residues: &[(u64, u64)]) -> Option<String> {
     }
     // Otherwise n = m^k needs m > 751 (or m has a small factor, found above): k prime and
     // k <= log(n) / log(752).
-    let max_k = (n.log2() / 752f64.log2()) as u32;
-    let n_screen = n.rem_u64(SCREEN);
+    let target = Target::new(n);
+    let max_k = (target.log2 / 752f64.log2()) as u32;
     let small = std::iter::once(2).chain(odd_primes_below_752().iter().map(|&p| p as u32));
     let large = (752..).filter(|&k| is_prime_u32(k));
     small
@@ -401,7 +512,7 @@ fn perfect_power(n: &Big, residues: &[(u64, u64)]) -> Option<String> {
         .take_while(|&k| k <= max_k)
         .filter(|&k| !not_a_kth_power(n, residues, k))
         .find_map(|k| {
-            exact_root(n, n_screen, k)
+            exact_root(&target, k)
                 .map(|m| format!("a perfect power: m^{k} with m of {} bits", m.bits()))
         })
 }
@@ -931,15 +1042,134 @@ fn ed25519_decodes(b: &[u8]) -> bool {
     y_below_p(&y, &P25519) && ed25519_dalek::VerifyingKey::from_bytes(k).is_ok()
 }
 
+/// Whether 57 octets are an Ed448 point as RFC 8032 §5.2.3 decodes one, other than the
+/// identity. Rather than decompressing (a 448-bit square root, about 150 µs with the generic
+/// arithmetic of ed448-goldilocks), it asks only whether x exists: x² = u/v with u = y² − 1 and
+/// v = d·y² − 1, so x exists exactly when u·v is a square modulo p (v is never 0: d is not a
+/// square), which the Legendre symbol answers in a few µs.
 fn ed448_decodes(b: &[u8]) -> bool {
+    use crypto_bigint::{NonZero, Odd, U448};
+    const P: Odd<U448> = Odd::<U448>::from_le_hex(P448_HEX);
+    /// The curve constant d = −39081 modulo p.
+    const D: U448 = U448::from_le_hex(P448_HEX).wrapping_sub(&U448::from_u64(39081));
+
     let Ok(k) = <&[u8; 57]>::try_from(b) else {
         return false;
     };
     // The last octet holds only the sign of x.
-    k[56] & 0x7f == 0
-        && y_below_p(&k[..56], &P448)
-        && ed448_goldilocks::VerifyingKey::from_bytes(k).is_ok()
+    if k[56] & 0x7f != 0 || !y_below_p(&k[..56], &P448) {
+        return false;
+    }
+    let x_negative = k[56] == 0x80;
+    let y = U448::from_le_slice(&k[..56]);
+    if y == U448::ONE {
+        // (0, 1) is the identity, refused as a public key (as ed448-goldilocks refuses it).
+        return false;
+    }
+    let p: &NonZero<U448> = P.as_nz_ref();
+    let yy = y.square_mod_vartime(p);
+    let u = yy.sub_mod(&U448::ONE, p);
+    let v = D.mul_mod_vartime(&yy, p).sub_mod(&U448::ONE, p);
+    if u == U448::ZERO {
+        // y = −1: x = 0, which has no negative form (RFC 8032: x = 0 with x_0 = 1 fails).
+        return !x_negative;
+    }
+    jacobi(limbs_of(&u.mul_mod_vartime(&v, p)), limbs_of(P.as_ref())) != -1
 }
+
+/// Little-endian 64-bit limbs of a crypto-bigint number (whatever its word size).
+#[allow(clippy::useless_conversion)] // `Word` is u64 here but u32 on 32-bit targets.
+fn limbs_of(x: &crypto_bigint::U448) -> [u64; 7] {
+    let word_bits = crypto_bigint::Word::BITS as usize;
+    let mut limbs = [0u64; 7];
+    for (i, &w) in x.as_words().iter().enumerate() {
+        limbs[i * word_bits / 64] |= u64::from(w) << (i * word_bits % 64);
+    }
+    limbs
+}
+
+/// The Jacobi symbol (a | m) for an odd m: 1, −1, or 0 when they have a common factor. The
+/// binary algorithm with whole runs of zero bits shifted out at once; several times faster
+/// than crypto-bigint's bit-at-a-time `jacobi_symbol_vartime`, and finished in single words
+/// once both numbers fit in one.
+fn jacobi<const N: usize>(mut a: [u64; N], mut m: [u64; N]) -> i8 {
+    let mut symbol = 1i8;
+    loop {
+        if a[1..].iter().chain(&m[1..]).all(|&l| l == 0) {
+            return symbol * jacobi_u64(a[0], m[0]);
+        }
+        let Some(zeros) = trailing_zeros(&a) else {
+            // gcd(0, m) = m > 1.
+            return 0;
+        };
+        shift_right(&mut a, zeros);
+        // (2|m) = −1 exactly when m ≡ ±3 (mod 8).
+        if zeros & 1 == 1 && matches!(m[0] & 7, 3 | 5) {
+            symbol = -symbol;
+        }
+        if a.iter().rev().cmp(m.iter().rev()) == Ordering::Less {
+            // Quadratic reciprocity: (a|m) = −(m|a) exactly when a ≡ m ≡ 3 (mod 4).
+            std::mem::swap(&mut a, &mut m);
+            if a[0] & m[0] & 3 == 3 {
+                symbol = -symbol;
+            }
+        }
+        // (a|m) = (a − m | m); both odd, so the difference is even (or zero).
+        let mut borrow = false;
+        for (x, &y) in a.iter_mut().zip(&m) {
+            let (d, b1) = x.overflowing_sub(y);
+            let (d, b2) = d.overflowing_sub(u64::from(borrow));
+            *x = d;
+            borrow = b1 || b2;
+        }
+    }
+}
+
+fn jacobi_u64(mut a: u64, mut m: u64) -> i8 {
+    let mut symbol = 1i8;
+    while a != 0 {
+        let zeros = a.trailing_zeros();
+        a >>= zeros;
+        if zeros & 1 == 1 && matches!(m & 7, 3 | 5) {
+            symbol = -symbol;
+        }
+        if a < m {
+            std::mem::swap(&mut a, &mut m);
+            if a & m & 3 == 3 {
+                symbol = -symbol;
+            }
+        }
+        a -= m;
+    }
+    if m == 1 {
+        symbol
+    } else {
+        0
+    }
+}
+
+/// The number of trailing zero bits, `None` for zero.
+fn trailing_zeros(a: &[u64]) -> Option<u32> {
+    let i = a.iter().position(|&l| l != 0)?;
+    Some(i as u32 * 64 + a[i].trailing_zeros())
+}
+
+fn shift_right(a: &mut [u64], bits: u32) {
+    let (limbs, bits) = ((bits / 64) as usize, bits % 64);
+    for i in 0..a.len() {
+        let lo = a.get(i + limbs).copied().unwrap_or(0);
+        let hi = a.get(i + limbs + 1).copied().unwrap_or(0);
+        a[i] = if bits == 0 {
+            lo
+        } else {
+            (lo >> bits) | (hi << (64 - bits))
+        };
+    }
+}
+
+/// [`P448`] as little-endian hex, for crypto-bigint's constants.
+const P448_HEX: &str = "ffffffffffffffffffffffffffffffffffffffffffffffffffffffff\
+                        feffffffffffffffffffffffffffffffffffffffffffffffffffffff";
 
 fn check_eddsa_public_key_invalid(ctx: &LintContext<'_>) -> Outcome {
     let Some(spki) = spki_of(ctx, KeyFamily::EdDsa) else {
@@ -969,8 +1199,17 @@ lint! {
     /// octets decode to a curve point as RFC 8032 §5.1.3 / §5.2.3 decode it: the y coordinate
     /// is below the field prime (checked here, because ed25519-dalek accepts non-canonical y
     /// the way ZIP-215 does), the unused bits of the last Ed448 octet are zero, and an x
-    /// exists for y (checked by ed25519-dalek / ed448-goldilocks; the latter also rejects the
-    /// identity).
+    /// exists for y, and x = 0 does not come with the sign bit set. Ed25519 keys are decoded
+    /// by ed25519-dalek. For Ed448 the existence of x is decided without computing it: x² =
+    /// (y² − 1)/(d·y² − 1) has a solution exactly when (y² − 1)(d·y² − 1) is a square modulo
+    /// p (its Legendre symbol is not −1). The Ed448 identity (y = 1) is reported as not a
+    /// valid key (as ed448-goldilocks reports it); the Ed25519 one passes (ed25519-dalek
+    /// accepts it).
+    ///
+    /// Like RFC 8032 decoding, and like the Ed25519 check, the lint does not test whether the
+    /// point lies in the prime-order subgroup: a low-order or mixed-order point that decodes
+    /// passes, such as (0, −1) for Ed448 (ed448-goldilocks' `VerifyingKey::from_bytes`
+    /// refuses points with a torsion component; this lint does not).
     ///
     /// ## Why
     /// SBR 6.1.5: the CA SHALL "ensure that the key represents a valid point on the curve25519
@@ -1096,7 +1335,7 @@ impl Big {
 
 #[cfg(test)]
 mod tests {
-    use super::{exact_root, perfect_power, small_prime_residues, Big};
+    use super::{exact_root, perfect_power, small_prime_residues, Big, Target};
     use crate::detect::CertType;
     use crate::factory::keys::{rsa_key_of_size, rsa_public_key, spki_algorithm};
     use crate::factory::{
@@ -1147,12 +1386,9 @@ mod tests {
         assert_eq!(u128::from(a.rem_u64(7)), ((1u128 << 64) + 5) % 7);
         let sq = a.mul(&a);
         assert_eq!(sq.to_be().len(), 17);
-        assert_eq!(
-            exact_root(&sq, sq.rem_u64(super::SCREEN), 2),
-            Some(a.clone())
-        );
+        assert_eq!(exact_root(&Target::new(&sq), 2), Some(a.clone()));
         let sq3 = sq.mul(&Big::from_u64(3));
-        assert_eq!(exact_root(&sq3, sq3.rem_u64(super::SCREEN), 2), None);
+        assert_eq!(exact_root(&Target::new(&sq3), 2), None);
         let (q, r) = sq.div_u64(3);
         assert_eq!(q.mul(&Big::from_u64(3)).to_be(), {
             let mut back = sq.clone();
@@ -1164,7 +1400,7 @@ mod tests {
             .mul(&Big::from_u64(1_000_003))
             .mul(&Big::from_u64(1_000_003));
         assert_eq!(
-            exact_root(&c, c.rem_u64(super::SCREEN), 3),
+            exact_root(&Target::new(&c), 3),
             Some(Big::from_u64(1_000_003))
         );
         assert_eq!(super::pow_screen(3, 5), 243);
@@ -1174,13 +1410,124 @@ mod tests {
         for _ in 0..53 {
             p = p.mul(&m);
         }
-        assert_eq!(
-            exact_root(&p, p.rem_u64(super::SCREEN), 53),
-            Some(m.clone())
-        );
+        assert_eq!(exact_root(&Target::new(&p), 53), Some(m.clone()));
         let q = p.mul(&Big::from_u64(3));
-        assert_eq!(exact_root(&q, q.rem_u64(super::SCREEN), 53), None);
+        assert_eq!(exact_root(&Target::new(&q), 53), None);
         assert_eq!(super::mul_screen(super::SCREEN - 1, super::SCREEN - 1), 1);
+    }
+
+    #[test]
+    fn small_prime_residues_are_remainders() {
+        let mut next = pseudo_random(0x752);
+        // Lengths around the 64-limb block, and limbs of all ones (the largest sums).
+        for limbs in [1, 2, 31, 32, 63, 64, 65, 128, 129, 300] {
+            for fill in 0..3 {
+                let n = Big((0..limbs)
+                    .map(|_| if fill == 0 { u64::MAX } else { next() })
+                    .collect());
+                let residues = small_prime_residues(&n);
+                let expected: Vec<(u64, u64)> = super::odd_primes_below_752()
+                    .iter()
+                    .map(|&p| (p, n.rem_u64(p)))
+                    .collect();
+                assert_eq!(residues, expected, "{limbs} limbs");
+            }
+        }
+        assert!(small_prime_residues(&Big(Vec::new()))
+            .iter()
+            .all(|&(_, r)| r == 0));
+        // The division-free Euler criterion and Legendre symbol agree with the plain one.
+        for &q in super::odd_primes_below_752() {
+            let magic = u64::MAX / q + 1;
+            for a in 0..q {
+                for e in [1, 2, 3, (q - 1) / 5, (q - 1) / 2] {
+                    assert_eq!(
+                        super::pow_mod_fast(a, e, q, magic),
+                        super::pow_mod_small(a, e, q)
+                    );
+                }
+                let residue = super::pow_mod_small(a, (q - 1) / 2, q) == 1;
+                assert_eq!(super::jacobi_u64(a, q) == -1, a != 0 && !residue);
+            }
+        }
+    }
+
+    /// `m^k`.
+    fn power(m: &Big, k: u32) -> Big {
+        (0..k).fold(Big::from_u64(1), |acc, _| acc.mul(m))
+    }
+
+    /// The exponent [`perfect_power`] should report for a modulus with no small factor, found
+    /// the slow way: the first prime k ≤ log(n)/log(752) with an exact k-th root, each root
+    /// found bit by bit.
+    fn exhaustive_exponent(n: &Big) -> Option<u32> {
+        let max_k = (n.log2() / 752f64.log2()) as u32;
+        (2..=max_k).filter(|&k| super::is_prime_u32(k)).find(|&k| {
+            let mut r = Big(Vec::new());
+            for bit in (0..super::root_bits(n, k)).rev() {
+                let candidate = r.with_bit(bit);
+                if candidate.pow_cmp(k, n) != std::cmp::Ordering::Greater {
+                    r = candidate;
+                }
+            }
+            r.pow_cmp(k, n) == std::cmp::Ordering::Equal
+        })
+    }
+
+    #[test]
+    fn perfect_power_agrees_with_exhaustive_roots() {
+        let mut next = pseudo_random(0x9e37);
+        let prime_20 = Big::from_u64(1_000_003);
+        let root_40 = Big::from_u64(1_000_003 * 1_000_033);
+        // An even root: n has 620 low zero bits, so the test modulo 2^64 cannot tell.
+        let even_root = Big::from_u64((1 << 20) * 1_000_003);
+        let mut cases = vec![
+            power(&prime_20, 53),
+            power(&root_40, 29),
+            power(&even_root, 31),
+            power(&even_root, 31).mul(&Big::from_u64(1_000_033)),
+            power(&root_40, 29).mul(&root_40),
+            power(&Big::from_u64(1_000_033), 2).mul(&power(&prime_20, 51)),
+        ];
+        let no_small_factor = |n: &Big| small_prime_residues(n).iter().all(|&(_, r)| r != 0);
+        // n + j·2^1000 for the even power: equal modulo 2^64, not a power.
+        let near = (1..)
+            .map(|j| {
+                let mut near = power(&even_root, 31);
+                near.0[1000 / 64] += j << (1000 % 64);
+                near
+            })
+            .find(|n| no_small_factor(n))
+            .expect("a near miss");
+        cases.push(near);
+        // Random 1088-bit numbers without a small factor, and their squares.
+        let random = std::iter::repeat_with(|| Big((0..17).map(|_| next()).collect()))
+            .filter(|n| no_small_factor(n))
+            .take(4);
+        for n in random.collect::<Vec<_>>() {
+            cases.push(n.mul(&n));
+            cases.push(n);
+        }
+        let mut powers = 0;
+        for n in cases {
+            // The small-factor branch is not what this test is about.
+            assert!(no_small_factor(&n));
+            let found = perfect_power(&n, &small_prime_residues(&n));
+            match exhaustive_exponent(&n) {
+                Some(k) => {
+                    powers += 1;
+                    assert!(
+                        found
+                            .as_deref()
+                            .is_some_and(|f| f.contains(&format!("m^{k} "))),
+                        "{found:?}, expected k = {k}"
+                    );
+                }
+                None => assert_eq!(found, None),
+            }
+        }
+        // m^53, m^29, the even m^31, root_40^30 (a square) and the four squares.
+        assert_eq!(powers, 8);
     }
 
     #[test]
@@ -1411,6 +1758,156 @@ mod tests {
             .subject_key_raw(spki_algorithm(KeyAlg::Ed448), 0, &key)
             .build();
         assert!(details(&stray, lint).contains("does not decode"));
+        // Ed448 keys with y ≥ p, the identity (y = 1), and x = 0 with the sign bit set
+        // (y = p − 1 with 0x80) fail; (0, −1) decodes: the lint makes no subgroup check.
+        let ed448 = |y: [u8; 56], sign: u8| {
+            let mut key = y.to_vec();
+            key.push(sign);
+            with_key(KeyAlg::Ed448)
+                .subject_key_raw(spki_algorithm(KeyAlg::Ed448), 0, &key)
+                .build()
+        };
+        let mut one = [0u8; 56];
+        one[0] = 1;
+        let mut minus_one = super::P448;
+        minus_one[0] -= 1;
+        let mut ed25519_identity = [0u8; 32];
+        ed25519_identity[0] = 1;
+        assert!(super::ed25519_decodes(&ed25519_identity));
+        for (y, sign) in [(super::P448, 0x00), (one, 0x00), (minus_one, 0x80)] {
+            assert_lint(lint, &ed448(y, sign), &ed448(minus_one, 0x00), &[]);
+            assert!(details(&ed448(y, sign), lint).contains("does not decode"));
+        }
+    }
+
+    /// RFC 8032 §5.2.3 decoding as ed448-goldilocks implements it, without its subgroup check,
+    /// for keys with y < p and a clean last octet: x exists, x = 0 is not negative, and the
+    /// point is not the identity.
+    fn ed448_reference(k: &[u8; 57]) -> bool {
+        let compressed = ed448_goldilocks::CompressedEdwardsY(*k);
+        compressed
+            .decompress_unchecked()
+            .into_option()
+            .is_some_and(|point| {
+                let x_zero = point.x() == [0; 56];
+                !(x_zero && k[56] == 0x80) && point != ed448_goldilocks::AffinePoint::IDENTITY
+            })
+    }
+
+    /// splitmix64: deterministic pseudo-random words for cross-checks.
+    fn pseudo_random(seed: u64) -> impl FnMut() -> u64 {
+        let mut state = seed;
+        move || {
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        }
+    }
+
+    #[test]
+    fn jacobi_symbol_matches_crypto_bigint() {
+        use crypto_bigint::{JacobiSymbol, Odd, U448};
+        let mut next = pseudo_random(7);
+        for i in 0..3000 {
+            // Numbers of every length: the top limbs cleared at random, and some shared factors.
+            let mut a: [u64; 7] = std::array::from_fn(|_| next());
+            let mut m: [u64; 7] = std::array::from_fn(|_| next());
+            a[1 + i % 6..].fill(0);
+            m[1 + (i / 6) % 6..].fill(0);
+            if i % 7 == 0 {
+                a[0] = a[0].wrapping_mul(3) & !0xff;
+                m[0] = (m[0] | 1).wrapping_mul(9);
+            }
+            m[0] |= 1;
+            let big = |x: [u64; 7]| {
+                let bytes: Vec<u8> = x.iter().flat_map(|l| l.to_le_bytes()).collect();
+                U448::from_le_slice(&bytes)
+            };
+            let expected = match big(a).jacobi_symbol_vartime(&Odd::new(big(m)).expect("odd")) {
+                JacobiSymbol::Zero => 0,
+                JacobiSymbol::One => 1,
+                JacobiSymbol::MinusOne => -1,
+            };
+            assert_eq!(super::jacobi(a, m), expected, "{a:x?} | {m:x?}");
+        }
+        assert_eq!(super::jacobi_u64(0, 1), 1);
+        assert_eq!(super::jacobi_u64(2, 3), -1);
+        assert_eq!(super::jacobi_u64(6, 9), 0);
+    }
+
+    #[test]
+    fn ed448_decoding_matches_rfc8032() {
+        use super::{ed448_decodes, y_below_p, P448};
+        let mut next = pseudo_random(0x5eed_ed44_8000_0001);
+        let (mut points, mut non_points) = (0, 0);
+        for i in 0..4000 {
+            let mut k = [0u8; 57];
+            for chunk in k[..56].chunks_mut(8) {
+                chunk.copy_from_slice(&next().to_le_bytes());
+            }
+            k[56] = if i % 2 == 0 { 0x00 } else { 0x80 };
+            assert!(y_below_p(&k[..56], &P448));
+            let decodes = ed448_decodes(&k);
+            assert_eq!(decodes, ed448_reference(&k), "{k:02x?}");
+            if decodes {
+                points += 1;
+            } else {
+                non_points += 1;
+            }
+        }
+        // About half the y values have an x.
+        assert!(
+            points > 1800 && non_points > 1800,
+            "{points} / {non_points}"
+        );
+        // Small y values and the edge cases: x = 0 (y = ±1), the identity, y = p − 2.
+        let mut minus = P448;
+        minus[0] -= 1;
+        let mut minus_two = P448;
+        minus_two[0] -= 2;
+        let small_y = |y: u8| {
+            let mut b = [0u8; 56];
+            b[0] = y;
+            b
+        };
+        let edges = (0u8..=64).map(small_y);
+        for y in edges.chain([minus, minus_two]) {
+            for sign in [0x00, 0x80] {
+                let mut k = [0u8; 57];
+                k[..56].copy_from_slice(&y);
+                k[56] = sign;
+                assert_eq!(ed448_decodes(&k), ed448_reference(&k), "{k:02x?}");
+            }
+        }
+        let key = |y: [u8; 56], sign: u8| {
+            let mut k = [0u8; 57];
+            k[..56].copy_from_slice(&y);
+            k[56] = sign;
+            k
+        };
+        let mut one = [0u8; 56];
+        one[0] = 1;
+        assert!(!ed448_decodes(&key(one, 0x00)), "the identity");
+        assert!(!ed448_decodes(&key(one, 0x80)), "x = 0 with the sign bit");
+        assert!(ed448_decodes(&key(minus, 0x00)), "(0, −1)");
+        assert!(!ed448_decodes(&key(minus, 0x80)), "x = 0 with the sign bit");
+        // y ≥ p is not canonical, even when y − p decodes.
+        assert!(!ed448_decodes(&key(P448, 0x00)));
+        let small = (2u8..)
+            .find(|&y| ed448_decodes(&key(small_y(y), 0x00)))
+            .expect("a small y with an x");
+        let mut p_plus_small = P448;
+        p_plus_small[0] = small - 1; // 0xff + small carries into the next octet …
+        p_plus_small[1..28].fill(0); // … and through the low 28 octets,
+        p_plus_small[28] = 0xff; // into the 0xfe.
+        assert!(!ed448_decodes(&key(p_plus_small, 0x00)));
+        // The crypto-bigint constant is the same prime.
+        assert_eq!(
+            crypto_bigint::U448::from_le_hex(super::P448_HEX),
+            crypto_bigint::U448::from_le_slice(&P448)
+        );
     }
 
     #[test]
