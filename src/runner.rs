@@ -258,27 +258,46 @@ where
     Ok(())
 }
 
-/// The items queued in `rx` right now, up to a chunk; `wait` blocks for the first one. None
-/// when there are none (or the reader has finished).
-fn take_chunk(rx: &mpsc::Receiver<InputItem>, wait: bool) -> Option<Vec<InputItem>> {
+/// What [`take_chunk`] found.
+enum Take {
+    Chunk(Vec<InputItem>),
+    /// Nothing queued right now (only when not waiting).
+    Empty,
+    /// The reader has finished and everything it sent has been taken.
+    Finished,
+}
+
+/// The items queued in `rx` right now, up to a chunk; `wait` blocks for the first one.
+fn take_chunk(rx: &mpsc::Receiver<InputItem>, wait: bool) -> Take {
     let first = if wait {
-        rx.recv().ok()?
+        match rx.recv() {
+            Ok(item) => item,
+            Err(_) => return Take::Finished,
+        }
     } else {
-        rx.try_recv().ok()?
-    };
-    let mut batch = Vec::with_capacity(CHUNK);
-    batch.push(first);
-    while batch.len() < CHUNK {
         match rx.try_recv() {
-            Ok(item) => batch.push(item),
+            Ok(item) => item,
+            Err(mpsc::TryRecvError::Empty) => return Take::Empty,
+            Err(mpsc::TryRecvError::Disconnected) => return Take::Finished,
+        }
+    };
+    let mut chunk = Vec::with_capacity(CHUNK);
+    chunk.push(first);
+    while chunk.len() < CHUNK {
+        match rx.try_recv() {
+            Ok(item) => chunk.push(item),
             Err(_) => break,
         }
     }
-    Some(batch)
+    Take::Chunk(chunk)
 }
 
-/// Reader thread → pool → calling thread, with the writing of one chunk overlapping the
-/// linting of the next.
+/// Chunks being linted at once: enough that the pool never waits for the writer, few enough
+/// to keep memory bounded.
+const CHUNKS_IN_FLIGHT: usize = 3;
+
+/// Reader thread → pool → calling thread. Each chunk is linted as its own pool task; the
+/// calling thread writes finished chunks in input order while later ones are still linted.
 fn run_pipelined<I>(
     linter: &Linter,
     items: I,
@@ -301,38 +320,49 @@ where
                 }
             }
         });
-        // Linted, not yet written.
-        let mut linted: Option<Vec<Done>> = None;
-        loop {
-            // With results waiting, only take input that is already there: a producer may be
-            // waiting for those results before it sends more.
-            let chunk = take_chunk(&rx, linted.is_none());
-            if chunk.is_none() && linted.is_none() {
-                return Ok(());
-            }
-            let mut next: Option<Vec<Done>> = None;
-            rayon::in_place_scope(|pool| -> io::Result<()> {
-                if let Some(chunk) = chunk {
-                    let next = &mut next;
-                    pool.spawn(move |_| {
-                        *next = Some(
-                            chunk
-                                .into_par_iter()
-                                .map(|item| process(linter, item, opts))
-                                .collect(),
-                        );
-                    });
+        rayon::in_place_scope(|pool| -> io::Result<()> {
+            let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Done>)>();
+            // Finished out of order, waiting for an earlier chunk.
+            let mut waiting: std::collections::BTreeMap<usize, Vec<Done>> = Default::default();
+            let (mut spawned, mut written) = (0, 0);
+            let mut input_open = true;
+            loop {
+                // Keep the pool fed; block for input only when nothing is in flight, since a
+                // producer may be waiting for those results before it sends more.
+                while input_open && spawned - written < CHUNKS_IN_FLIGHT {
+                    match take_chunk(&rx, spawned == written) {
+                        Take::Chunk(chunk) => {
+                            let (seq, done_tx) = (spawned, done_tx.clone());
+                            pool.spawn(move |_| {
+                                let done = chunk
+                                    .into_par_iter()
+                                    .map(|item| process(linter, item, opts))
+                                    .collect();
+                                // The receiver is gone only when writing failed.
+                                let _ = done_tx.send((seq, done));
+                            });
+                            spawned += 1;
+                        }
+                        Take::Empty => break,
+                        Take::Finished => input_open = false,
+                    }
                 }
-                if let Some(done) = linted.take() {
+                if spawned == written {
+                    return Ok(());
+                }
+                let Ok((seq, done)) = done_rx.recv() else {
+                    return Ok(()); // unreachable: this thread holds a sender
+                };
+                waiting.insert(seq, done);
+                while let Some(done) = waiting.remove(&written) {
                     for d in &done {
                         emit(d, sink, stats, observe)?;
                     }
                     sink.flush()?;
                     observe(Event::Batch);
+                    written += 1;
                 }
-                Ok(())
-            })?;
-            linted = next;
-        }
+            }
+        })
     })
 }
