@@ -492,6 +492,7 @@ fn lint(args: LintArgs) -> Result<ExitCode, String> {
     };
     let extra = Scan {
         stream_input: reads_stream(&sources),
+        small_input: is_small(&sources),
         ..Scan::default()
     };
     let items = runner::items(sources, args.all_files, limits(&args));
@@ -524,6 +525,24 @@ fn reads_stream(sources: &[InputSource]) -> bool {
     sources.iter().any(|s| matches!(s, InputSource::Stdin)) && stdin_is_stream()
 }
 
+/// Inputs this small (regular files only) are linted without starting threads: a CA's hook
+/// linting one certificate per process would pay more for the threads than they save.
+const SMALL_INPUT_BYTES: u64 = 64 * 1024;
+
+fn is_small(sources: &[InputSource]) -> bool {
+    let mut total = 0;
+    for source in sources {
+        match source {
+            InputSource::Path(p) => match std::fs::metadata(p) {
+                Ok(m) if m.is_file() => total += m.len(),
+                _ => return false,
+            },
+            InputSource::Stdin => return false,
+        }
+    }
+    total <= SMALL_INPUT_BYTES
+}
+
 #[cfg(unix)]
 fn stdin_is_stream() -> bool {
     use std::os::fd::AsFd;
@@ -546,6 +565,8 @@ struct Scan<'a> {
     skip: Option<runner::SkipFn<'a>>,
     /// Input comes from a pipe or terminal: answer each certificate at once.
     stream_input: bool,
+    /// Regular files of at most [`SMALL_INPUT_BYTES`] in all: lint on this thread.
+    small_input: bool,
     /// Known number of entries, for the progress bar.
     total: Option<u64>,
     #[cfg(feature = "ct")]
@@ -588,6 +609,7 @@ where
         skip: extra.skip,
         issuers: want_summary,
         flush_each_record: extra.stream_input,
+        one_thread: extra.small_input,
     };
     let mut observe = |event: runner::Event<'_>| match event {
         runner::Event::Record { result, issuer } => {
@@ -729,6 +751,7 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
             let extra = Scan {
                 skip,
                 stream_input: false,
+                small_input: false,
                 total: Some(total),
                 ct_counts: Some(counts),
             };
@@ -755,6 +778,7 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
             let extra = Scan {
                 skip,
                 stream_input,
+                small_input: false,
                 total: None,
                 ct_counts: Some(counts),
             };

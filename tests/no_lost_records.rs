@@ -306,6 +306,7 @@ fn run_on(threads: usize, items: Vec<InputItem>) -> (String, runner::RunStats, u
         skip: Some(&skip_roots),
         issuers: true,
         flush_each_record: false,
+        one_thread: false,
     };
     let mut buf = Vec::new();
     let mut batches = 0;
