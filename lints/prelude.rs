@@ -42,6 +42,15 @@ pub(crate) fn forbid_critical(ctx: &LintContext<'_>, o: &ObjectIdentifier) -> Ou
     }
 }
 
+/// Pass when the certificate has the extension and it is not marked critical; else fail
+/// naming what is wrong.
+pub(crate) fn require_noncritical(ctx: &LintContext<'_>, o: &ObjectIdentifier) -> Outcome {
+    match require_extension(ctx, o) {
+        Outcome::Pass => forbid_critical(ctx, o),
+        missing => missing,
+    }
+}
+
 /// NA when the extension is absent; fail when it is not marked critical.
 pub(crate) fn require_critical(ctx: &LintContext<'_>, o: &ObjectIdentifier) -> Outcome {
     match ctx.cert.extension(o) {

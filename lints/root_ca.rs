@@ -222,10 +222,7 @@ lint! {
 }
 
 fn check_ski_invalid(ctx: &LintContext<'_>) -> Outcome {
-    match require_extension(ctx, &oid::SUBJECT_KEY_IDENTIFIER) {
-        Outcome::Pass => forbid_critical(ctx, &oid::SUBJECT_KEY_IDENTIFIER),
-        missing => missing,
-    }
+    require_noncritical(ctx, &oid::SUBJECT_KEY_IDENTIFIER)
 }
 
 lint! {

@@ -154,12 +154,9 @@ lint! {
 }
 
 fn check_crldp_invalid(ctx: &LintContext<'_>) -> Outcome {
-    match require_extension(ctx, &oid::CRL_DISTRIBUTION_POINTS) {
+    match require_noncritical(ctx, &oid::CRL_DISTRIBUTION_POINTS) {
         Outcome::Pass => {}
-        missing => return missing,
-    }
-    if let fail @ Outcome::Fail(_) = forbid_critical(ctx, &oid::CRL_DISTRIBUTION_POINTS) {
-        return fail;
+        problem => return problem,
     }
     match ctx.cert.crl_distribution_points() {
         Ext::Present(_, points) if full_name_uris(points).any(is_http) => Outcome::Pass,
@@ -461,12 +458,9 @@ lint! {
 }
 
 fn check_aki_invalid(ctx: &LintContext<'_>) -> Outcome {
-    match require_extension(ctx, &oid::AUTHORITY_KEY_IDENTIFIER) {
+    match require_noncritical(ctx, &oid::AUTHORITY_KEY_IDENTIFIER) {
         Outcome::Pass => {}
-        missing => return missing,
-    }
-    if let fail @ Outcome::Fail(_) = forbid_critical(ctx, &oid::AUTHORITY_KEY_IDENTIFIER) {
-        return fail;
+        problem => return problem,
     }
     let Ext::Present(_, aki) = ctx.cert.aki() else {
         return Outcome::NotApplicable;

@@ -750,10 +750,9 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
             };
             let extra = Scan {
                 skip,
-                stream_input: false,
-                small_input: false,
                 total: Some(total),
                 ct_counts: Some(counts),
+                ..Scan::default()
             };
             scan(&args.lint, &linter, fail_on, items, extra)
         }
@@ -778,9 +777,8 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
             let extra = Scan {
                 skip,
                 stream_input,
-                small_input: false,
-                total: None,
                 ct_counts: Some(counts),
+                ..Scan::default()
             };
             scan(&args.lint, &linter, fail_on, items, extra)
         }

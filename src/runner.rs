@@ -1,8 +1,9 @@
 //! Streams inputs through the linter while keeping output in input order and memory bounded.
 //!
-//! With one thread (`-j 1`) everything happens on the calling thread: frame, lint, write. With
-//! more, a reader thread frames certificates, the pool lints them in chunks, and the calling
-//! thread writes chunk N while the pool lints chunk N+1.
+//! With one thread (`-j 1`, or a small input) everything happens on the calling thread: frame,
+//! lint, write. With more, a reader thread frames certificates, the pool lints them in tasks of
+//! a chunk each, and the calling thread writes finished chunks in input order while later ones
+//! are linted.
 
 use crate::cert::Cert;
 use crate::engine::{CertResult, Linter};
