@@ -102,7 +102,12 @@ fn lint_file(path: &Path, issuer: Option<Arc<[u8]>>) -> CertResult {
         ..Default::default()
     });
     let mut records = linter.lint_encoded(&path.to_string_lossy(), &data);
-    assert_eq!(records.len(), 1, "{}: one record per certificate", path.display());
+    assert_eq!(
+        records.len(),
+        1,
+        "{}: one record per certificate",
+        path.display()
+    );
     let r = records.pop().expect("one record");
     for f in &r.findings {
         assert!(
@@ -155,8 +160,12 @@ fn actual_rows(root: &Path) -> Vec<Key> {
 /// The expectation file's rows with their justifications, in file order.
 fn expected_rows() -> Vec<(Key, String)> {
     let path = expected_path();
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (generate it with SMIMELINT_BLESS=1)", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (generate it with SMIMELINT_BLESS=1)",
+            path.display()
+        )
+    });
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some(HEADER), "header of {}", path.display());
     lines
@@ -264,6 +273,31 @@ fn real_certificates_match_the_reviewed_findings() {
     );
 }
 
+/// All certificates framed and linted as one stream (the CLI's batch path): one record per
+/// certificate, in input order, each the same certificate as when linted alone.
+#[test]
+fn one_stream_gives_one_record_per_certificate_in_order() {
+    let Some(root) = common::shared("corpus/realworld") else {
+        return;
+    };
+    let entries = entries(&root);
+    let mut stream = Vec::new();
+    let mut alone = Vec::new();
+    for e in &entries {
+        let data = std::fs::read(&e.path).expect("read certificate");
+        stream.extend_from_slice(&data);
+        stream.push(b'\n');
+        alone.push(lint_file(&e.path, None).sha256.expect("framed"));
+    }
+    let records = Linter::default().lint_encoded("stream", &stream);
+    assert_eq!(records.len(), entries.len(), "one record per certificate");
+    for (i, (r, sha)) in records.iter().zip(&alone).enumerate() {
+        assert_eq!(r.input, format!("stream#{}", i + 1));
+        assert_eq!(r.sha256.as_ref(), Some(sha), "{}", entries[i].cert);
+        assert!(r.findings.iter().all(|f| f.status != Status::Fatal));
+    }
+}
+
 /// Findings reviewed as unsupported by the SBR text are bugs: this fails while any remain.
 #[test]
 fn no_false_positives_on_real_certificates() {
@@ -283,7 +317,9 @@ fn no_false_positives_on_real_certificates() {
 
 #[test]
 fn justification_check() {
-    assert!(cites_a_section("subject:emailAddress is UTF8String; RFC 5280 4.1.2.6"));
+    assert!(cites_a_section(
+        "subject:emailAddress is UTF8String; RFC 5280 4.1.2.6"
+    ));
     assert!(cites_a_section("no mailbox in SAN, SBR 7.1.2.3(h)"));
     assert!(!cites_a_section("looks wrong"));
     assert!(!cites_a_section("SBR says so"));
