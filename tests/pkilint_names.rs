@@ -1,4 +1,4 @@
-//! Name rules against pkilint's own S/MIME test certificates (`../shared/corpus/pkilint-tests`,
+//! Name rules against pkilint's own S/MIME test certificates (`testdata/pkilint`,
 //! `<type>/<generation>/NAME.pem` with `NAME.expected.csv`).
 //!
 //! For every corpus certificate whose expected findings include a subject or subjectAltName
@@ -11,7 +11,7 @@
 //! with pkilint 0.13.3 (`../shared/tools/pkilint-oracle`), on which smimelint deliberately
 //! disagrees, with the SBR section that decides.
 //!
-//! Without `../shared/corpus` the corpus tests print a message and pass.
+//! The corpus is committed; a missing file fails the tests.
 
 mod common;
 
@@ -19,7 +19,7 @@ use smimelint::detect::CertType;
 use smimelint::engine::{CertResult, Linter, Options};
 use smimelint::factory::{gn, CertBuilder};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// One corpus certificate with name findings.
 struct Case {
@@ -432,16 +432,6 @@ const NAME_LINTS: &[&str] = &[
     "w_smime_subject_serial_number_npi_outside_sv_iv",
 ];
 
-fn corpus() -> Option<PathBuf> {
-    let dir = common::corpus();
-    if dir.is_none() {
-        println!(
-            "skipped: ../shared/corpus/pkilint-tests is absent (pkilint corpus not available)"
-        );
-    }
-    dir
-}
-
 /// Evaluation time after every ballot, so that every rule applies.
 fn options(t: CertType) -> Options {
     Options {
@@ -487,25 +477,6 @@ fn pkilint_name_codes(root: &Path, stem: &str) -> BTreeSet<String> {
         .collect()
 }
 
-fn corpus_stems(root: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    for ty in std::fs::read_dir(root).expect("corpus") {
-        let ty = ty.expect("entry").path();
-        for gen in std::fs::read_dir(&ty).expect("type folder") {
-            let gen = gen.expect("entry").path();
-            for f in std::fs::read_dir(&gen).expect("generation folder") {
-                let f = f.expect("entry").path();
-                if f.extension().is_some_and(|e| e == "pem") {
-                    let rel = f.strip_prefix(root).expect("below root").with_extension("");
-                    out.push(rel.to_string_lossy().replace('\\', "/"));
-                }
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 #[test]
 fn table_is_well_formed() {
     for c in CASES {
@@ -526,7 +497,7 @@ fn table_is_well_formed() {
 
 #[test]
 fn we_report_the_name_defects_pkilint_reports() {
-    let Some(root) = corpus() else { return };
+    let root = common::corpus();
     let mut failures = Vec::new();
     for c in CASES {
         let expected = pkilint_name_codes(&root, c.file);
@@ -549,10 +520,10 @@ fn we_report_the_name_defects_pkilint_reports() {
 
 #[test]
 fn every_corpus_certificate_with_name_findings_is_in_the_table() {
-    let Some(root) = corpus() else { return };
+    let root = common::corpus();
     let mut with_names = 0;
     let mut failures = Vec::new();
-    for stem in corpus_stems(&root) {
+    for stem in common::all_stems(&root) {
         let in_table = CASES.iter().any(|c| c.file == stem);
         let codes = pkilint_name_codes(&root, &stem);
         if !codes.is_empty() {
