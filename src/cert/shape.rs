@@ -24,6 +24,18 @@ const CMS_CT_ARC: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x10
 /// What `outer` (the input's top-level SEQUENCE) looks like when it is a known structure other
 /// than a Certificate or TBSCertificate, e.g. "a CRL". None when it may be a certificate.
 pub(crate) fn foreign(outer: &Tlv<'_>) -> Option<&'static str> {
+    // Fast exits for what nearly every input is, a v3 TBSCertificate or a Certificate holding
+    // one: none of the structures below starts with `[0]`, or has a SEQUENCE starting with
+    // `[0]` followed by anything but `[0]` (an OCSP request's signature).
+    let mut r = outer.children();
+    let first = r.read().ok()?;
+    if first.tag == CONTEXT_0
+        || (first.tag == tag::SEQUENCE
+            && first.content.first() == Some(&CONTEXT_0)
+            && r.peek_tag().is_some_and(|t| t != CONTEXT_0))
+    {
+        return None;
+    }
     let top = Elements::of(outer);
     let first = top.get(0)?;
     match first.tag {
