@@ -242,13 +242,13 @@ fn service_batch() {
         let _ = stopped.await;
     }));
 
-    let post = |body: &[u8]| -> (u16, serde_json::Value) {
+    let post = |path: &str, content_type: &str, body: &[u8]| -> (u16, serde_json::Value) {
         let mut s = std::net::TcpStream::connect(addr).expect("connect");
         s.set_read_timeout(Some(std::time::Duration::from_secs(60)))
             .unwrap();
         let head = format!(
-            "POST /v1/lint/batch HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\
-             Content-Type: application/x-pem-file\r\nContent-Length: {}\r\n\r\n",
+            "POST {path} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\
+             Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
             body.len()
         );
         s.write_all(head.as_bytes()).unwrap();
@@ -280,7 +280,7 @@ fn service_batch() {
 
     let text: String = inputs().iter().map(|d| pem("CERTIFICATE", d)).collect();
     for _ in 0..2 {
-        let (status, v) = post(text.as_bytes());
+        let (status, v) = post("/v1/lint/batch", "application/x-pem-file", text.as_bytes());
         assert_eq!(status, 200, "{v}");
         let records = v.as_array().expect("array");
         assert_eq!(records.len(), 3, "{v}");
@@ -297,6 +297,29 @@ fn service_batch() {
         assert_eq!(lints(&records[1]), [INTERNAL_ERROR], "{v}");
         assert_eq!(records[1]["findings"][0]["status"], "fatal", "{v}");
         assert!(lints(&records[2]).contains(&"e_smime_key_usage_missing".to_owned()));
+    }
+    // The pkilint-compatible endpoint parses inside the same boundary.
+    {
+        use base64::Engine;
+        let b64 = base64::engine::general_purpose::STANDARD.encode(TRIGGER);
+        let body = serde_json::json!({ "b64": b64 }).to_string();
+        let (status, v) = post(
+            "/certificate/cabf-smime",
+            "application/json",
+            body.as_bytes(),
+        );
+        assert_eq!(status, 200, "{v}");
+        let found = &v["results"][0]["finding_descriptions"][0];
+        assert_eq!(found["code"], INTERNAL_ERROR, "{v}");
+        assert_eq!(found["severity"], "FATAL", "{v}");
+        let body = serde_json::json!({ "pem": pem("CERTIFICATE", &good()) }).to_string();
+        let (status, v) = post(
+            "/certificate/cabf-smime",
+            "application/json",
+            body.as_bytes(),
+        );
+        assert_eq!(status, 200, "{v}");
+        assert_eq!(v["results"].as_array().map(Vec::len), Some(0), "{v}");
     }
     let _ = stop.send(());
     runtime.block_on(handle).expect("join").expect("server");
