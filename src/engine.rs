@@ -209,7 +209,7 @@ impl Linter {
     /// (no record), `Ok` is returned beside the record. `inspect` runs only for inputs that
     /// parse as certificates, and inside the same panic boundary as everything else: a panic
     /// in it also becomes an `e_internal_error` record.
-    pub fn lint_item_with<T, S>(
+    pub(crate) fn lint_item_with<T, S>(
         &self,
         item: InputItem,
         inspect: impl FnOnce(&Cert<'_>) -> Result<T, S>,
