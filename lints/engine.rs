@@ -11,15 +11,20 @@ lint! {
     /// ## What it checks
     /// That each input unit is a certificate or TBSCertificate at all: a PEM block with a
     /// certificate label and valid base64, a DER SEQUENCE holding a Certificate or
-    /// TBSCertificate, a base64 line, and not an empty, truncated or oversized blob.
+    /// TBSCertificate, a base64 line, and not an empty, truncated or oversized blob. A DER
+    /// structure whose shape is that of something else (a PKCS#10 request, a CRL, a PKCS#8,
+    /// SEC1 or PKCS#1 private key, a public key, a PKCS#12 file, an OCSP request or response, a
+    /// CMS/PKCS#7 message) is refused, and the details name what it looks like; damaged
+    /// certificates are not refused but linted.
     ///
     /// ## Why
     /// Every input yields exactly one result record. Input that cannot be read is reported
-    /// with status `fatal` under this lint instead of being skipped.
+    /// with status `fatal` under this lint instead of being skipped. Key material is never
+    /// decoded or repeated in the details.
     ///
     /// ## Example
     /// A `-----BEGIN CERTIFICATE-----` block without its END line; a file of random bytes;
-    /// a PEM block labelled `PRIVATE KEY`.
+    /// a PEM block labelled `PRIVATE KEY`; a DER certificate request.
     E_INPUT_NOT_CERTIFICATE {
         name: "e_input_not_certificate",
         description: "The input is not a readable certificate or TBSCertificate",
@@ -35,7 +40,8 @@ lint! {
 
 lint! {
     /// ## What it checks
-    /// Nothing about the certificate: it reports a panic inside smimelint while linting it.
+    /// Nothing about the certificate: it reports a panic inside smimelint while parsing or
+    /// linting it.
     ///
     /// ## Why
     /// A linter in an issuance path must never crash on input. If a lint has a bug, the record

@@ -11,6 +11,7 @@ use crate::time::{self, UnixTime};
 use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use std::convert::Infallible;
 use std::sync::Arc;
 
 /// Name of the lint that reports inputs that are not certificates at all.
@@ -187,22 +188,96 @@ impl Linter {
         &self.lints
     }
 
-    /// Lints one framed input (a certificate, or the error that replaced it).
+    /// Lints one framed input (a certificate, or the error that replaced it). Never panics:
+    /// see [`Linter::lint_der`].
     pub fn lint_item(&self, item: InputItem) -> CertResult {
-        match item.der {
-            Ok(der) => self.lint_der(item.name, &der),
-            Err(e) => self.fatal_record(item.name, None, e.message),
-        }
+        let Ok((result, _)) = self.lint_item_with(item, |_| Ok::<(), Infallible>(()));
+        result
     }
 
-    /// Lints one DER certificate or TBSCertificate. Never panics: a panic inside a lint is
-    /// caught and reported as a fatal `e_internal_error` finding.
+    /// Lints one DER certificate or TBSCertificate. Never panics: a panic anywhere in the
+    /// pipeline (parsing, detection, a lint) is caught and reported as a fatal
+    /// `e_internal_error` finding.
     pub fn lint_der(&self, name: String, der: &[u8]) -> CertResult {
+        let mut name = name;
+        let Ok((result, _)) = self.guarded(&mut name, Ok(der), |_| Ok::<(), Infallible>(()));
+        result
+    }
+
+    /// [`Linter::lint_item`], with `inspect` called on the parsed certificate before it is
+    /// linted (for the runner's skip filter and issuer labels): `Err` skips the certificate
+    /// (no record), `Ok` is returned beside the record. `inspect` runs only for inputs that
+    /// parse as certificates, and inside the same panic boundary as everything else: a panic
+    /// in it also becomes an `e_internal_error` record.
+    pub(crate) fn lint_item_with<T, S>(
+        &self,
+        item: InputItem,
+        inspect: impl FnOnce(&Cert<'_>) -> Result<T, S>,
+    ) -> Result<(CertResult, Option<T>), S> {
+        let InputItem { mut name, der, .. } = item;
+        let der = der.as_deref().map_err(|e| e.message.as_str());
+        self.guarded(&mut name, der, inspect)
+    }
+
+    /// The per-certificate pipeline (framing result → parse → inspect → detect → lint →
+    /// record) inside the one panic boundary every entry point goes through. `name` is taken
+    /// only when the record is built, so it is still there for the panic record.
+    fn guarded<T, S>(
+        &self,
+        name: &mut String,
+        der: Result<&[u8], &str>,
+        inspect: impl FnOnce(&Cert<'_>) -> Result<T, S>,
+    ) -> Result<(CertResult, Option<T>), S> {
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.pipeline(name, der, inspect)
+        }));
+        run.unwrap_or_else(|panic| {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            let finding = Finding {
+                lint: INTERNAL_ERROR,
+                status: Status::Fatal,
+                citation: "",
+                details: Some(format!("smimelint failed on this input (a bug): {msg}")),
+            };
+            let record = CertResult {
+                input: std::mem::take(name),
+                sha256: der.ok().map(sha256_hex),
+                form: None,
+                kind: None,
+                cert_type: None,
+                type_source: None,
+                findings: vec![finding],
+            };
+            Ok((record, None))
+        })
+    }
+
+    fn pipeline<T, S>(
+        &self,
+        name: &mut String,
+        der: Result<&[u8], &str>,
+        inspect: impl FnOnce(&Cert<'_>) -> Result<T, S>,
+    ) -> Result<(CertResult, Option<T>), S> {
+        let der = match der {
+            Ok(der) => der,
+            Err(message) => {
+                let record = self.fatal_record(std::mem::take(name), None, message.to_string());
+                return Ok((record, None));
+            }
+        };
         let sha = Some(sha256_hex(der));
         let cert = match Cert::parse(der) {
             Ok(c) => c,
-            Err(e) => return self.fatal_record(name, sha, format!("not a certificate: {}", e.0)),
+            Err(e) => {
+                let message = format!("not a certificate: {}", e.0);
+                return Ok((self.fatal_record(std::mem::take(name), sha, message), None));
+            }
         };
+        let inspected = inspect(&cert)?;
         // Re-walking the issuer per certificate costs about a microsecond and keeps `Options`
         // free of self-referential borrows.
         let issuer = self
@@ -210,37 +285,9 @@ impl Linter {
             .issuer
             .as_deref()
             .and_then(|d| Cert::parse(d).ok());
-        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.run(&cert, issuer.as_ref())
-        }));
-        let profile_and_findings = match run {
-            Ok(v) => v,
-            Err(panic) => {
-                let msg = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown panic".into());
-                let finding = Finding {
-                    lint: INTERNAL_ERROR,
-                    status: Status::Fatal,
-                    citation: "",
-                    details: Some(format!("smimelint failed on this input (a bug): {msg}")),
-                };
-                return CertResult {
-                    input: name,
-                    sha256: sha,
-                    form: None,
-                    kind: None,
-                    cert_type: None,
-                    type_source: None,
-                    findings: vec![finding],
-                };
-            }
-        };
-        let (profile, findings) = profile_and_findings;
-        CertResult {
-            input: name,
+        let (profile, findings) = self.run(&cert, issuer.as_ref());
+        let record = CertResult {
+            input: std::mem::take(name),
             sha256: sha,
             form: Some(match cert.form {
                 Form::Certificate => "certificate",
@@ -250,7 +297,8 @@ impl Linter {
             cert_type: profile.cert_type,
             type_source: profile.source,
             findings,
-        }
+        };
+        Ok((record, Some(inspected)))
     }
 
     fn run<'c>(

@@ -72,6 +72,27 @@ const CERT_LABELS: &[&str] = &[
     "PRECERTIFICATE",
 ];
 
+/// What the body of a PEM block with a non-certificate label is, for the finding's message.
+/// The body itself is never decoded: it may be a private key.
+fn label_kind(label: &str) -> Option<&'static str> {
+    Some(match label {
+        "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => "a PKCS#10 certificate request",
+        "PRIVATE KEY" => "a private key (PKCS#8)",
+        "ENCRYPTED PRIVATE KEY" => "an encrypted private key (PKCS#8)",
+        "RSA PRIVATE KEY" => "a private key (PKCS#1 RSA)",
+        "EC PRIVATE KEY" => "a private key (SEC1)",
+        "DSA PRIVATE KEY" => "a private key (DSA)",
+        "OPENSSH PRIVATE KEY" => "a private key (OpenSSH)",
+        "PUBLIC KEY" => "a public key (SubjectPublicKeyInfo)",
+        "RSA PUBLIC KEY" => "a public key (PKCS#1 RSA)",
+        "X509 CRL" => "a CRL",
+        "PKCS7" | "CMS" => "a CMS/PKCS#7 message",
+        "ATTRIBUTE CERTIFICATE" => "an attribute certificate",
+        "EC PARAMETERS" | "DH PARAMETERS" | "X9.42 DH PARAMETERS" => "key parameters",
+        _ => return None,
+    })
+}
+
 /// File extensions taken from directories (compared case-insensitively).
 const CERT_EXTENSIONS: &[&str] = &["pem", "crt", "cer", "der", "cert", "b64", "base64", "txt"];
 
@@ -536,7 +557,10 @@ impl<R: Read> Core<R> {
         } else if !CERT_LABELS.contains(&label) {
             Err(InputError::new(
                 InputErrorKind::NotCertificateLabel,
-                format!("{what} is not a certificate"),
+                match label_kind(label) {
+                    Some(kind) => format!("{what} is {kind}, not a certificate"),
+                    None => format!("{what} is not a certificate"),
+                },
             ))
         } else if let Some(problem) = problem {
             Err(problem)
@@ -1144,6 +1168,30 @@ mod tests {
             .unwrap_err()
             .message
             .contains("'PRIVATE KEY'"));
+    }
+
+    #[test]
+    fn non_certificate_labels_name_the_kind() {
+        for (label, kind_name) in [
+            ("CERTIFICATE REQUEST", "a PKCS#10 certificate request"),
+            ("PRIVATE KEY", "a private key (PKCS#8)"),
+            ("EC PRIVATE KEY", "a private key (SEC1)"),
+            ("RSA PRIVATE KEY", "a private key (PKCS#1 RSA)"),
+            ("X509 CRL", "a CRL"),
+            ("PKCS7", "a CMS/PKCS#7 message"),
+        ] {
+            let items = frame_all(pem(label, b"\x30\x03\x02\x01\x00").as_bytes());
+            assert_eq!(items.len(), 1);
+            assert_eq!(kind(&items[0]), Some(InputErrorKind::NotCertificateLabel));
+            let message = &items[0].der.as_ref().unwrap_err().message;
+            assert!(
+                message.ends_with(&format!("is {kind_name}, not a certificate")),
+                "{label}: {message}"
+            );
+        }
+        let items = frame_all(pem("SOMETHING ELSE", b"\x30\x00").as_bytes());
+        let message = &items[0].der.as_ref().unwrap_err().message;
+        assert!(message.ends_with("'SOMETHING ELSE' (line 1) is not a certificate"));
     }
 
     #[test]

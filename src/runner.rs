@@ -144,34 +144,22 @@ where
     run_with(linter, items, sink, RunOptions::default(), &mut |_| {})
 }
 
-/// Checks whether `item` is skipped and names its issuer, as `opts` asks. A panic here (a
-/// bug) must not lose the record: the item is then linted, and the engine reports the panic.
-fn prepare(item: &InputItem, opts: RunOptions<'_>) -> Result<Option<String>, &'static str> {
-    if opts.skip.is_none() && !opts.issuers {
-        return Ok(None);
-    }
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare_cert(item, opts)))
-        .unwrap_or(Ok(None))
-}
-
-fn prepare_cert(item: &InputItem, opts: RunOptions<'_>) -> Result<Option<String>, &'static str> {
-    let Some(cert) = item.der.as_deref().ok().and_then(|d| Cert::parse(d).ok()) else {
-        return Ok(None);
-    };
-    if let Some(reason) = opts.skip.and_then(|skip| skip(&cert)) {
-        return Err(reason);
-    }
-    Ok(opts.issuers.then(|| crate::summary::issuer_label(&cert)))
-}
-
-/// Lints or skips one item (the parallel stage's work).
+/// Lints or skips one item (the parallel stage's work). The skip filter and the issuer label
+/// run on the certificate the engine parsed, inside its panic boundary, so a panic anywhere
+/// in the item's pipeline still yields its record.
 fn process(linter: &Linter, item: InputItem, opts: RunOptions<'_>) -> Done {
     let unreadable = matches!(&item.der, Err(e) if e.kind == InputErrorKind::Unreadable);
-    match prepare(&item, opts) {
+    let inspect = |cert: &Cert<'_>| -> Result<Option<String>, &'static str> {
+        if let Some(reason) = opts.skip.and_then(|skip| skip(cert)) {
+            return Err(reason);
+        }
+        Ok(opts.issuers.then(|| crate::summary::issuer_label(cert)))
+    };
+    match linter.lint_item_with(item, inspect) {
         Err(reason) => Done::Skipped(reason),
-        Ok(issuer) => Done::Linted {
-            result: linter.lint_item(item),
-            issuer,
+        Ok((result, issuer)) => Done::Linted {
+            result,
+            issuer: issuer.flatten(),
             unreadable,
         },
     }

@@ -11,6 +11,7 @@ pub mod ext;
 pub mod general_name;
 pub mod name;
 pub mod oid;
+mod shape;
 pub mod spki;
 pub mod strict;
 
@@ -18,6 +19,7 @@ use crate::time::{parse_asn1_time, Asn1Time, TimeKind, UnixTime};
 use crate::walk::{self, tag, Reader, Tlv, Violation, Walker};
 use const_oid::ObjectIdentifier;
 use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 pub use ext::{BasicConstraints, Ext, Policies, PolicyInfo, Qualifier};
 pub use general_name::GeneralName;
@@ -119,6 +121,18 @@ struct Views<'a> {
     ski: OnceCell<ext::Slot<'a, &'a [u8]>>,
 }
 
+/// Called with every input at the start of [`Cert::parse`] once installed by
+/// [`inject_parse_fault`].
+static PARSE_FAULT: OnceLock<fn(&[u8])> = OnceLock::new();
+
+/// Installs a function that [`Cert::parse`] calls first with its input, so that tests can make
+/// the parse stage panic on inputs of their choosing and check that the panic is contained.
+/// Only code can install it (once per process; later calls return false); no input can.
+#[doc(hidden)]
+pub fn inject_parse_fault(fault: fn(&[u8])) -> bool {
+    PARSE_FAULT.set(fault).is_ok()
+}
+
 /// Why an input could not be read as a certificate at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NotACertificate(pub String);
@@ -126,7 +140,14 @@ pub struct NotACertificate(pub String);
 impl<'a> Cert<'a> {
     /// Walks and frames `der`. Fails only when there is no certificate skeleton to speak of
     /// (not a SEQUENCE, or a SEQUENCE that holds neither a certificate nor a TBSCertificate).
+    ///
+    /// A SEQUENCE whose shape positively matches another known structure (a certificate
+    /// request, a CRL, a private key, an OCSP or CMS message) is refused with a message naming
+    /// it; everything else with a certificate's skeleton is parsed, however damaged.
     pub fn parse(der: &'a [u8]) -> Result<Cert<'a>, NotACertificate> {
+        if let Some(fault) = PARSE_FAULT.get() {
+            fault(der);
+        }
         let mut walker = Walker::new();
         let outer = walker
             .walk_single(der, 0, "certificate")
@@ -141,6 +162,9 @@ impl<'a> Cert<'a> {
                     Some(_) => "the outer SEQUENCE is truncated or malformed".into(),
                 })
             })?;
+        if let Some(what) = shape::foreign(&outer) {
+            return Err(NotACertificate(format!("the input looks like {what}")));
+        }
         let mut cert = Cert::empty(der);
         let mut top = outer.children();
         let first = top

@@ -230,9 +230,6 @@ async fn lint(
             )
         }
     };
-    if crate::cert::Cert::parse(&der).is_err() {
-        return Err(ApiError::invalid("the document is not a certificate").into());
-    }
     let linter = match cert_type {
         None => state.linter.clone(),
         Some(t) => {
@@ -251,5 +248,13 @@ async fn lint(
         .await?
         .pop()
         .ok_or_else(|| ApiError::internal("no result"))?;
+    // Parsed inside the engine's panic boundary, like every other input.
+    if result
+        .findings
+        .iter()
+        .any(|f| f.lint == crate::engine::NOT_A_CERTIFICATE)
+    {
+        return Err(ApiError::invalid("the document is not a certificate").into());
+    }
     Ok(convert(&result))
 }
