@@ -4,6 +4,14 @@ use crate::time::{date, UnixTime};
 
 /// Before any requirement (RFC 5280 and X.690 rules always apply).
 pub const ALWAYS: UnixTime = date(1970, 1, 1);
+/// RFC 5280 published (May 2008): its rules apply whatever the SBR's dates.
+pub const RFC_5280: UnixTime = date(2008, 5, 1);
+/// RFC 6818 published (January 2013): explicitText encoding updated.
+pub const RFC_6818: UnixTime = date(2013, 1, 1);
+/// RFC 9598 published (May 2024).
+pub const RFC_9598: UnixTime = date(2024, 5, 1);
+/// SBR v1.0.0 published (January 2023): the reserved policy OIDs 2.23.140.1.5.* exist.
+pub const SBR_PUBLISHED: UnixTime = date(2023, 1, 1);
 /// SBR v1.0.0 (ballot SMC01) effective date.
 pub const SBR_1_0_0: UnixTime = date(2023, 9, 1);
 /// SMC06 (v1.0.4): attribute dependencies, CN pseudonym wording, organizationIdentifier notes.
