@@ -900,11 +900,7 @@ mod tests {
             ("individual-legacy", individual),
         ] {
             let cn_only = iv(t).subject(subject).build();
-            assert_eq!(
-                findings(&cn_only),
-                Vec::<&str>::new(),
-                "{t}"
-            );
+            assert_eq!(findings(&cn_only), Vec::<&str>::new(), "{t}");
             assert_eq!(
                 status_of(
                     &cn_only,
