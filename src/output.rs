@@ -251,9 +251,22 @@ impl Sink for TextSink<'_> {
             .filter(|(s, _)| !s.is_finding())
             .map(|(_, n)| n)
             .sum();
+        // On the same line, so the summary stays one line after the records.
+        let ne = match (self.ne.certificates, self.ne.at_not_before) {
+            (0, _) => String::new(),
+            (n, true) => format!(
+                "; {n} with lints not yet in effect at their notBefore ({} NE, not checked): \
+                 --at now applies today's rules",
+                self.ne.results
+            ),
+            (n, false) => format!(
+                "; {n} with lints not yet in effect at the requested time ({} NE)",
+                self.ne.results
+            ),
+        };
         writeln!(
             self.out,
-            "\n{} certificate(s): {} fatal, {} with errors, {} with warnings, {} with notices, {} clean",
+            "\n{} certificate(s): {} fatal, {} with errors, {} with warnings, {} with notices, {} clean{ne}",
             stats.records,
             count(Status::Fatal),
             count(Status::Error),
@@ -261,19 +274,6 @@ impl Sink for TextSink<'_> {
             count(Status::Notice),
             clean
         )?;
-        if self.ne.certificates > 0 {
-            let hint = if self.ne.at_not_before {
-                "; evaluated at each notBefore, so rules that took effect later were not \
-                 checked: --at now applies today's rules"
-            } else {
-                ""
-            };
-            writeln!(
-                self.out,
-                "{} certificate(s) with lints not yet in effect (NE), {} NE result(s){hint}",
-                self.ne.certificates, self.ne.results
-            )?;
-        }
         let skipped: usize = stats.skipped.values().sum();
         if skipped > 0 {
             writeln!(
@@ -307,7 +307,11 @@ mod ne_tests {
             for (i, c) in certs.iter().enumerate() {
                 s.write(&linter.lint_der(format!("c{i}"), c)).unwrap();
             }
-            s.end(&RunStats::default()).unwrap();
+            let stats = RunStats {
+                records: certs.len(),
+                ..Default::default()
+            };
+            s.end(&stats).unwrap();
         }
         String::from_utf8(buf).unwrap()
     }
@@ -331,8 +335,9 @@ mod ne_tests {
         );
         assert!(first.contains("--at now"), "{out}");
         let summary = out.lines().last().unwrap();
+        assert!(summary.starts_with("1 certificate(s): "), "{out}");
         assert!(
-            summary.starts_with("1 certificate(s) with lints not yet in effect (NE), "),
+            summary.contains("; 1 with lints not yet in effect at their notBefore ("),
             "{out}"
         );
         assert!(summary.contains("--at now applies today's rules"), "{out}");
