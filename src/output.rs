@@ -323,7 +323,7 @@ mod ne_tests {
         let old = CertBuilder::subscriber("mailbox-legacy")
             .validity(date(2023, 3, 1), date(2024, 3, 1))
             .build();
-        let out = text(&Linter::new(Options::default()), &[old.clone()]);
+        let out = text(&Linter::new(Options::default()), std::slice::from_ref(&old));
         let first = out.lines().next().unwrap();
         assert!(
             first.starts_with("c0  mailbox-legacy (policy)  ok  ("),
