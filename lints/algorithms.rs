@@ -459,11 +459,11 @@ fn check_pqc_key_before_effective_date(ctx: &LintContext<'_>) -> Outcome {
     match not_yet_allowed(&SPKI_ALGORITHMS, spki.algorithm_oid, ctx.at) {
         None => Outcome::Pass,
         Some(e) => fail!(
-            "{} key ({}) in a certificate issued {} (notBefore); the SBR allows it from {} (SMC013, v1.0.11)",
+            "{} key ({}); the SBR allows it from {} (SMC013, v1.0.11); {}",
             e.name,
             oid::dotted(spki.algorithm_oid),
-            crate::time::format_date(ctx.at),
-            crate::time::format_date(e.since)
+            crate::time::format_date(e.since),
+            dates::evaluation_time(ctx.at, ctx.cert.not_before_time())
         ),
     }
 }
@@ -605,9 +605,9 @@ fn check_pqc_signature_before_effective_date(ctx: &LintContext<'_>) -> Outcome {
         return Outcome::Pass;
     }
     fail!(
-        "{} (SMC013, v1.0.11); the certificate was issued {} (notBefore)",
+        "{} (SMC013, v1.0.11); {}",
         found.join("; "),
-        crate::time::format_date(ctx.at)
+        dates::evaluation_time(ctx.at, ctx.cert.not_before_time())
     )
 }
 
@@ -673,6 +673,32 @@ mod tests {
             .expect("lint ran");
         assert!(f.status.is_finding(), "{lint}: {:?}", f.status);
         f.details.clone().unwrap_or_default()
+    }
+
+    #[test]
+    fn pqc_findings_under_at_name_the_evaluation_time_and_the_real_not_before() {
+        let nb = date(2025, 6, 1);
+        let at = date(2025, 7, 1);
+        let opts = crate::engine::Options {
+            at: Some(at),
+            include_passes: true,
+            ..Default::default()
+        };
+        let linter = crate::engine::Linter::new(opts);
+        let key = with_key(KeyAlg::MlDsa65)
+            .validity(nb, nb + 365 * 86_400 - 1)
+            .build();
+        let mut sig = CertBuilder::subscriber("mailbox-strict").validity(nb, nb + 86_400);
+        sig.issuer_key = (KeyAlg::MlDsa44, crate::factory::ISSUER_SEED);
+        for (cert, lint) in [(key, PQC_KEY), (sig.build(), PQC_SIG)] {
+            let r = linter.lint_der("test".into(), &cert);
+            let f = r.findings.iter().find(|f| f.lint == lint).expect("ran");
+            assert_eq!(f.status, Status::Error, "{lint}");
+            let d = f.details.clone().unwrap_or_default();
+            assert!(d.contains("evaluated at 2025-07-01"), "{d}");
+            assert!(d.contains("notBefore is 2025-06-01"), "{d}");
+            assert!(!d.contains("issued 2025-07-01"), "{d}");
+        }
     }
 
     #[test]

@@ -257,30 +257,93 @@ lint! {
     }
 }
 
-/// Why the issuing CA's certificate is not that of an SBR-compliant S/MIME sub-CA, as far as
-/// the marks Appendix B relies on show.
+/// Whether a CA certificate's certificatePolicies hold one of the policy OIDs of SBR 7.1.6.1.
+fn has_reserved_policy(issuer: &crate::cert::Cert<'_>) -> bool {
+    matches!(issuer.policies(), Ext::Present(_, p)
+        if p.iter().any(|i| crate::detect::CertType::from_policy_oid(i.oid).is_some()))
+}
+
+/// The conditions of SBR 1.6.1 that make the issuing CA certificate an Extant S/MIME CA, or
+/// `None` when one of them does not hold. Condition 3 (an RFC 5280 profile) is left to linting
+/// the CA certificate itself: a CA that fails it is neither Extant nor compliant.
+fn extant_conditions(issuer: &crate::cert::Cert<'_>) -> Option<String> {
+    // (1) notBefore before 2023-09-01.
+    let not_before = issuer.not_before_time().filter(|t| *t < dates::SBR_1_0_0)?;
+    // (2) no extKeyUsage, anyExtendedKeyUsage or id-kp-emailProtection.
+    let eku = match issuer.eku() {
+        Ext::Absent => "has no extKeyUsage",
+        Ext::Present(_, p) if p.contains(&oid::KP_EMAIL_PROTECTION.as_bytes()) => {
+            "has id-kp-emailProtection in extKeyUsage"
+        }
+        Ext::Present(_, p) if p.contains(&oid::ANY_EKU.as_bytes()) => {
+            "has anyExtendedKeyUsage in extKeyUsage"
+        }
+        _ => return None,
+    };
+    // (4) anyPolicy or specific OIDs, none of them reserved by 7.1.6.1.
+    let Ext::Present(_, policies) = issuer.policies() else {
+        return None;
+    };
+    if policies.is_empty() || has_reserved_policy(issuer) {
+        return None;
+    }
+    let any = policies.iter().any(|i| i.oid == oid::ANY_POLICY.as_bytes());
+    Some(format!(
+        "is an Extant S/MIME CA (SBR 1.6.1): notBefore {} is before 2023-09-01, it {eku}, and its \
+         certificatePolicies hold {} but no policy OID reserved by SBR 7.1.6.1",
+        crate::time::format_date(not_before),
+        if any {
+            "anyPolicy"
+        } else {
+            "only the CA's own policy OIDs"
+        }
+    ))
+}
+
+/// Why the issuing CA's certificate is not that of an SBR-compliant S/MIME sub-CA: the marks of
+/// 7.1.2.2 and 7.1.6.3 that Appendix B relies on, each missing one named with its section.
+/// Being an Extant S/MIME CA is not itself a defect (a CA certificate can match SBR 1.6.1 and
+/// the 7.1.2.2 profile at once, e.g. anyPolicy with id-kp-emailProtection); it is named first
+/// when the issuer also lacks a mark, since that is why it may not issue after 2024-09-15.
 fn issuer_not_compliant(issuer: &crate::cert::Cert<'_>) -> Vec<String> {
     let mut out = Vec::new();
     if !issuer.is_ca() {
         out.push("is not a CA certificate (no basicConstraints cA TRUE)".to_string());
     }
-    if issuer
-        .not_before_time()
-        .is_some_and(|t| t < dates::SBR_1_0_0)
-    {
-        out.push("was issued before 2023-09-01 (an Extant S/MIME CA)".to_string());
-    }
     let email = matches!(issuer.eku(), Ext::Present(_, p)
         if p.contains(&oid::KP_EMAIL_PROTECTION.as_bytes()));
     if !email {
-        out.push("has no extKeyUsage with id-kp-emailProtection".to_string());
+        out.push("has no extKeyUsage with id-kp-emailProtection (SBR 7.1.2.2(g))".to_string());
     }
-    let policies = matches!(issuer.policies(), Ext::Present(_, p) if p.iter().any(|i| {
-        crate::detect::CertType::from_policy_oid(i.oid).is_some()
-            || i.oid == oid::ANY_POLICY.as_bytes()
-    }));
-    if !policies {
-        out.push("has no reserved S/MIME policy OID or anyPolicy".to_string());
+    if let Ext::Present(_, p) = issuer.eku() {
+        let prohibited: Vec<&str> = [
+            (&oid::KP_SERVER_AUTH, "id-kp-serverAuth"),
+            (&oid::KP_CODE_SIGNING, "id-kp-codeSigning"),
+            (&oid::KP_TIME_STAMPING, "id-kp-timeStamping"),
+            (&oid::ANY_EKU, "anyExtendedKeyUsage"),
+        ]
+        .into_iter()
+        .filter(|(o, _)| p.contains(&o.as_bytes()))
+        .map(|(_, n)| n)
+        .collect();
+        if !prohibited.is_empty() {
+            out.push(format!(
+                "has {} in extKeyUsage (SBR 7.1.2.2(g))",
+                prohibited.join(", ")
+            ));
+        }
+    }
+    let any_policy = matches!(issuer.policies(), Ext::Present(_, p)
+        if p.iter().any(|i| i.oid == oid::ANY_POLICY.as_bytes()));
+    if !has_reserved_policy(issuer) && !any_policy {
+        out.push(
+            "has no policy OID reserved by SBR 7.1.6.1 nor anyPolicy (SBR 7.1.6.3)".to_string(),
+        );
+    }
+    if !out.is_empty() {
+        if let Some(why) = extant_conditions(issuer) {
+            out.insert(0, why);
+        }
     }
     out
 }
@@ -301,22 +364,34 @@ lint! {
     /// ## What it checks
     /// A subscriber certificate with notBefore on or after 2024-09-15 is issued by a CA
     /// certificate (given with `--issuer`) that carries the marks of an SBR-compliant S/MIME
-    /// subordinate CA: basicConstraints cA TRUE, notBefore on or after 2023-09-01 (not an Extant
-    /// S/MIME CA), extKeyUsage with id-kp-emailProtection (7.1.2.2(g)), and a reserved S/MIME
-    /// policy OID or anyPolicy (7.1.6.3). The issuer's full CA profile is checked by linting the
-    /// issuer certificate itself.
+    /// subordinate CA: basicConstraints cA TRUE; extKeyUsage with id-kp-emailProtection and
+    /// without serverAuth, codeSigning, timeStamping or anyExtendedKeyUsage (7.1.2.2(g)); and a
+    /// policy OID reserved by 7.1.6.1 or anyPolicy (7.1.6.3). The issuer's full CA profile is
+    /// checked by linting the issuer certificate itself.
+    ///
+    /// When the issuer lacks a mark and is an Extant S/MIME CA, the finding says so and names
+    /// the conditions of SBR 1.6.1 that hold, all of them together: notBefore before
+    /// 2023-09-01; no extKeyUsage, or one with anyExtendedKeyUsage or id-kp-emailProtection; and
+    /// certificatePolicies with anyPolicy or specific OIDs none of which is reserved by 7.1.6.1.
+    /// A CA certificate issued before 2023-09-01 that already carries a reserved policy OID (an
+    /// early adopter) is not Extant, and passes when it has the marks.
     ///
     /// ## Why
     /// SBR Appendix B: on or after September 15, 2024, all newly issued end-entity S/MIME
-    /// certificates SHALL be issued from S/MIME subordinate CAs that comply with the SBR. Extant
-    /// CAs (§1.6.1) could issue until then.
+    /// certificates SHALL be issued from S/MIME subordinate CAs that comply with the SBR; Extant
+    /// CAs (§1.6.1) could issue until then. The requirement is compliance, not a notBefore: a CA
+    /// certificate issued before 2023-09-01 whose profile meets 7.1.2.2 (for instance
+    /// id-kp-emailProtection and anyPolicy for an affiliate, or the reserved OIDs) is compliant
+    /// even where it also matches the Extant definition, which exists to let non-compliant CAs
+    /// finish the transition. Treating every pre-2023-09-01 CA as Extant called most current
+    /// public S/MIME CAs non-compliant.
     ///
     /// ## Example
     /// A 2025 subscriber certificate issued by a 2019 sub-CA without extKeyUsage.
     E_SMIME_ISSUED_BY_NON_COMPLIANT_CA {
         name: "e_smime_issued_by_non_compliant_ca",
         description: "Subscriber certificate issued by a CA certificate that is not an SBR-compliant S/MIME sub-CA",
-        citation: "SBR Appendix B",
+        citation: "SBR Appendix B; 1.6.1; 7.1.2.2(g); 7.1.6.3",
         source: Source::Sbr,
         effective: dates::EXTANT_CA_TRANSITION,
         ballot: "SMC03",
@@ -331,7 +406,8 @@ lint! {
 mod tests {
     use crate::cert::oid;
     use crate::factory::{
-        der, ext, findings_with_issuer, status_with_issuer, Hierarchy, KeyAlg, SigAlg,
+        der, ext, findings_with_issuer, lint_with_issuer, status_with_issuer, CertBuilder,
+        Hierarchy, KeyAlg, SigAlg,
     };
     use crate::registry::Status;
     use crate::time::date;
@@ -579,12 +655,87 @@ mod tests {
         assert_eq!(status_with_issuer(&leaf, &bad_ca, lint), Status::Error);
         assert_eq!(findings_with_issuer(&leaf, &bad_ca), vec![lint]);
         assert_eq!(status_with_issuer(&leaf, &good_ca, lint), Status::Pass);
-        // An Extant CA (issued before the SBR) is not compliant either.
-        let extant = h
-            .sub_ca
-            .clone()
-            .validity(date(2020, 1, 1), date(2030, 1, 1))
+    }
+
+    /// The details of the non-compliant-CA finding for a subscriber issued after 2024-09-15 by
+    /// `ca`, after checking that it is the only finding of the chain.
+    fn non_compliant_ca_details(ca: &CertBuilder) -> Option<String> {
+        let lint = "e_smime_issued_by_non_compliant_ca";
+        let h = Hierarchy::new(KeyAlg::Rsa2048);
+        let leaf = h.subscriber.clone().issued_by(ca).build();
+        let ca = ca.build();
+        let result = lint_with_issuer(&leaf, &ca);
+        let issues: Vec<&str> = result.issues().map(|f| f.lint).collect();
+        let f = result.findings.iter().find(|f| f.lint == lint)?;
+        match f.status {
+            Status::Pass => {
+                assert!(issues.is_empty(), "{issues:?}");
+                None
+            }
+            Status::Error => {
+                assert_eq!(issues, vec![lint]);
+                f.details.clone()
+            }
+            other => panic!("{lint}: {other:?}"),
+        }
+    }
+
+    const RESERVED: [&str; 2] = ["2.23.140.1.5.1.3", "2.23.140.1.5.2.3"];
+    const OWN: [&str; 2] = ["1.3.6.1.4.1.99999.1.40", "1.3.6.1.4.1.99999.1.40.10"];
+
+    #[test]
+    fn public_cas_shaped_like_real_ones_that_comply() {
+        // Issued before 2023-09-01 with id-kp-emailProtection and the reserved OIDs: the
+        // fourth condition of SBR 1.6.1 fails, so not Extant, and the profile complies.
+        for nb in [date(2023, 6, 15), date(2023, 1, 20)] {
+            let ca = CertBuilder::public_sub_ca(nb, &[RESERVED[0], RESERVED[1], OWN[0]]);
+            assert_eq!(non_compliant_ca_details(&ca), None, "{nb}");
+        }
+        // anyPolicy (7.1.6.3, affiliates) with id-kp-emailProtection, issued April 2023: the
+        // Extant definition matches, but so does the 7.1.2.2 profile.
+        let ca = CertBuilder::public_sub_ca(date(2023, 4, 19), &["2.5.29.32.0"]);
+        assert_eq!(non_compliant_ca_details(&ca), None);
+        // The CA certificate itself is clean against a root of its time, but for the RFC 5280
+        // notice on its CPS qualifier, as real ones are.
+        let root = CertBuilder::root_ca(KeyAlg::Rsa2048)
+            .validity(date(2009, 3, 18), date(2039, 3, 18))
             .build();
-        assert_eq!(status_with_issuer(&leaf, &extant, lint), Status::Error);
+        let ca = CertBuilder::public_sub_ca(date(2023, 6, 15), &RESERVED).build();
+        assert_eq!(
+            findings_with_issuer(&ca, &root),
+            vec!["n_smime_policy_qualifier_present"]
+        );
+    }
+
+    #[test]
+    fn public_cas_shaped_like_real_ones_that_do_not_comply() {
+        // An Extant S/MIME CA: 2020, id-kp-emailProtection, only the CA's own policy OIDs.
+        let extant = CertBuilder::public_sub_ca(date(2020, 9, 16), &OWN);
+        let d = non_compliant_ca_details(&extant).expect("error");
+        assert!(d.contains("Extant S/MIME CA (SBR 1.6.1)"), "{d}");
+        assert!(d.contains("notBefore 2020-09-16"), "{d}");
+        assert!(d.contains("id-kp-emailProtection in extKeyUsage"), "{d}");
+        assert!(d.contains("only the CA's own policy OIDs"), "{d}");
+        assert!(d.contains("(SBR 7.1.6.3)"), "{d}");
+        // Extant through the absence of extKeyUsage (condition 2), which 7.1.2.2(g) requires.
+        let no_eku = extant.clone().without_ext(&oid::EXT_KEY_USAGE);
+        let d = non_compliant_ca_details(&no_eku).expect("error");
+        assert!(d.contains("it has no extKeyUsage"), "{d}");
+        assert!(d.contains("7.1.2.2(g)"), "{d}");
+        // Not Extant (its extKeyUsage lacks emailProtection: condition 2 fails) and not
+        // compliant either.
+        let client_only = extant.clone().eku(&[&oid::KP_CLIENT_AUTH]);
+        let d = non_compliant_ca_details(&client_only).expect("error");
+        assert!(!d.contains("Extant"), "{d}");
+        assert!(
+            d.contains("no extKeyUsage with id-kp-emailProtection"),
+            "{d}"
+        );
+        // Reserved OIDs after the SBR, but serverAuth, which 7.1.2.2(g) prohibits.
+        let server = CertBuilder::public_sub_ca(date(2024, 1, 10), &RESERVED)
+            .eku(&[&oid::KP_EMAIL_PROTECTION, &oid::KP_SERVER_AUTH]);
+        let d = non_compliant_ca_details(&server).expect("error");
+        assert!(!d.contains("Extant"), "{d}");
+        assert!(d.contains("id-kp-serverAuth in extKeyUsage"), "{d}");
     }
 }

@@ -249,6 +249,64 @@ lint! {
     }
 }
 
+fn check_reserved_policy_oid_before_publication(ctx: &LintContext<'_>) -> Outcome {
+    let Some(list) = ctx.cert.policies().value() else {
+        return Outcome::NotApplicable;
+    };
+    let in_arc = |o: &[u8]| {
+        o == oid::SMIME_POLICY_ARC.as_bytes() || oid::is_under(o, &oid::SMIME_POLICY_ARC)
+    };
+    if !list.iter().any(|p| in_arc(p.oid)) {
+        return Outcome::Pass;
+    }
+    // The certificate's own claim, whatever the evaluation time: a notBefore the OIDs postdate.
+    let Some(nb) = ctx.cert.not_before_time() else {
+        return Outcome::NotApplicable;
+    };
+    if nb >= dates::SBR_PUBLISHED {
+        return Outcome::Pass;
+    }
+    fail!(
+        "policy OID(s) {} of the S/MIME arc in a certificate with notBefore {}, before SBR v1.0.0 \
+         defined them (published {}): backdated, or its dates are wrong",
+        dotted_list(list.iter().map(|p| p.oid).filter(|o| in_arc(o))),
+        crate::time::format_date(nb),
+        crate::time::format_date(dates::SBR_PUBLISHED)
+    )
+}
+
+lint! {
+    /// ## What it checks
+    /// A certificate whose certificatePolicies hold a policy OID of the S/MIME arc
+    /// `2.23.140.1.5` (the reserved `2.23.140.1.5.T.G` of SBR 7.1.6.1) has a notBefore on or
+    /// after 2023-01-01, the publication of SBR v1.0.0. The certificate's notBefore is read
+    /// whatever the evaluation time (`--at`). Early adopters, issuing with the reserved OIDs
+    /// between publication and the 2023-09-01 effective date, are not reported.
+    ///
+    /// ## Why
+    /// SBR 1.2.1: v1.0.0 (ballot SMC01), which defined the reserved policy identifiers, was
+    /// published on January 1, 2023. A certificate dated earlier claims compliance with a
+    /// policy that did not exist yet: either it was backdated (its notBefore does not tell when
+    /// it was issued) or its dates are wrong. Both undermine every date-based rule, which is
+    /// evaluated at the notBefore. No SBR sentence forbids the combination as such (backdating
+    /// is a matter of the TLS-style practices the SBR does not restate), hence a warning.
+    ///
+    /// ## Example
+    /// `2.23.140.1.5.1.1` (mailbox-legacy) with notBefore 2022-09-10.
+    W_SMIME_RESERVED_POLICY_OID_BEFORE_PUBLICATION {
+        name: "w_smime_reserved_policy_oid_before_publication",
+        description: "A certificate asserts an S/MIME arc policy OID with a notBefore before SBR v1.0.0 was published (2023-01-01)",
+        citation: "SBR 1.2.1, 7.1.6.1",
+        source: Source::Sbr,
+        effective: dates::ALWAYS,
+        ballot: "SMC01",
+        pkilint: [],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_reserved_policy_oid_before_publication,
+    }
+}
+
 fn check_certificate_policies_critical(ctx: &LintContext<'_>) -> Outcome {
     forbid_critical(ctx, &oid::CERTIFICATE_POLICIES)
 }
@@ -604,11 +662,10 @@ fn check_legacy_generation_after_sunset(ctx: &LintContext<'_>) -> Outcome {
     match legacy {
         None => Outcome::Pass,
         Some(t) => fail!(
-            "Legacy generation policy OID {} ({t}) in a certificate issued {} (notBefore), on or \
-             after the {} sunset",
+            "Legacy generation policy OID {} ({t}) on or after the {} sunset; {}",
             t.policy_oid(),
-            crate::time::format_date(ctx.at),
-            crate::time::format_date(dates::LEGACY_SUNSET)
+            crate::time::format_date(dates::LEGACY_SUNSET),
+            dates::evaluation_time(ctx.at, ctx.cert.not_before_time())
         ),
     }
 }
@@ -695,7 +752,7 @@ lint! {
         description: "A policy OID appears more than once in certificatePolicies",
         citation: "RFC 5280 4.2.1.4; SBR 7.1.2.4",
         source: Source::Rfc5280,
-        effective: dates::SBR_1_0_0,
+        effective: dates::RFC_5280,
         ballot: "SMC01",
         pkilint: ["pkix.duplicate_certificate_policy_oids"],
         zlint: ["e_ext_cert_policy_duplicate"],
@@ -803,7 +860,7 @@ lint! {
         description: "A UserNotice explicitText is an IA5String, not a DisplayText type, or longer than 200 characters",
         citation: "RFC 5280 4.2.1.4; RFC 6818 3; SBR 7.1.2.4",
         source: Source::Rfc6818,
-        effective: dates::SBR_1_0_0,
+        effective: dates::RFC_6818,
         ballot: "SMC01",
         pkilint: ["pkix.rfc6818_certificate_policies_invalid_explicit_text_encoding"],
         zlint: [
@@ -865,7 +922,7 @@ lint! {
         description: "A UserNotice explicitText is a VisibleString or BMPString instead of a UTF8String",
         citation: "RFC 6818 3; RFC 5280 4.2.1.4; SBR 7.1.2.4",
         source: Source::Rfc6818,
-        effective: dates::SBR_1_0_0,
+        effective: dates::RFC_6818,
         ballot: "SMC01",
         pkilint: ["pkix.rfc5280_certificate_policies_invalid_explicit_text_encoding"],
         zlint: ["w_ext_cert_policy_explicit_text_not_utf8"],
@@ -939,7 +996,7 @@ lint! {
         description: "A UserNotice explicitText contains control characters",
         citation: "RFC 5280 4.2.1.4; RFC 6818 3; SBR 7.1.2.4",
         source: Source::Rfc5280,
-        effective: dates::SBR_1_0_0,
+        effective: dates::RFC_5280,
         ballot: "SMC01",
         pkilint: ["pkix.certificate_policies_explicit_text_has_control_character"],
         zlint: ["w_ext_cert_policy_explicit_text_includes_control"],
@@ -980,7 +1037,7 @@ lint! {
         description: "A certificate policy carries policy qualifiers",
         citation: "RFC 5280 4.2.1.4",
         source: Source::Rfc5280,
-        effective: dates::SBR_1_0_0,
+        effective: dates::RFC_5280,
         ballot: "SMC01",
         pkilint: ["pkix.certificate_policies_policy_has_qualifier"],
         zlint: [],
@@ -1043,7 +1100,7 @@ lint! {
         description: "A policy qualifier is neither id-qt-cps nor id-qt-unotice",
         citation: "RFC 5280 4.2.1.4; SBR 7.1.2.4",
         source: Source::Rfc5280,
-        effective: dates::SBR_1_0_0,
+        effective: dates::RFC_5280,
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
@@ -1088,7 +1145,7 @@ lint! {
         description: "anyPolicy carries a qualifier other than id-qt-cps or id-qt-unotice",
         citation: "RFC 5280 4.2.1.4; SBR 7.1.2.4",
         source: Source::Rfc5280,
-        effective: dates::SBR_1_0_0,
+        effective: dates::RFC_5280,
         ballot: "SMC01",
         pkilint: ["pkix.certificate_policies_anypolicy_has_prohibited_qualifier"],
         zlint: ["e_ext_cert_policy_disallowed_any_policy_qualifier"],
@@ -1144,6 +1201,74 @@ mod tests {
             .find(|f| f.lint == lint)
             .and_then(|f| f.details)
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn reserved_policy_oid_before_publication() {
+        let lint = "w_smime_reserved_policy_oid_before_publication";
+        let legacy = || CertBuilder::subscriber("mailbox-legacy");
+        // Dated before SBR v1.0.0 existed: SBR rules are NE then, this one is not.
+        let bad = legacy()
+            .validity(date(2022, 9, 10), date(2023, 9, 10))
+            .build();
+        // An early adopter between publication and the effective date.
+        let good = legacy()
+            .validity(date(2023, 3, 1), date(2024, 3, 1))
+            .build();
+        assert_lint(lint, &bad, &good, &[]);
+        let d = details(&bad, lint);
+        assert!(d.contains("2.23.140.1.5.1.1"), "{d}");
+        assert!(d.contains("notBefore 2022-09-10"), "{d}");
+        // Publication day itself is fine; the day before is not.
+        let on = legacy()
+            .validity(crate::dates::SBR_PUBLISHED, date(2024, 1, 1))
+            .build();
+        assert_eq!(status_of(&on, lint), Status::Pass);
+        let before = legacy()
+            .validity(crate::dates::SBR_PUBLISHED - 1, date(2024, 1, 1))
+            .build();
+        assert_eq!(status_of(&before, lint), Status::Warn);
+        // The claim is the certificate's own: today's rules (--at) still see it.
+        assert!(details_at(&bad, lint, date(2026, 12, 4)).contains("notBefore 2022-09-10"));
+        // Without an S/MIME arc OID there is nothing to claim.
+        let own = legacy()
+            .validity(date(2019, 3, 1), date(2020, 3, 1))
+            .policies(&[CA_OID])
+            .build();
+        assert_eq!(status_of(&own, lint), Status::Pass);
+    }
+
+    /// The details of `lint` on `cert` evaluated at `at` (`--at`) instead of its notBefore.
+    fn details_at(cert: &[u8], lint: &str, at: UnixTime) -> String {
+        let opts = crate::engine::Options {
+            at: Some(at),
+            include_passes: true,
+            ..Default::default()
+        };
+        crate::engine::Linter::new(opts)
+            .lint_der("test".into(), cert)
+            .findings
+            .into_iter()
+            .find(|f| f.lint == lint)
+            .and_then(|f| f.details)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn legacy_after_sunset_under_at_names_the_evaluation_time_and_the_real_not_before() {
+        let lint = "e_smime_legacy_generation_after_sunset";
+        let legacy = CertBuilder::subscriber("individual-legacy").build();
+        let d = details_at(&legacy, lint, date(2026, 12, 4));
+        assert!(d.contains("evaluated at 2026-12-04"), "{d}");
+        assert!(d.contains("notBefore is 2025-03-01"), "{d}");
+        assert!(!d.contains("issued 2026-12-04"), "{d}");
+        // Evaluated at its own notBefore, the certificate's issuance date is named as such.
+        let (from, to) = year_from(date(2025, 10, 1));
+        let late = CertBuilder::subscriber("individual-legacy")
+            .validity(from, to)
+            .build();
+        let d = details(&late, lint);
+        assert!(d.contains("issued 2025-10-01 (notBefore)"), "{d}");
     }
 
     fn year_from(start: UnixTime) -> (UnixTime, UnixTime) {

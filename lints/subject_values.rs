@@ -241,44 +241,38 @@ lint! {
     }
 }
 
-pub(crate) fn rule_cn_personal_name_without_name_attributes(
-    n: &NameCtx<'_>,
-    out: &mut Vec<String>,
-) {
-    if n.has(&oid::AT_PSEUDONYM) || n.has(&oid::AT_GIVEN_NAME) || n.has(&oid::AT_SURNAME) {
-        return;
-    }
-    for t in non_mailbox_common_names(n) {
-        out.push(format!(
-            "commonName {t:?} holds a Personal Name that is not also given as givenName or surname"
-        ));
-    }
-}
-
-fn check_cn_personal_name_without_name_attributes(ctx: &LintContext<'_>) -> Outcome {
-    on_subject(ctx, rule_cn_personal_name_without_name_attributes)
+fn check_cn_personal_name_without_name_attributes(_: &LintContext<'_>) -> Outcome {
+    // SBR 7.1.4.2.5 and 7.1.4.2.6 Note 1: Legacy, the lint's whole scope, MAY omit givenName,
+    // surname and pseudonym and include only the commonName, which overrides the SHOULD of
+    // 7.1.4.2.2(a); Multipurpose and Strict require them (a SHALL reported elsewhere).
+    Outcome::NotApplicable
 }
 
 lint! {
     /// ## What it checks
-    /// In Legacy Sponsor-validated and Individual-validated certificates, a commonName holding a
-    /// Personal Name comes with givenName and/or surname.
+    /// Nothing any more: kept so that configurations naming it still resolve, and always NA.
+    /// It reported a Sponsor- or Individual-validated Legacy certificate whose commonName holds
+    /// a Personal Name without givenName, surname or pseudonym.
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(a): a Personal Name SHOULD also appear as givenName and/or surname. Legacy
-    /// may omit them (Note 1 of 7.1.4.2.5 and 7.1.4.2.6), so this is a
-    /// warning; in Multipurpose and Strict the attributes are required
-    /// (`e_smime_subject_natural_person_name_missing`).
+    /// SBR 7.1.4.2.2(a): "The Personal Name SHOULD be presented as `subject:givenName` and/or
+    /// `subject:surname`". But Note 1 of 7.1.4.2.5 and 7.1.4.2.6 says "Legacy Generation
+    /// profiles MAY omit the `subject:givenName`, `subject:surname`, and `subject:pseudonym`
+    /// attributes and include only the `subject:commonName`", and Note 2 makes the attributes
+    /// a SHALL in Multipurpose and Strict (`e_smime_subject_natural_person_name_missing`). So
+    /// the SHOULD adds nothing: wherever it is not already a SHALL, the SBR explicitly permits
+    /// the omission, and warning (or even noting) a practice the SBR names as permitted would
+    /// flag a large share of real Legacy certificates for nothing.
     ///
     /// ## Example
-    /// `CN=YAMADA Hanako, emailAddress=…` in `individual-legacy`.
+    /// `CN=YAMADA Hanako, emailAddress=…` in `individual-legacy`: NA (permitted by Note 1).
     ///
     /// ## Differences from pkilint
-    /// pkilint does not report this SHOULD.
+    /// None: pkilint does not report it either.
     W_SMIME_SUBJECT_CN_PERSONAL_NAME_WITHOUT_NAME_ATTRIBUTES {
         name: "w_smime_subject_cn_personal_name_without_name_attributes",
-        description: "A Legacy SV/IV commonName Personal Name is not also presented as givenName/surname",
-        citation: "SBR 7.1.4.2.2(a)",
+        description: "Deprecated, always NA: SBR 7.1.4.2.5/7.1.4.2.6 Note 1 lets Legacy SV/IV certificates give a Personal Name in commonName only",
+        citation: "SBR 7.1.4.2.2(a); 7.1.4.2.5 Note 1, 7.1.4.2.6 Note 1",
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
@@ -566,8 +560,8 @@ lint! {
         name: "e_smime_subject_attribute_too_long",
         description: "A subject attribute value exceeds its RFC 5280 upper bound",
         citation: "SBR 7.1.4, 7.1.4.2.2(a); RFC 5280 Appendix A",
-        source: Source::Sbr,
-        effective: dates::SBR_1_0_0,
+        source: Source::Rfc5280,
+        effective: dates::RFC_5280,
         ballot: "SMC01",
         pkilint: [],
         zlint: [
@@ -667,8 +661,8 @@ lint! {
         name: "e_smime_subject_attribute_encoding_invalid",
         description: "A subject attribute uses a string type RFC 5280 does not allow for it in new certificates",
         citation: "SBR 7.1.4; RFC 5280 4.1.2.6, Appendix A",
-        source: Source::Sbr,
-        effective: dates::SBR_1_0_0,
+        source: Source::Rfc5280,
+        effective: dates::RFC_5280,
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
@@ -687,20 +681,29 @@ fn check_given_name_without_surname(ctx: &LintContext<'_>) -> Outcome {
     on_subject(ctx, rule_given_name_without_surname)
 }
 
+fn check_given_name_without_surname_deprecated(_: &LintContext<'_>) -> Outcome {
+    // "givenName and/or surname" (SBR 7.1.4.2.2(a), (e), Note 2 of 7.1.4.2.5/7.1.4.2.6)
+    // permits a givenName alone; the notice below keeps the hint.
+    Outcome::NotApplicable
+}
+
 lint! {
     /// ## What it checks
-    /// A subject with givenName also has surname.
+    /// A subject with givenName also has surname (or a pseudonym, which excludes both).
     ///
     /// ## Why
-    /// SBR 7.1.4.2.2(e): a Subject with only one legal name SHALL put it in surname. A givenName
-    /// alone is therefore either a single legal name in the wrong attribute or an incomplete
-    /// name. The SBR lets either attribute appear without the other, so this is a warning.
+    /// SBR 7.1.4.2.2(e): "Subjects with a single legal name SHALL provide the name in the
+    /// `subject:surname` attribute". A givenName alone may therefore be a single legal name in
+    /// the wrong attribute. But the SBR names the attributes "givenName and/or surname" in
+    /// 7.1.4.2.2(a), (e) and Note 2 of 7.1.4.2.5/7.1.4.2.6, which explicitly permits a givenName
+    /// without surname for a Subject with more than one name, and the certificate does not say
+    /// which case it is: a notice for the CA to confirm, not a warning.
     ///
     /// ## Example
     /// `GN=Alice, CN=Alice` without `SN`.
-    W_SMIME_SUBJECT_GIVEN_NAME_WITHOUT_SURNAME {
-        name: "w_smime_subject_given_name_without_surname",
-        description: "givenName is present without surname",
+    N_SMIME_SUBJECT_GIVEN_NAME_WITHOUT_SURNAME {
+        name: "n_smime_subject_given_name_without_surname",
+        description: "givenName is present without surname: a single legal name belongs in surname",
         citation: "SBR 7.1.4.2.2(e)",
         source: Source::Sbr,
         effective: dates::SBR_1_0_0,
@@ -709,6 +712,33 @@ lint! {
         zlint: [],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Sponsored, Validation::Individual]),
         check: check_given_name_without_surname,
+    }
+}
+
+lint! {
+    /// ## What it checks
+    /// Nothing any more: kept so that configurations naming it still resolve, and always NA.
+    /// `n_smime_subject_given_name_without_surname` reports the same subjects as a notice.
+    ///
+    /// ## Why
+    /// It warned on a givenName without surname. SBR 7.1.4.2.2(a), (e) and Note 2 of
+    /// 7.1.4.2.5/7.1.4.2.6 say "givenName and/or surname", an explicit permission for either
+    /// attribute alone, and no SHOULD asks for both; only a single legal name must be in
+    /// surname, which the certificate cannot show.
+    ///
+    /// ## Example
+    /// `GN=Alice, CN=Alice` without `SN`: NA here, a notice from the `n_` lint.
+    W_SMIME_SUBJECT_GIVEN_NAME_WITHOUT_SURNAME {
+        name: "w_smime_subject_given_name_without_surname",
+        description: "Deprecated, always NA: see n_smime_subject_given_name_without_surname",
+        citation: "SBR 7.1.4.2.2(e)",
+        source: Source::Sbr,
+        effective: dates::SBR_1_0_0,
+        ballot: "SMC01",
+        pkilint: [],
+        zlint: [],
+        applies: Applies::SUBSCRIBER.validations(&[Validation::Sponsored, Validation::Individual]),
+        check: check_given_name_without_surname_deprecated,
     }
 }
 
@@ -768,7 +798,8 @@ lint! {
 #[cfg(test)]
 mod tests {
     use crate::cert::oid;
-    use crate::factory::{assert_lint, der, findings, name, CertBuilder};
+    use crate::factory::{assert_lint, der, findings, name, status_of, CertBuilder};
+    use crate::registry::Status;
 
     fn iv(t: &str) -> CertBuilder {
         CertBuilder::subscriber(t)
@@ -853,23 +884,32 @@ mod tests {
         assert_lint("e_smime_subject_cn_pseudonym_mismatch", &bad, &good, &[]);
     }
 
+    /// SBR 7.1.4.2.5/7.1.4.2.6 Note 1: a Legacy SV/IV subject may hold the Personal Name in
+    /// commonName only; the SHOULD of 7.1.4.2.2(a) does not make that a finding.
     #[test]
-    fn cn_personal_name_without_name_attributes() {
-        let bad = iv("sponsored-legacy")
-            .subject(&[
-                ("C", "GB"),
-                ("O", "Example Ltd"),
-                ("organizationIdentifier", "NTRGB-12345678"),
-                ("CN", "Alice Smith"),
-            ])
-            .build();
-        let good = iv("sponsored-legacy").build();
-        assert_lint(
-            "w_smime_subject_cn_personal_name_without_name_attributes",
-            &bad,
-            &good,
-            &[],
-        );
+    fn cn_personal_name_only_is_permitted_in_legacy() {
+        let sponsored: &[(&str, &str)] = &[
+            ("C", "GB"),
+            ("O", "Example Ltd"),
+            ("organizationIdentifier", "NTRGB-12345678"),
+            ("CN", "Alice Smith"),
+        ];
+        let individual: &[(&str, &str)] = &[("C", "GB"), ("CN", "Alice Smith")];
+        for (t, subject) in [
+            ("sponsored-legacy", sponsored),
+            ("individual-legacy", individual),
+        ] {
+            let cn_only = iv(t).subject(subject).build();
+            assert_eq!(findings(&cn_only), Vec::<&str>::new(), "{t}");
+            assert_eq!(
+                status_of(
+                    &cn_only,
+                    "w_smime_subject_cn_personal_name_without_name_attributes"
+                ),
+                Status::NotApplicable,
+                "{t}"
+            );
+        }
     }
 
     #[test]
@@ -1016,10 +1056,15 @@ mod tests {
             .subject(&[("C", "GB"), ("SN", "Cher"), ("CN", "Cher")])
             .build();
         assert_lint(
-            "w_smime_subject_given_name_without_surname",
+            "n_smime_subject_given_name_without_surname",
             &bad,
             &good,
             &[],
+        );
+        // "givenName and/or surname": no warning for a givenName alone.
+        assert_eq!(
+            status_of(&bad, "w_smime_subject_given_name_without_surname"),
+            Status::NotApplicable
         );
     }
 

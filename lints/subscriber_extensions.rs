@@ -222,7 +222,7 @@ lint! {
         description: "subjectAltName is not critical although the subject is empty",
         citation: "RFC 5280 4.2.1.6; SBR 7.1.2.3(h), 7.1.2.4",
         source: Source::Rfc5280,
-        effective: dates::SBR_1_0_0,
+        effective: dates::RFC_5280,
         ballot: "SMC01",
         pkilint: ["pkix.san_extension_not_critical_empty_subject"],
         zlint: [],

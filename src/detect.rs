@@ -294,8 +294,12 @@ pub fn detect(cert: &Cert<'_>, opts: &DetectOptions<'_>) -> Profile {
     }
 }
 
-/// pkilint's heuristic: O with a personal name → sponsored; O alone → organization; a
-/// personal name alone → individual; otherwise mailbox. Generation: Legacy, the most lenient.
+/// pkilint's heuristic, from the subject attributes: organizationName with a possible
+/// Personal Name → sponsored; organizationName alone → organization; givenName, surname or
+/// pseudonym without organizationName → individual; otherwise mailbox. Generation: Legacy, the
+/// most lenient. A commonName counts as a possible Personal Name only when it is none of the
+/// other things a commonName holds: not a Mailbox Address (an `@`), not a DNS name (a host
+/// name is not a person's name), and not the organizationName.
 fn guess(cert: &Cert<'_>) -> Option<CertType> {
     let Some(Ok(subject)) = cert.subject_name() else {
         return None;
@@ -307,6 +311,7 @@ fn guess(cert: &Cert<'_>) -> Option<CertType> {
     let cn_is_person = subject.all(&oid::AT_COMMON_NAME).any(|cn| {
         let Some(text) = cn.text() else { return false };
         !text.contains('@')
+            && !looks_like_dns_name(&text)
             && !subject
                 .all(&oid::AT_ORGANIZATION)
                 .any(|o| o.text().as_deref() == Some(&*text))
@@ -323,9 +328,54 @@ fn guess(cert: &Cert<'_>) -> Option<CertType> {
     })
 }
 
+/// A host name: dot-separated LDH labels ending in an alphabetic top-level label, e.g.
+/// `mail.example.com`. `Doe.John.J.5001` (a directory-style personal name) is not one.
+fn looks_like_dns_name(s: &str) -> bool {
+    let s = s.strip_suffix('.').unwrap_or(s);
+    let labels: Vec<&str> = s.split('.').collect();
+    let ldh = |l: &&str| {
+        (1..=63).contains(&l.len())
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    labels.len() >= 2
+        && labels.iter().all(ldh)
+        && labels
+            .last()
+            .is_some_and(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dns_names_are_not_taken_for_personal_names() {
+        assert!(looks_like_dns_name("mail.example.com"));
+        assert!(looks_like_dns_name("host-1.example.co.uk."));
+        assert!(!looks_like_dns_name("Alice Smith"));
+        assert!(!looks_like_dns_name("Muri.Richard.J.50018874"));
+        assert!(!looks_like_dns_name("localhost"));
+        let guessed = |attrs: &[(&str, &str)]| {
+            let der = crate::factory::CertBuilder::subscriber("mailbox-strict")
+                .subject(attrs)
+                .policies(&["1.3.6.1.4.1.99999.1.1"])
+                .build();
+            let cert = Cert::parse(&der).unwrap();
+            guess(&cert).map(|t| t.to_string())
+        };
+        // A host name in commonName next to organizationName is no Personal Name: not sponsored.
+        assert_eq!(
+            guessed(&[("O", "Example Ltd"), ("CN", "mail.example.com")]).as_deref(),
+            Some("organization-legacy")
+        );
+        // A person's name still is.
+        assert_eq!(
+            guessed(&[("O", "Example Ltd"), ("CN", "Alice Smith")]).as_deref(),
+            Some("sponsored-legacy")
+        );
+    }
 
     #[test]
     fn type_names_round_trip() {

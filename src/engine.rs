@@ -51,6 +51,14 @@ pub struct CertResult {
     /// Findings (notice and above), plus pass/NA/NE results when
     /// [`Options::include_passes`] is set; in registry order.
     pub findings: Vec<Finding>,
+    /// How many lints were NE because they take effect after the evaluation time (lints
+    /// withdrawn before it are not counted), whether or not `findings` lists them. Not
+    /// serialized: JSON lists NE results with `--all`.
+    #[serde(skip)]
+    pub not_yet_effective: usize,
+    /// Whether the evaluation time was set by the caller (`--at`) rather than the notBefore.
+    #[serde(skip)]
+    pub at_requested: bool,
 }
 
 impl CertResult {
@@ -251,6 +259,8 @@ impl Linter {
                 cert_type: None,
                 type_source: None,
                 findings: vec![finding],
+                not_yet_effective: 0,
+                at_requested: self.opts.at.is_some(),
             };
             Ok((record, None))
         })
@@ -285,7 +295,7 @@ impl Linter {
             .issuer
             .as_deref()
             .and_then(|d| Cert::parse(d).ok());
-        let (profile, findings) = self.run(&cert, issuer.as_ref());
+        let (profile, findings, not_yet_effective) = self.run(&cert, issuer.as_ref());
         let record = CertResult {
             input: std::mem::take(name),
             sha256: sha,
@@ -297,6 +307,8 @@ impl Linter {
             cert_type: profile.cert_type,
             type_source: profile.source,
             findings,
+            not_yet_effective,
+            at_requested: self.opts.at.is_some(),
         };
         Ok((record, Some(inspected)))
     }
@@ -305,7 +317,7 @@ impl Linter {
         &'c self,
         cert: &'c Cert<'c>,
         issuer: Option<&'c Cert<'c>>,
-    ) -> (detect::Profile, Vec<Finding>) {
+    ) -> (detect::Profile, Vec<Finding>, usize) {
         let detect_opts = DetectOptions {
             override_type: self.opts.override_type,
             policy_map: self.opts.policy_map.as_deref(),
@@ -325,8 +337,10 @@ impl Linter {
             constraints: self.opts.constraints.as_deref(),
         };
         let mut findings = Vec::new();
+        let mut not_yet_effective = 0;
         for lint in &self.lints {
             let (mut status, details) = evaluate(lint, &ctx);
+            not_yet_effective += usize::from(status == Status::NotEffective && at < lint.effective);
             if status.is_finding() && status != Status::Fatal {
                 if let Some((_, StatusOverride::Report(s))) =
                     self.opts.overrides.iter().find(|(n, _)| *n == lint.name)
@@ -343,7 +357,7 @@ impl Linter {
                 });
             }
         }
-        (profile, findings)
+        (profile, findings, not_yet_effective)
     }
 
     fn fatal_record(&self, name: String, sha: Option<String>, message: String) -> CertResult {
@@ -361,6 +375,8 @@ impl Linter {
                 citation,
                 details: Some(message),
             }],
+            not_yet_effective: 0,
+            at_requested: self.opts.at.is_some(),
         }
     }
 }

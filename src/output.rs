@@ -53,7 +53,11 @@ impl std::str::FromStr for Format {
 /// A sink for `format` writing to `out`.
 pub fn sink<'w>(format: Format, out: Box<dyn Write + 'w>, color: bool) -> Box<dyn Sink + 'w> {
     match format {
-        Format::Text => Box::new(TextSink { out, color }),
+        Format::Text => Box::new(TextSink {
+            out,
+            color,
+            ne: NeTally::default(),
+        }),
         Format::Json => Box::new(JsonSink { out, first: true }),
         Format::Jsonl => Box::new(JsonlSink { out }),
         Format::Csv => Box::new(CsvSink { out }),
@@ -160,6 +164,27 @@ impl Sink for CsvSink<'_> {
 struct TextSink<'w> {
     out: Box<dyn Write + 'w>,
     color: bool,
+    ne: NeTally,
+}
+
+/// Lints not yet in effect (NE), so that an `ok` is never silent about rules it skipped.
+#[derive(Default)]
+struct NeTally {
+    certificates: usize,
+    results: usize,
+    /// Some certificate was evaluated at its notBefore rather than a requested time.
+    at_not_before: bool,
+}
+
+/// The per-certificate note on NE lints, empty when there were none.
+fn ne_note(r: &CertResult) -> String {
+    match (r.not_yet_effective, r.at_requested) {
+        (0, _) => String::new(),
+        (n, false) => format!(
+            "  ({n} lint(s) NE: not yet in effect at notBefore; --at now applies today's rules)"
+        ),
+        (n, true) => format!("  ({n} lint(s) NE: not yet in effect at the requested time)"),
+    }
 }
 
 impl TextSink<'_> {
@@ -196,7 +221,13 @@ impl Sink for TextSink<'_> {
             s if s.is_finding() => self.paint(status_color(s), s.as_str()),
             _ => self.paint("32", "ok"),
         };
-        let header = format!("{}  {profile}  {verdict}", self.paint("1", &r.input));
+        if r.not_yet_effective > 0 {
+            self.ne.certificates += 1;
+            self.ne.results += r.not_yet_effective;
+            self.ne.at_not_before |= !r.at_requested;
+        }
+        let note = self.paint("2", &ne_note(r));
+        let header = format!("{}  {profile}  {verdict}{note}", self.paint("1", &r.input));
         writeln!(self.out, "{header}")?;
         for f in &r.findings {
             let status = format!("{:<6}", f.status.as_str());
@@ -220,9 +251,22 @@ impl Sink for TextSink<'_> {
             .filter(|(s, _)| !s.is_finding())
             .map(|(_, n)| n)
             .sum();
+        // On the same line, so the summary stays one line after the records.
+        let ne = match (self.ne.certificates, self.ne.at_not_before) {
+            (0, _) => String::new(),
+            (n, true) => format!(
+                "; {n} with lints not yet in effect at their notBefore ({} NE, not checked): \
+                 --at now applies today's rules",
+                self.ne.results
+            ),
+            (n, false) => format!(
+                "; {n} with lints not yet in effect at the requested time ({} NE)",
+                self.ne.results
+            ),
+        };
         writeln!(
             self.out,
-            "\n{} certificate(s): {} fatal, {} with errors, {} with warnings, {} with notices, {} clean",
+            "\n{} certificate(s): {} fatal, {} with errors, {} with warnings, {} with notices, {} clean{ne}",
             stats.records,
             count(Status::Fatal),
             count(Status::Error),
@@ -246,4 +290,78 @@ fn serde_plain<T: serde::Serialize>(v: &T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+#[cfg(all(test, feature = "factory"))]
+mod ne_tests {
+    use super::*;
+    use crate::engine::{Linter, Options};
+    use crate::factory::CertBuilder;
+    use crate::time::date;
+
+    fn text(linter: &Linter, certs: &[Vec<u8>]) -> String {
+        let mut buf = Vec::new();
+        {
+            let mut s = sink(Format::Text, Box::new(&mut buf), false);
+            s.begin().unwrap();
+            for (i, c) in certs.iter().enumerate() {
+                s.write(&linter.lint_der(format!("c{i}"), c)).unwrap();
+            }
+            let stats = RunStats {
+                records: certs.len(),
+                ..Default::default()
+            };
+            s.end(&stats).unwrap();
+        }
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn text_says_how_many_lints_were_not_yet_in_effect_and_how_to_apply_todays_rules() {
+        // Issued by an early adopter before SBR 1.0.0 took effect: clean at its notBefore,
+        // but not silently so.
+        let old = CertBuilder::subscriber("mailbox-legacy")
+            .validity(date(2023, 3, 1), date(2024, 3, 1))
+            .build();
+        let out = text(&Linter::new(Options::default()), std::slice::from_ref(&old));
+        let first = out.lines().next().unwrap();
+        assert!(
+            first.starts_with("c0  mailbox-legacy (policy)  ok  ("),
+            "{out}"
+        );
+        assert!(
+            first.contains("lint(s) NE: not yet in effect at notBefore"),
+            "{out}"
+        );
+        assert!(first.contains("--at now"), "{out}");
+        let summary = out.lines().last().unwrap();
+        assert!(summary.starts_with("1 certificate(s): "), "{out}");
+        assert!(
+            summary.contains("; 1 with lints not yet in effect at their notBefore ("),
+            "{out}"
+        );
+        assert!(summary.contains("--at now applies today's rules"), "{out}");
+
+        // A certificate issued after every ballot has nothing to point out.
+        let new = CertBuilder::subscriber("mailbox-strict").build();
+        let out = text(&Linter::new(Options::default()), &[new]);
+        assert_eq!(
+            out.lines().next(),
+            Some("c0  mailbox-strict (policy)  ok"),
+            "{out}"
+        );
+        assert!(!out.contains("NE"), "{out}");
+
+        // Under --at the count refers to the requested time, with no advice to use --at.
+        let at = Options {
+            at: Some(date(2023, 6, 1)),
+            ..Default::default()
+        };
+        let out = text(&Linter::new(at), &[old]);
+        assert!(
+            out.contains("NE: not yet in effect at the requested time"),
+            "{out}"
+        );
+        assert!(!out.contains("--at now"), "{out}");
+    }
 }

@@ -295,6 +295,8 @@ mod tests {
             kind: None,
             cert_type: None,
             type_source: None,
+            not_yet_effective: 0,
+            at_requested: false,
             findings: findings
                 .iter()
                 .map(|&(lint, status)| Finding {

@@ -50,23 +50,6 @@ struct Deviation {
 
 const SBR_DEVIATIONS: &[Deviation] = &[
     Deviation {
-        file: "individual/legacy/common_name_only",
-        pkilint: Clean,
-        smimelint: Warn,
-        section: "SBR 7.1.4.2.2(a)",
-        why: "the CN is a Personal Name without givenName/surname; \"The Personal Name SHOULD be \
-              presented as subject:givenName and/or subject:surname\" \
-              (w_smime_subject_cn_personal_name_without_name_attributes); pkilint has no check \
-              for this SHOULD",
-    },
-    Deviation {
-        file: "individual/legacy/smbr-cert-factory-individual-legacy",
-        pkilint: Clean,
-        smimelint: Warn,
-        section: "SBR 7.1.4.2.2(a)",
-        why: "as common_name_only: a Personal Name CN with no givenName/surname",
-    },
-    Deviation {
         file: "individual/legacy/no_crldp_extension",
         pkilint: Warn,
         smimelint: Error,

@@ -796,6 +796,67 @@ impl CertBuilder {
             .issued_by(&CertBuilder::root_ca(KeyAlg::Rsa2048))
     }
 
+    /// A publicly-trusted S/MIME sub-CA shaped like those issued before the SBR took effect
+    /// and still in service: an RSA-4096 key `(Rsa4096, ISSUER_SEED)`, notBefore `not_before`
+    /// and ten years of validity, basicConstraints with pathLen 0, id-kp-clientAuth and
+    /// id-kp-emailProtection, `policies` (the first with a CPS qualifier), OCSP and caIssuers
+    /// in AIA and an HTTP CRL. Issued by the RSA-2048 root.
+    pub fn public_sub_ca(not_before: UnixTime, policies: &[&str]) -> CertBuilder {
+        let subject = name(&[
+            ("C", "BE"),
+            ("O", "Example Trust nv-sa"),
+            ("CN", "Example PersonalSign CA 2020"),
+        ]);
+        let cps = [ext::cps_qualifier("https://www.example.com/repository/")];
+        let infos: Vec<Vec<u8>> = policies
+            .iter()
+            .enumerate()
+            .map(|(i, o)| ext::policy_info(o, if i == 0 { &cps[..] } else { &[] }))
+            .collect();
+        let alg = KeyAlg::Rsa4096;
+        let not_after = not_before + 10 * 365 * 86_400;
+        Self::ca(alg, ISSUER_SEED, subject, (not_before, not_after))
+            .ext(
+                &oid::KEY_USAGE,
+                true,
+                ext::key_usage(&[ku::DIGITAL_SIGNATURE, ku::KEY_CERT_SIGN, ku::CRL_SIGN]),
+            )
+            .ext(
+                &oid::EXT_KEY_USAGE,
+                false,
+                ext::eku(&[&oid::KP_CLIENT_AUTH, &oid::KP_EMAIL_PROTECTION]),
+            )
+            .ext(
+                &oid::BASIC_CONSTRAINTS,
+                true,
+                ext::basic_constraints(true, Some(0)),
+            )
+            .ext(
+                &oid::SUBJECT_KEY_IDENTIFIER,
+                false,
+                ext::ski(&key_id(KeyPair::get(alg, ISSUER_SEED))),
+            )
+            .ext(&oid::AUTHORITY_KEY_IDENTIFIER, false, Vec::new())
+            .ext(
+                &oid::AUTHORITY_INFO_ACCESS,
+                false,
+                ext::aia(&[
+                    (ext::OCSP, "http://ocsp.example.com/rootr3"),
+                    (
+                        ext::CA_ISSUERS,
+                        "http://secure.example.com/cacert/root-r3.crt",
+                    ),
+                ]),
+            )
+            .ext(
+                &oid::CRL_DISTRIBUTION_POINTS,
+                false,
+                ext::crl_distribution_points(&["http://crl.example.com/root-r3.crl"]),
+            )
+            .ext(&oid::CERTIFICATE_POLICIES, false, der::seq(&infos))
+            .issued_by(&CertBuilder::root_ca(KeyAlg::Rsa2048))
+    }
+
     fn ca(alg: KeyAlg, seed: u64, subject: Vec<u8>, validity: (UnixTime, UnixTime)) -> Self {
         let key = KeyPair::get(alg, seed);
         let mut b = CertBuilder::subscriber("mailbox-strict");
