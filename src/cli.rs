@@ -671,7 +671,7 @@ where
         write_summary(&summary, format, report.summary_file.as_deref())?;
     }
     for path in &stats.unreadable {
-        note(&format!("{path}: unreadable"));
+        note(&format!("{}: unreadable", output::terminal_safe(path)));
     }
     if !stats.unreadable.is_empty() {
         return Ok(ExitCode::from(2));
