@@ -321,3 +321,66 @@ fn flags_help_does_not_panic_into_a_closed_pipe() {
     let out = run(&["--help"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"));
 }
+
+/// The committed corpus of a fuzz target; an empty or missing one is a failure.
+fn fuzz_corpus(target: &str) -> Vec<Vec<u8>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/corpus")
+        .join(target);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "{}: empty corpus", dir.display());
+    files.iter().map(|f| std::fs::read(f).unwrap()).collect()
+}
+
+/// What the `glob` and `config` fuzz targets do with each committed input, minus libFuzzer.
+#[test]
+fn glob_and_config_fuzz_corpora_replay() {
+    use smimelint::engine::{parse_globs, Glob};
+    fn reference(p: &[char], t: &[char]) -> bool {
+        let mut prev = vec![false; t.len() + 1];
+        prev[0] = true;
+        for &c in p {
+            let mut row = vec![false; t.len() + 1];
+            for j in 0..=t.len() {
+                row[j] = match c {
+                    '*' => prev[j] || (j > 0 && row[j - 1]),
+                    '?' => j > 0 && prev[j - 1],
+                    c => j > 0 && prev[j - 1] && t[j - 1] == c,
+                };
+            }
+            prev = row;
+        }
+        prev[t.len()]
+    }
+    let mut matched = 0;
+    for data in fuzz_corpus("glob") {
+        let (pattern, text) = match data.iter().position(|&b| b == 0) {
+            Some(i) => (&data[..i], &data[i + 1..]),
+            None => (&data[..], &b""[..]),
+        };
+        let pattern = String::from_utf8_lossy(pattern);
+        let text = String::from_utf8_lossy(text);
+        let p: Vec<char> = pattern.chars().collect();
+        let t: Vec<char> = text.chars().collect();
+        let m = Glob::new(&pattern).matches(&text);
+        assert_eq!(m, reference(&p, &t), "{pattern:?} {text:?}");
+        matched += usize::from(m);
+        let _ = parse_globs("fuzz", &[pattern.into_owned()]);
+    }
+    assert!(matched > 0);
+    let mut loaded = 0;
+    for data in fuzz_corpus("config") {
+        let text = String::from_utf8_lossy(&data);
+        if let Ok(Ok(l)) = smimelint::config::Config::parse(&text).map(|c| c.load()) {
+            let mut opts = smimelint::engine::Options::default();
+            l.apply(&mut opts);
+            let _ = smimelint::engine::Linter::new(opts);
+            loaded += 1;
+        }
+    }
+    assert!(loaded > 0);
+}
