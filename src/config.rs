@@ -208,10 +208,16 @@ pub fn read_capped(path: &Path) -> std::io::Result<String> {
 /// after reading `max + 1` bytes.
 pub fn read_text(path: &Path, max: u64) -> std::io::Result<String> {
     use std::io::{Error, ErrorKind, Read};
+    let file = std::fs::File::open(path)?;
+    // A regular file's size is known: refuse it before reading.
+    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > max) {
+        return Err(Error::new(
+            ErrorKind::InvalidData,
+            format!("larger than {max} bytes"),
+        ));
+    }
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(max + 1)
-        .read_to_end(&mut bytes)?;
+    file.take(max + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max {
         return Err(Error::new(
             ErrorKind::InvalidData,

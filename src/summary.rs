@@ -18,7 +18,7 @@ pub const OTHER_ISSUERS: &str = "(other issuers)";
 pub const NO_ISSUER: &str = "(none)";
 /// Largest JSON summary `merge-summaries` reads: one with [`MAX_ISSUERS`] issuers and every
 /// lint is a few megabytes.
-pub const MAX_SUMMARY_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_SUMMARY_BYTES: u64 = 32 * 1024 * 1024;
 
 // Counts saturate rather than wrap: merged summaries come from files, and a count that wrapped
 // would look small and healthy. u64::MAX reads as "at least this many".
