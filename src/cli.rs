@@ -309,6 +309,8 @@ fn print_out(bytes: &[u8]) -> Result<ExitCode, String> {
 
 /// A message on stderr; a closed stderr is no reason to panic.
 fn note(msg: &str) {
+    // Messages may quote file names and values: no control characters on the terminal.
+    let msg = output::terminal_safe_keep_lines(msg);
     let _ = writeln!(std::io::stderr(), "smimelint: {msg}");
 }
 

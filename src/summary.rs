@@ -242,6 +242,8 @@ fn section(s: &mut String, title: &str, rows: impl Iterator<Item = (String, u64,
     let _ = writeln!(s, "{title}:");
     for (key, n, detail) in rows.iter().take(TEXT_ROWS) {
         let sep = if detail.is_empty() { "" } else { "  " };
+        // Issuer labels come from certificates: keep their control characters off the terminal.
+        let key = crate::output::terminal_safe(key);
         let _ = writeln!(s, "  {n:>10}  {key}{sep}{detail}");
     }
     if rows.len() > TEXT_ROWS {
@@ -462,5 +464,9 @@ mod tests {
         );
         assert!(text.contains("e_a  error 1"), "{text}");
         assert!(text.contains("CN=CA  1 with errors"), "{text}");
+        s.add(&record(&[]), Some("CN=\x1b[2J"));
+        let text = s.to_text();
+        assert!(text.contains("CN=\\x1b[2J  0 with errors"), "{text}");
+        assert!(!text.contains('\x1b'), "{text}");
     }
 }
