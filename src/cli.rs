@@ -1,10 +1,11 @@
 //! The `smimelint` command line.
 
-use crate::detect::{CertType, PolicyMap};
-use crate::engine::{Glob, LintFilter, Linter, Options};
+use crate::config::{parse_at, parse_sources, parse_type, read_capped};
+use crate::detect::PolicyMap;
+use crate::engine::{parse_globs, LintFilter, Linter, Options};
 use crate::input::Limits;
 use crate::output::{self, Format};
-use crate::registry::{self, Source, Status};
+use crate::registry;
 use crate::runner::{self, InputSource};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -106,6 +107,20 @@ enum FailOn {
     Error,
     Fatal,
     Never,
+}
+
+impl From<FailOn> for crate::config::FailOn {
+    fn from(f: FailOn) -> Self {
+        use crate::config::FailOn as F;
+        use crate::registry::Status;
+        match f {
+            FailOn::Notice => F::At(Status::Notice),
+            FailOn::Warn => F::At(Status::Warn),
+            FailOn::Error => F::At(Status::Error),
+            FailOn::Fatal => F::At(Status::Fatal),
+            FailOn::Never => F::Never,
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -254,15 +269,17 @@ pub fn main() -> ExitCode {
         Command::Config { example, config } => config_command(example, config.as_deref()),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "smimelint", &mut std::io::stdout());
-            Ok(ExitCode::SUCCESS)
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "smimelint", &mut buf);
+            print_out(&buf)
         }
         Command::Man => {
             let cmd = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(cmd)
-                .render(&mut std::io::stdout())
-                .map(|_| ExitCode::SUCCESS)
-                .map_err(|e| e.to_string())
+            let mut buf = Vec::new();
+            match clap_mangen::Man::new(cmd).render(&mut buf) {
+                Ok(()) => print_out(&buf),
+                Err(e) => Err(e.to_string()),
+            }
         }
         #[cfg(feature = "ct")]
         Command::Ct(args) => ct(args),
@@ -273,14 +290,32 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(msg) => {
-            eprintln!("smimelint: {msg}");
+            note(&msg);
             ExitCode::from(2)
         }
     }
 }
 
-fn list(format: ListFormat) -> Result<ExitCode, String> {
+/// Writes `bytes` to stdout. A reader that went away (`… | head -1`) ends the command quietly:
+/// it has what it wanted.
+fn print_out(bytes: &[u8]) -> Result<ExitCode, String> {
     let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(format!("writing output: {e}")),
+    }
+}
+
+/// A message on stderr; a closed stderr is no reason to panic.
+fn note(msg: &str) {
+    // Messages may quote file names and values: no control characters on the terminal.
+    let msg = output::terminal_safe_keep_lines(msg);
+    let _ = writeln!(std::io::stderr(), "smimelint: {msg}");
+}
+
+fn list(format: ListFormat) -> Result<ExitCode, String> {
+    let mut out = Vec::new();
     let io = |e: std::io::Error| e.to_string();
     match format {
         ListFormat::Json => {
@@ -306,7 +341,7 @@ fn list(format: ListFormat) -> Result<ExitCode, String> {
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    print_out(&out)
 }
 
 fn explain(name: &str) -> Result<ExitCode, String> {
@@ -323,32 +358,17 @@ fn explain(name: &str) -> Result<ExitCode, String> {
             format!("no lint named '{name}'; did you mean: {}", close.join(", "))
         }
     })?;
-    println!("{}", crate::meta::explain(lint));
-    Ok(ExitCode::SUCCESS)
-}
-
-fn parse_sources(names: &[String]) -> Result<Vec<Source>, String> {
-    names
-        .iter()
-        .map(|n| {
-            Source::parse(n).ok_or_else(|| {
-                let known: Vec<&str> = Source::ALL.iter().map(|s| s.as_str()).collect();
-                format!("unknown source '{n}' (known: {})", known.join(", "))
-            })
-        })
-        .collect()
+    print_out(format!("{}\n", crate::meta::explain(lint)).as_bytes())
 }
 
 fn config_command(example: bool, path: Option<&std::path::Path>) -> Result<ExitCode, String> {
     if example {
-        print!("{}", crate::config::EXAMPLE);
-        return Ok(ExitCode::SUCCESS);
+        return print_out(crate::config::EXAMPLE.as_bytes());
     }
     match crate::config::find_and_load(path)? {
         Some(loaded) => {
             let path = loaded.path.as_deref().unwrap_or(std::path::Path::new("?"));
-            println!("{}: ok", path.display());
-            Ok(ExitCode::SUCCESS)
+            print_out(format!("{}: ok\n", path.display()).as_bytes())
         }
         None => Err(format!(
             "no {} in the working directory (see `smimelint config --example`)",
@@ -357,90 +377,66 @@ fn config_command(example: bool, path: Option<&std::path::Path>) -> Result<ExitC
     }
 }
 
-fn parse_at(s: &str, what: &str) -> Result<crate::time::UnixTime, String> {
-    if s == "now" {
-        return Ok(crate::time::now());
-    }
-    crate::time::parse_iso(s)
-        .ok_or_else(|| format!("{what}: expected 'now' or YYYY-MM-DD, got '{s}'"))
-}
-
-fn parse_fail_on(s: &str) -> Result<FailOn, String> {
-    <FailOn as ValueEnum>::from_str(s, true)
-        .map_err(|_| format!("lint.fail_on: '{s}' (expected notice, warn, error, fatal or never)"))
-}
-
 /// The configuration file's settings, if any, with the command line applied on top.
-fn options(args: &LintArgs) -> Result<(Options, FailOn), String> {
+fn options(args: &LintArgs) -> Result<(Options, crate::config::FailOn), String> {
     let file = if args.no_config {
         None
     } else {
         crate::config::find_and_load(args.config.as_deref())?
     };
     let mut base = Options::default();
-    let mut fail_on = FailOn::Error;
+    let mut fail_on = crate::config::FailOn::from(FailOn::Error);
     let mut file_at = None;
     if let Some(loaded) = &file {
         loaded.apply(&mut base);
-        if let Some(at) = &loaded.at {
-            file_at = Some(parse_at(at, "lint.at")?);
-        }
-        if let Some(f) = &loaded.fail_on {
-            fail_on = parse_fail_on(f)?;
+        file_at = loaded.at;
+        if let Some(f) = loaded.fail_on {
+            fail_on = f;
         }
     }
     if let Some(f) = args.fail_on {
-        fail_on = f;
+        fail_on = f.into();
     }
     let at = match args.at.as_deref() {
         None => file_at,
-        Some(s) => Some(parse_at(s, "--at")?),
+        Some(s) => Some(parse_at("--at", s)?),
     };
     let override_type = args
         .cert_type
         .as_deref()
-        .map(str::parse::<CertType>)
-        .transpose()
-        .map_err(|e| format!("--type: {e}"))?
+        .map(|t| parse_type("--type", t))
+        .transpose()?
         .or(base.override_type);
     let policy_map = match &args.policy_map {
         None => base.policy_map.clone(),
-        Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .map_err(|e| format!("--policy-map {}: {e}", p.display()))?;
-            Some(Arc::new(
-                PolicyMap::parse(&text)
-                    .map_err(|e| format!("--policy-map {}: {e}", p.display()))?,
-            ))
-        }
+        Some(p) => Some(Arc::new(read_policy_map(p)?)),
     };
     // Each list given on the command line replaces the file's.
-    let pick = |cli: Vec<Glob>, file: &Vec<Glob>| if cli.is_empty() { file.clone() } else { cli };
+    fn pick<T: Clone>(cli: Vec<T>, file: &[T]) -> Vec<T> {
+        if cli.is_empty() {
+            file.to_vec()
+        } else {
+            cli
+        }
+    }
     let filter = LintFilter {
         include: pick(
-            args.include.iter().map(|g| Glob::new(g)).collect(),
+            parse_globs("--include", &args.include)?,
             &base.filter.include,
         ),
         exclude: pick(
-            args.exclude.iter().map(|g| Glob::new(g)).collect(),
+            parse_globs("--exclude", &args.exclude)?,
             &base.filter.exclude,
         ),
-        include_sources: match parse_sources(&args.include_source)? {
-            v if v.is_empty() => base.filter.include_sources.clone(),
-            v => v,
-        },
-        exclude_sources: match parse_sources(&args.exclude_source)? {
-            v if v.is_empty() => base.filter.exclude_sources.clone(),
-            v => v,
-        },
+        include_sources: pick(
+            parse_sources("--include-source", &args.include_source)?,
+            &base.filter.include_sources,
+        ),
+        exclude_sources: pick(
+            parse_sources("--exclude-source", &args.exclude_source)?,
+            &base.filter.exclude_sources,
+        ),
     };
-    for g in &args.include {
-        if !registry::all().iter().any(|l| Glob::new(g).matches(l.name)) {
-            return Err(format!(
-                "--include '{g}' matches no lint (see `smimelint lints`)"
-            ));
-        }
-    }
     let issuer = args.issuer.as_deref().map(read_issuer).transpose()?;
     let opts = Options {
         issuer,
@@ -454,6 +450,11 @@ fn options(args: &LintArgs) -> Result<(Options, FailOn), String> {
         constraints: base.constraints,
     };
     Ok((opts, fail_on))
+}
+
+fn read_policy_map(p: &std::path::Path) -> Result<PolicyMap, String> {
+    let text = read_capped(p).map_err(|e| format!("--policy-map {}: {e}", p.display()))?;
+    PolicyMap::parse(&text).map_err(|e| format!("--policy-map {}: {e}", p.display()))
 }
 
 /// Reads the first certificate of an issuer file; anything else there is a usage error.
@@ -506,13 +507,39 @@ fn limits(args: &LintArgs) -> Limits {
     }
 }
 
+/// Most threads `-j` starts, whatever the machine: beyond this, threads only cost memory.
+pub const MAX_JOBS: usize = 256;
+/// `-j` above this multiple of the cores is clamped.
+const JOBS_PER_CORE: usize = 4;
+
+/// The thread count for `-j N`: 0 is refused; more than [`JOBS_PER_CORE`] × cores (and more
+/// than [`MAX_JOBS`]) is clamped, with a note on stderr.
+fn jobs(requested: usize, cores: usize) -> Result<(usize, Option<String>), String> {
+    if requested == 0 {
+        return Err("-j 0: the number of threads must be at least 1".into());
+    }
+    let cap = cores.max(1).saturating_mul(JOBS_PER_CORE).min(MAX_JOBS);
+    if requested > cap {
+        let note = format!(
+            "-j {requested}: using {cap} threads ({JOBS_PER_CORE} per core on {cores} core(s), at most {MAX_JOBS})"
+        );
+        return Ok((cap, Some(note)));
+    }
+    Ok((requested, None))
+}
+
 /// The linter for `args`, with the thread pool sized as asked.
-fn setup(args: &LintArgs) -> Result<(Linter, FailOn), String> {
+fn setup(args: &LintArgs) -> Result<(Linter, crate::config::FailOn), String> {
     let (opts, fail_on) = options(args)?;
     let linter = Linter::new(opts);
     if let Some(n) = args.jobs {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let (n, note) = jobs(n, cores)?;
+        if let Some(note) = note {
+            self::note(&note);
+        }
         rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(n)
             .build_global()
             .map_err(|e| e.to_string())?;
     }
@@ -577,7 +604,7 @@ struct Scan<'a> {
 fn scan<I>(
     args: &LintArgs,
     linter: &Linter,
-    fail_on: FailOn,
+    fail_on: crate::config::FailOn,
     items: I,
     extra: Scan<'_>,
 ) -> Result<ExitCode, String>
@@ -646,20 +673,12 @@ where
         write_summary(&summary, format, report.summary_file.as_deref())?;
     }
     for path in &stats.unreadable {
-        eprintln!("smimelint: {path}: unreadable");
+        note(&format!("{}: unreadable", output::terminal_safe(path)));
     }
     if !stats.unreadable.is_empty() {
         return Ok(ExitCode::from(2));
     }
-    let threshold = match fail_on {
-        FailOn::Notice => Some(Status::Notice),
-        FailOn::Warn => Some(Status::Warn),
-        FailOn::Error => Some(Status::Error),
-        FailOn::Fatal => Some(Status::Fatal),
-        FailOn::Never => None,
-    };
-    let failed = matches!((threshold, stats.worst), (Some(t), Some(w)) if w >= t);
-    Ok(if failed {
+    Ok(if fail_on.fails(stats.worst) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -697,17 +716,15 @@ fn write_summary(
 fn merge_summaries(args: MergeArgs) -> Result<ExitCode, String> {
     let mut merged = crate::summary::Summary::new();
     for path in &args.files {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = crate::config::read_text(path, crate::summary::MAX_SUMMARY_BYTES)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
         let one: crate::summary::Summary = serde_json::from_str(&text)
             .map_err(|e| format!("{}: not a smimelint JSON summary: {e}", path.display()))?;
         merged
             .merge(&one)
             .map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    std::io::stdout()
-        .write_all(render_summary(&merged, args.format).as_bytes())
-        .map_err(|e| e.to_string())?;
-    Ok(ExitCode::SUCCESS)
+    print_out(render_summary(&merged, args.format).as_bytes())
 }
 
 #[cfg(feature = "ct")]
@@ -860,14 +877,7 @@ struct ServeArgs {
 fn serve(args: ServeArgs) -> Result<ExitCode, String> {
     let policy_map = match &args.policy_map {
         None => None,
-        Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .map_err(|e| format!("--policy-map {}: {e}", p.display()))?;
-            Some(Arc::new(
-                PolicyMap::parse(&text)
-                    .map_err(|e| format!("--policy-map {}: {e}", p.display()))?,
-            ))
-        }
+        Some(p) => Some(Arc::new(read_policy_map(p)?)),
     };
     let config = crate::service::Config {
         listen: args.listen,
@@ -882,4 +892,22 @@ fn serve(args: ServeArgs) -> Result<ExitCode, String> {
     };
     crate::service::serve_blocking(config).map_err(|e| format!("serve {}: {e}", args.listen))?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jobs_are_refused_or_clamped() {
+        assert!(jobs(0, 2).unwrap_err().contains("at least 1"));
+        assert_eq!(jobs(1, 2).unwrap(), (1, None));
+        assert_eq!(jobs(8, 2).unwrap(), (8, None));
+        let (n, note) = jobs(9, 2).unwrap();
+        assert_eq!(n, 8);
+        assert!(note.unwrap().contains("using 8 threads"));
+        assert_eq!(jobs(100_000, 2).unwrap().0, 8);
+        assert_eq!(jobs(usize::MAX, 1024).unwrap().0, MAX_JOBS);
+        assert_eq!(jobs(300, 0).unwrap().0, JOBS_PER_CORE);
+    }
 }

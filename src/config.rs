@@ -5,8 +5,9 @@
 //! would let non-compliant certificates through.
 
 use crate::detect::{CertType, PolicyMap};
-use crate::engine::{Glob, LintFilter, Options};
+use crate::engine::{parse_globs, LintFilter, Options};
 use crate::registry::{self, Source, Status};
+use crate::time::UnixTime;
 use const_oid::ObjectIdentifier;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -15,6 +16,10 @@ use std::sync::Arc;
 
 /// File name looked up in the working directory when `--config` is not given.
 pub const DEFAULT_FILE: &str = "smimelint.toml";
+
+/// Largest configuration (or policy map) file read. Real ones are a few kilobytes; the cap keeps
+/// `--config /dev/zero` from growing without end.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// The file as written.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -119,11 +124,11 @@ pub enum StatusOverride {
 #[derive(Clone, Debug, Default)]
 pub struct Loaded {
     pub path: Option<PathBuf>,
-    pub at: Option<String>,
+    pub at: Option<UnixTime>,
     pub cert_type: Option<CertType>,
     pub guess: Option<bool>,
     pub filter: LintFilter,
-    pub fail_on: Option<String>,
+    pub fail_on: Option<FailOn>,
     pub policy_map: Option<PolicyMap>,
     pub overrides: Vec<(&'static str, StatusOverride)>,
     pub constraints: Option<ProfileConstraints>,
@@ -137,15 +142,96 @@ fn oids(key: &str, list: &[String]) -> Result<Vec<ObjectIdentifier>, String> {
     list.iter().map(|s| oid(key, s)).collect()
 }
 
-fn sources(key: &str, names: &[String]) -> Result<Vec<Source>, String> {
+// Every value below is checked by one function whatever path it comes from (command line,
+// configuration file, `smimelint config`), so that no path accepts what another refuses.
+
+/// Lint sources by name; `what` names the setting in the error.
+pub fn parse_sources(what: &str, names: &[String]) -> Result<Vec<Source>, String> {
     names
         .iter()
-        .map(|n| Source::parse(n).ok_or_else(|| format!("{key}: unknown source '{n}'")))
+        .map(|n| {
+            Source::parse(n).ok_or_else(|| {
+                let known: Vec<&str> = Source::ALL.iter().map(|s| s.as_str()).collect();
+                format!("{what}: unknown source '{n}' (known: {})", known.join(", "))
+            })
+        })
         .collect()
+}
+
+/// An evaluation time: `now` or `YYYY-MM-DD`.
+pub fn parse_at(what: &str, s: &str) -> Result<UnixTime, String> {
+    if s == "now" {
+        return Ok(crate::time::now());
+    }
+    crate::time::parse_iso(s)
+        .ok_or_else(|| format!("{what}: expected 'now' or YYYY-MM-DD, got '{s}'"))
+}
+
+/// The lowest status that makes a run fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    At(Status),
+    Never,
+}
+
+impl FailOn {
+    pub const NAMES: &'static str = "notice, warn, error, fatal or never";
+
+    pub fn parse(what: &str, s: &str) -> Result<FailOn, String> {
+        Ok(match s.to_ascii_lowercase().as_str() {
+            "notice" => FailOn::At(Status::Notice),
+            "warn" => FailOn::At(Status::Warn),
+            "error" => FailOn::At(Status::Error),
+            "fatal" => FailOn::At(Status::Fatal),
+            "never" => FailOn::Never,
+            _ => return Err(format!("{what}: '{s}' (expected {})", FailOn::NAMES)),
+        })
+    }
+
+    /// Whether a run whose worst status is `worst` fails.
+    pub fn fails(self, worst: Option<Status>) -> bool {
+        matches!((self, worst), (FailOn::At(t), Some(w)) if w >= t)
+    }
+}
+
+/// A certificate type by name.
+pub fn parse_type(what: &str, s: &str) -> Result<CertType, String> {
+    s.parse::<CertType>().map_err(|e| format!("{what}: {e}"))
+}
+
+/// Reads a settings file of at most [`MAX_FILE_BYTES`] as UTF-8.
+pub fn read_capped(path: &Path) -> std::io::Result<String> {
+    read_text(path, MAX_FILE_BYTES)
+}
+
+/// Reads a UTF-8 file of at most `max` bytes; a larger one (or an endless device) is an error
+/// after reading `max + 1` bytes.
+pub fn read_text(path: &Path, max: u64) -> std::io::Result<String> {
+    use std::io::{Error, ErrorKind, Read};
+    let file = std::fs::File::open(path)?;
+    // A regular file's size is known: refuse it before reading.
+    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > max) {
+        return Err(Error::new(
+            ErrorKind::InvalidData,
+            format!("larger than {max} bytes"),
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(Error::new(
+            ErrorKind::InvalidData,
+            format!("larger than {max} bytes"),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| Error::new(ErrorKind::InvalidData, "not UTF-8 text"))
 }
 
 impl Config {
     pub fn parse(text: &str) -> Result<Config, String> {
+        if text.len() as u64 > MAX_FILE_BYTES {
+            return Err(format!("larger than {MAX_FILE_BYTES} bytes"));
+        }
         toml::from_str(text).map_err(|e| e.to_string())
     }
 
@@ -155,14 +241,14 @@ impl Config {
             .lint
             .cert_type
             .as_deref()
-            .map(|t| t.parse::<CertType>().map_err(|e| format!("lint.type: {e}")))
+            .map(|t| parse_type("lint.type", t))
             .transpose()?;
         let policy_map = if self.policy_map.is_empty() {
             None
         } else {
             let mut map = PolicyMap::parse("")?;
             for (o, t) in &self.policy_map {
-                let ty: CertType = t.parse().map_err(|e| format!("policy_map.\"{o}\": {e}"))?;
+                let ty = parse_type(&format!("policy_map.\"{o}\""), t)?;
                 map.insert(&oid("policy_map", o)?, ty);
             }
             Some(map)
@@ -207,16 +293,24 @@ impl Config {
         let l = &self.lint;
         Ok(Loaded {
             path: None,
-            at: l.at.clone(),
+            at: l
+                .at
+                .as_deref()
+                .map(|s| parse_at("lint.at", s))
+                .transpose()?,
             cert_type,
             guess: l.guess,
             filter: LintFilter {
-                include: l.include.iter().map(|g| Glob::new(g)).collect(),
-                exclude: l.exclude.iter().map(|g| Glob::new(g)).collect(),
-                include_sources: sources("lint.include_sources", &l.include_sources)?,
-                exclude_sources: sources("lint.exclude_sources", &l.exclude_sources)?,
+                include: parse_globs("lint.include", &l.include)?,
+                exclude: parse_globs("lint.exclude", &l.exclude)?,
+                include_sources: parse_sources("lint.include_sources", &l.include_sources)?,
+                exclude_sources: parse_sources("lint.exclude_sources", &l.exclude_sources)?,
             },
-            fail_on: l.fail_on.clone(),
+            fail_on: l
+                .fail_on
+                .as_deref()
+                .map(|s| FailOn::parse("lint.fail_on", s))
+                .transpose()?,
             policy_map,
             overrides,
             constraints: (!constraints.is_empty()).then_some(constraints),
@@ -231,7 +325,7 @@ pub fn find_and_load(path: Option<&Path>) -> Result<Option<Loaded>, String> {
         Some(p) => (p.to_path_buf(), true),
         None => (PathBuf::from(DEFAULT_FILE), false),
     };
-    let text = match std::fs::read_to_string(&path) {
+    let text = match read_capped(&path) {
         Ok(t) => t,
         Err(e) if !explicit && e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(format!("{}: {e}", path.display())),
@@ -351,6 +445,50 @@ mod tests {
         assert!(load("[profile]\nrequired_policies = [\"1.x\"]").contains("required_policies"));
         assert!(load("[policy_map]\n\"1.2.3\" = \"bogus\"").contains("policy_map"));
         assert!(load("[lint]\ntype = \"bogus\"").contains("lint.type"));
+        // Each of these is refused by `lint` on the command line too.
+        assert!(load("[lint]\nfail_on = \"sometimes\"").contains("lint.fail_on"));
+        assert!(load("[lint]\nat = \"yesterday\"").contains("lint.at"));
+        assert!(load("[lint]\ninclude_sources = [\"SBR2\"]").contains("lint.include_sources"));
+        assert!(load("[lint]\nexclude_sources = [\"nope\"]").contains("lint.exclude_sources"));
+        let e = load("[lint]\ninclude = [\"e_smime_eku_mising\"]");
+        assert!(
+            e.contains("lint.include") && e.contains("matches no lint"),
+            "{e}"
+        );
+        let e = load("[lint]\nexclude = [\"w_smime_subjet_*\"]");
+        assert!(
+            e.contains("lint.exclude") && e.contains("matches no lint"),
+            "{e}"
+        );
+        let e = load(&format!("[lint]\ninclude = [\"{}#\"]", "*".repeat(200)));
+        assert!(e.contains("at most"), "{e}");
+    }
+
+    #[test]
+    fn good_values_load() {
+        let l = Config::parse(
+            "[lint]\nfail_on = \"Warn\"\nat = \"2024-09-01\"\ninclude = [\"e_smime_eku_missing\"]\n\
+             exclude = [\"n_*\"]\ninclude_sources = [\"SBR\"]",
+        )
+        .unwrap()
+        .load()
+        .unwrap();
+        assert_eq!(l.fail_on, Some(FailOn::At(Status::Warn)));
+        assert_eq!(l.at, crate::time::parse_iso("2024-09-01"));
+        assert_eq!(l.filter.include.len(), 1);
+        assert_eq!(l.filter.exclude.len(), 1);
+        assert_eq!(l.filter.include_sources, vec![Source::Sbr]);
+    }
+
+    #[test]
+    fn size_is_capped() {
+        let big = format!("# {}\n", "x".repeat(MAX_FILE_BYTES as usize));
+        assert!(Config::parse(&big).unwrap_err().contains("larger than"));
+        #[cfg(unix)]
+        {
+            let e = read_capped(Path::new("/dev/zero")).unwrap_err();
+            assert!(e.to_string().contains("larger than"), "{e}");
+        }
     }
 
     #[test]

@@ -894,6 +894,27 @@ impl<R: Read> Source<R> {
     }
 }
 
+/// The display name of a path, built once where the name is made. Bytes that are not UTF-8
+/// become `\xNN`, so that two different names never print alike (U+FFFD would merge them);
+/// on Unix a backslash becomes `\\` so that no real name can pose as an escaped one. Control
+/// characters are kept here and escaped by the text printer (JSON and CSV quote them).
+pub fn path_name(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut name = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        if cfg!(unix) && valid.contains('\\') {
+            name.push_str(&valid.replace('\\', "\\\\"));
+        } else {
+            name.push_str(valid);
+        }
+        for b in chunk.invalid() {
+            name.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    name
+}
+
 /// Expand paths: files as given (always read, whatever their extension);
 /// directories recursively in sorted order, taking only files whose extension
 /// (case-insensitive) is one of pem, crt, cer, der, cert, b64, base64, txt —
@@ -1038,7 +1059,36 @@ fn has_cert_extension(path: &Path) -> bool {
 mod tests {
     use super::*;
     use base64::engine::general_purpose::STANDARD;
+
     use std::time::{Duration, Instant};
+
+    #[cfg(unix)]
+    #[test]
+    fn path_names_stay_distinct() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let name = |b: &[u8]| path_name(Path::new(OsStr::from_bytes(b)));
+        assert_eq!(name(b"d/a.pem"), "d/a.pem");
+        assert_eq!(name("d/\u{e9}.pem".as_bytes()), "d/\u{e9}.pem");
+        // Two names differing only in invalid bytes, and a name spelling the escape itself.
+        let names = [
+            name(b"a\xff.pem"),
+            name(b"a\xfe.pem"),
+            name(b"a\\xff.pem"),
+            name(b"a\xef\xbf\xbd.pem"),
+        ];
+        assert_eq!(names[0], "a\\xff.pem");
+        assert_eq!(names[1], "a\\xfe.pem");
+        assert_eq!(names[2], "a\\\\xff.pem");
+        assert_eq!(names[3], "a\u{fffd}.pem");
+        for (i, a) in names.iter().enumerate() {
+            for b in &names[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        // Control characters are left to the printers.
+        assert_eq!(name(b"a\x1b[2J\n.pem"), "a\x1b[2J\n.pem");
+    }
 
     /// Deterministic xorshift64 PRNG, so tests need no extra crates.
     struct Rng(u64);

@@ -197,6 +197,40 @@ impl TextSink<'_> {
     }
 }
 
+/// Text safe for a terminal: control characters (C0, DEL, C1) and the bidirectional overrides
+/// become `\xNN` / `\u{NNNN}`, so an input name or a value quoted from a certificate cannot move
+/// the cursor, clear the screen or reorder what is shown. Borrowed when nothing needs escaping.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    escape_controls(s, false)
+}
+
+/// [`terminal_safe`], but CR and LF are kept (for formats that encode them their own way).
+pub fn terminal_safe_keep_lines(s: &str) -> std::borrow::Cow<'_, str> {
+    escape_controls(s, true)
+}
+
+fn escape_controls(s: &str, keep_lines: bool) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && !(keep_lines && matches!(c, '\n' | '\r')))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            c if !unsafe_char(c) => out.push(c),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push_str(&format!("\\u{{{:04x}}}", c as u32)),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn status_color(s: Status) -> &'static str {
     match s {
         Status::Fatal => "1;35",
@@ -227,7 +261,10 @@ impl Sink for TextSink<'_> {
             self.ne.at_not_before |= !r.at_requested;
         }
         let note = self.paint("2", &ne_note(r));
-        let header = format!("{}  {profile}  {verdict}{note}", self.paint("1", &r.input));
+        let header = format!(
+            "{}  {profile}  {verdict}{note}",
+            self.paint("1", &terminal_safe(&r.input))
+        );
         writeln!(self.out, "{header}")?;
         for f in &r.findings {
             let status = format!("{:<6}", f.status.as_str());
@@ -238,7 +275,7 @@ impl Sink for TextSink<'_> {
                 f.lint,
                 f.citation,
                 if f.details.is_some() { "  " } else { "" },
-                f.details.as_deref().unwrap_or("")
+                terminal_safe(f.details.as_deref().unwrap_or(""))
             )?;
         }
         Ok(())
@@ -363,5 +400,57 @@ mod ne_tests {
             "{out}"
         );
         assert!(!out.contains("--at now"), "{out}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_safe_escapes_controls_only() {
+        assert!(matches!(
+            terminal_safe("d/caf\u{e9}.pem#2"),
+            std::borrow::Cow::Borrowed("d/caf\u{e9}.pem#2")
+        ));
+        assert_eq!(
+            terminal_safe("a\x1b[2J\nb\r\tc\x7f\u{9b}\u{202e}"),
+            "a\\x1b[2J\\nb\\r\\tc\\x7f\\u{009b}\\u{202e}"
+        );
+    }
+
+    #[test]
+    fn text_output_escapes_names_and_details() {
+        let r = CertResult {
+            input: "evil\x1b]0;owned\x07\n.pem".into(),
+            sha256: None,
+            form: None,
+            kind: None,
+            cert_type: None,
+            type_source: None,
+            findings: vec![crate::engine::Finding {
+                lint: "e_input_not_certificate",
+                status: Status::Fatal,
+                citation: "",
+                details: Some("bad\x1b[31m value".into()),
+            }],
+            not_yet_effective: 0,
+            at_requested: false,
+        };
+        let mut buf = Vec::new();
+        {
+            let mut sink = sink(Format::Text, Box::new(&mut buf), false);
+            sink.write(&r).unwrap();
+            sink.flush().unwrap();
+        }
+        let text = String::from_utf8(buf).unwrap();
+        assert!(!text.contains('\x1b') && !text.contains('\x07'), "{text:?}");
+        // One header line and one finding line: the name's newline did not split the record.
+        assert_eq!(text.lines().count(), 2, "{text:?}");
+        assert!(
+            text.starts_with("evil\\x1b]0;owned\\x07\\n.pem  "),
+            "{text:?}"
+        );
+        assert!(text.contains("bad\\x1b[31m value"), "{text:?}");
     }
 }

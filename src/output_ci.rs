@@ -16,8 +16,10 @@ fn file_of(input: &str) -> &str {
     }
 }
 
-/// GitHub's escaping for workflow command data.
+/// GitHub's escaping for workflow command data. Other control characters are escaped first:
+/// the log viewer interprets ANSI sequences.
 fn gh_data(s: &str) -> String {
+    let s = crate::output::terminal_safe_keep_lines(s);
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")

@@ -63,7 +63,7 @@ pub fn items(
                                 Err(e) => Err((path, e)),
                             }) {
                                 Ok((path, file)) => Box::new(input::frame(
-                                    &path.display().to_string(),
+                                    &input::path_name(&path),
                                     io::BufReader::with_capacity(64 * 1024, file),
                                     limits.clone(),
                                 )),
@@ -77,13 +77,14 @@ pub fn items(
 }
 
 fn unreadable(path: PathBuf, e: io::Error) -> InputItem {
+    let name = input::path_name(&path);
     InputItem {
-        name: path.display().to_string(),
+        name: name.clone(),
         encoding: None,
         pem_label: None,
         der: Err(InputError {
             kind: InputErrorKind::Unreadable,
-            message: format!("cannot read {}: {e}", path.display()),
+            message: format!("cannot read {name}: {e}"),
         }),
     }
 }

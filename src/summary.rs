@@ -16,6 +16,19 @@ pub const MAX_ISSUERS: usize = 10_000;
 pub const OTHER_ISSUERS: &str = "(other issuers)";
 /// Key for records without a certificate to take an issuer from.
 pub const NO_ISSUER: &str = "(none)";
+/// Largest JSON summary `merge-summaries` reads: one with [`MAX_ISSUERS`] issuers and every
+/// lint is a few megabytes.
+pub const MAX_SUMMARY_BYTES: u64 = 32 * 1024 * 1024;
+
+// Counts saturate rather than wrap: merged summaries come from files, and a count that wrapped
+// would look small and healthy. u64::MAX reads as "at least this many".
+fn bump(count: &mut u64, by: u64) {
+    *count = count.saturating_add(by);
+}
+
+fn total<'a>(counts: impl IntoIterator<Item = &'a u64>) -> u64 {
+    counts.into_iter().fold(0, |a, &b| a.saturating_add(b))
+}
 
 /// Certificates seen, and how many had at least one error (or fatal) finding.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,8 +39,8 @@ pub struct Tally {
 
 impl Tally {
     fn add(&mut self, other: Tally) {
-        self.certificates += other.certificates;
-        self.with_errors += other.with_errors;
+        bump(&mut self.certificates, other.certificates);
+        bump(&mut self.with_errors, other.with_errors);
     }
 }
 
@@ -74,28 +87,35 @@ impl Summary {
 
     /// Counts one result record. `issuer` is the issuer's label (see [`issuer_label`]).
     pub fn add(&mut self, r: &CertResult, issuer: Option<&str>) {
-        self.entries += 1;
-        self.records += 1;
+        bump(&mut self.entries, 1);
+        bump(&mut self.records, 1);
         let worst = r.worst();
         let erroneous = worst >= Status::Error;
-        *self.by_worst.entry(worst.as_str().to_string()).or_default() += 1;
+        bump(
+            self.by_worst.entry(worst.as_str().to_string()).or_default(),
+            1,
+        );
         if erroneous {
-            self.certificates_with_errors += 1;
+            bump(&mut self.certificates_with_errors, 1);
         }
         for f in &r.findings {
-            *self
-                .lints
-                .entry(f.lint.to_string())
-                .or_default()
-                .entry(f.status.as_str().to_string())
-                .or_default() += 1;
+            let statuses = self.lints.entry(f.lint.to_string()).or_default();
+            bump(
+                statuses.entry(f.status.as_str().to_string()).or_default(),
+                1,
+            );
         }
         let tally = Tally {
             certificates: 1,
             with_errors: u64::from(erroneous),
         };
         self.types.entry(type_label(r)).or_default().add(tally);
-        let issuer = issuer.unwrap_or(NO_ISSUER);
+        self.add_issuer(issuer.unwrap_or(NO_ISSUER), tally);
+    }
+
+    /// Counts `tally` under `issuer`, or under [`OTHER_ISSUERS`] once [`MAX_ISSUERS`] distinct
+    /// issuers are kept.
+    fn add_issuer(&mut self, issuer: &str, tally: Tally) {
         let key = if self.issuers.contains_key(issuer) || self.issuers.len() < MAX_ISSUERS {
             issuer
         } else {
@@ -111,8 +131,8 @@ impl Summary {
 
     /// Counts one entry skipped for `reason`.
     pub fn skip(&mut self, reason: &str) {
-        self.entries += 1;
-        *self.skipped.entry(reason.to_string()).or_default() += 1;
+        bump(&mut self.entries, 1);
+        bump(self.skipped.entry(reason.to_string()).or_default(), 1);
     }
 
     /// Adds `other` into `self`.
@@ -124,9 +144,12 @@ impl Summary {
             ));
         }
         self.summary_version = SUMMARY_VERSION;
-        self.entries += other.entries;
-        self.records += other.records;
-        self.certificates_with_errors += other.certificates_with_errors;
+        bump(&mut self.entries, other.entries);
+        bump(&mut self.records, other.records);
+        bump(
+            &mut self.certificates_with_errors,
+            other.certificates_with_errors,
+        );
         add_counts(&mut self.by_worst, &other.by_worst);
         add_counts(&mut self.skipped, &other.skipped);
         for (lint, statuses) in &other.lints {
@@ -136,13 +159,13 @@ impl Summary {
             self.types.entry(k.clone()).or_default().add(*t);
         }
         for (k, t) in &other.issuers {
-            self.issuers.entry(k.clone()).or_default().add(*t);
+            self.add_issuer(k, *t);
         }
         if let Some(o) = other.ct {
             let ct = self.ct.get_or_insert_with(CtTally::default);
-            ct.x509_entries += o.x509_entries;
-            ct.precert_entries += o.precert_entries;
-            ct.undecodable += o.undecodable;
+            bump(&mut ct.x509_entries, o.x509_entries);
+            bump(&mut ct.precert_entries, o.precert_entries);
+            bump(&mut ct.undecodable, o.undecodable);
         }
         Ok(())
     }
@@ -150,7 +173,7 @@ impl Summary {
     /// Human-readable rendering; long lists show the largest [`TEXT_ROWS`] rows.
     pub fn to_text(&self) -> String {
         let mut s = String::new();
-        let skipped: u64 = self.skipped.values().sum();
+        let skipped = total(self.skipped.values());
         let _ = writeln!(
             s,
             "Summary: {} entries, {} linted, {} skipped; {} certificate(s) with at least one error",
@@ -183,7 +206,7 @@ impl Summary {
             &mut s,
             "By lint",
             self.lints.iter().map(|(lint, statuses)| {
-                let total = statuses.values().sum();
+                let total = total(statuses.values());
                 let detail = statuses
                     .iter()
                     .map(|(st, n)| format!("{st} {n}"))
@@ -219,6 +242,8 @@ fn section(s: &mut String, title: &str, rows: impl Iterator<Item = (String, u64,
     let _ = writeln!(s, "{title}:");
     for (key, n, detail) in rows.iter().take(TEXT_ROWS) {
         let sep = if detail.is_empty() { "" } else { "  " };
+        // Issuer labels come from certificates: keep their control characters off the terminal.
+        let key = crate::output::terminal_safe(key);
         let _ = writeln!(s, "  {n:>10}  {key}{sep}{detail}");
     }
     if rows.len() > TEXT_ROWS {
@@ -228,7 +253,7 @@ fn section(s: &mut String, title: &str, rows: impl Iterator<Item = (String, u64,
 
 fn add_counts(into: &mut BTreeMap<String, u64>, from: &BTreeMap<String, u64>) {
     for (k, v) in from {
-        *into.entry(k.clone()).or_default() += v;
+        bump(into.entry(k.clone()).or_default(), *v);
     }
 }
 
@@ -369,6 +394,68 @@ mod tests {
     }
 
     #[test]
+    fn merged_counts_saturate() {
+        let mut a = Summary::new();
+        a.add(&record(&[("e_a", Status::Error)]), Some("CN=CA"));
+        a.skip("r");
+        let mut b = a.clone();
+        b.entries = u64::MAX;
+        b.records = u64::MAX - 1;
+        b.certificates_with_errors = u64::MAX;
+        b.skipped.insert("r".into(), u64::MAX);
+        b.by_worst.insert("error".into(), u64::MAX);
+        b.lints
+            .get_mut("e_a")
+            .unwrap()
+            .insert("error".into(), u64::MAX);
+        b.issuers.get_mut("CN=CA").unwrap().certificates = u64::MAX;
+        b.types.get_mut("not a certificate").unwrap().with_errors = u64::MAX;
+        b.ct = Some(CtTally {
+            undecodable: u64::MAX,
+            ..CtTally::default()
+        });
+        a.merge(&b).unwrap();
+        a.merge(&b).unwrap();
+        assert_eq!(a.entries, u64::MAX);
+        assert_eq!(a.records, u64::MAX);
+        assert_eq!(a.certificates_with_errors, u64::MAX);
+        assert_eq!(a.skipped["r"], u64::MAX);
+        assert_eq!(a.by_worst["error"], u64::MAX);
+        assert_eq!(a.lints["e_a"]["error"], u64::MAX);
+        assert_eq!(a.issuers["CN=CA"].certificates, u64::MAX);
+        assert_eq!(a.types["not a certificate"].with_errors, u64::MAX);
+        assert_eq!(a.ct.unwrap().undecodable, u64::MAX);
+        // Sums over saturated rows saturate too.
+        b.skipped.insert("s".into(), 7);
+        a.merge(&b).unwrap();
+        assert!(a.to_text().contains(&format!("{} skipped", u64::MAX)));
+    }
+
+    #[test]
+    fn merging_applies_the_issuer_cap() {
+        let mut big = Summary::new();
+        for i in 0..MAX_ISSUERS + 300 {
+            let tally = Tally {
+                certificates: 2,
+                with_errors: 1,
+            };
+            big.issuers.insert(format!("CN={i:06}"), tally);
+        }
+        let mut merged = Summary::new();
+        merged.merge(&big).unwrap();
+        assert_eq!(merged.issuers.len(), MAX_ISSUERS + 1);
+        assert_eq!(merged.issuers[OTHER_ISSUERS].certificates, 600);
+        assert_eq!(merged.issuers[OTHER_ISSUERS].with_errors, 300);
+        // Merging again keeps the same rows and adds into them.
+        merged.merge(&big).unwrap();
+        assert_eq!(merged.issuers.len(), MAX_ISSUERS + 1);
+        assert_eq!(merged.issuers["CN=000000"].certificates, 4);
+        assert_eq!(merged.issuers[OTHER_ISSUERS].certificates, 1200);
+        let sum = merged.issuers.values().map(|t| t.certificates).sum::<u64>();
+        assert_eq!(sum, 2 * 2 * (MAX_ISSUERS as u64 + 300));
+    }
+
+    #[test]
     fn text_lists_the_largest_rows() {
         let mut s = Summary::new();
         s.add(&record(&[("e_a", Status::Error)]), Some("CN=CA"));
@@ -379,5 +466,9 @@ mod tests {
         );
         assert!(text.contains("e_a  error 1"), "{text}");
         assert!(text.contains("CN=CA  1 with errors"), "{text}");
+        s.add(&record(&[]), Some("CN=\x1b[2J"));
+        let text = s.to_text();
+        assert!(text.contains("CN=\\x1b[2J  0 with errors"), "{text}");
+        assert!(!text.contains('\x1b'), "{text}");
     }
 }

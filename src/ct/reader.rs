@@ -127,7 +127,7 @@ pub fn read(
                         });
                         ok = match opened {
                             Ok((path, f)) => read_one(
-                                &path.display().to_string(),
+                                &crate::input::path_name(&path),
                                 io::BufReader::with_capacity(64 * 1024, f),
                                 &mut index,
                                 &limits,
@@ -136,7 +136,7 @@ pub fn read(
                             ),
                             Err((path, e)) => {
                                 counts.errors.fetch_add(1, Ordering::Relaxed);
-                                let name = path.display().to_string();
+                                let name = crate::input::path_name(&path);
                                 let msg = format!("cannot read {name}: {e}");
                                 send(fatal(name, InputErrorKind::Unreadable, msg))
                             }

@@ -1,7 +1,7 @@
 //! Routes, request decoding and the limits every request passes through.
 
 use super::{pkilint, ApiError, State};
-use crate::engine::{self, CertResult, Glob, Linter};
+use crate::engine::{self, CertResult, Linter};
 use crate::input::{InputItem, Limits};
 use crate::registry;
 use axum::body::{Body, Bytes};
@@ -144,17 +144,10 @@ fn linter_for(state: &State, req: &LintRequest) -> Result<Arc<Linter>, ApiError>
             .map_err(|e| ApiError::invalid(format!("issuer: {e}")))?;
         opts.issuer = Some(der);
     }
-    for g in &req.include {
-        if !registry::all().iter().any(|l| Glob::new(g).matches(l.name)) {
-            return Err(ApiError::invalid(format!(
-                "include: '{g}' matches no lint (see GET /v1/lints)"
-            )));
-        }
-        opts.filter.include.push(Glob::new(g));
-    }
-    opts.filter
-        .exclude
-        .extend(req.exclude.iter().map(|g| Glob::new(g)));
+    let include = engine::parse_globs("include", &req.include).map_err(ApiError::invalid)?;
+    let exclude = engine::parse_globs("exclude", &req.exclude).map_err(ApiError::invalid)?;
+    opts.filter.include.extend(include);
+    opts.filter.exclude.extend(exclude);
     opts.include_passes |= req.all;
     Ok(Arc::new(Linter::new(opts)))
 }

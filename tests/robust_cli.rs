@@ -1,0 +1,386 @@
+//! The command line under hostile arguments, files, names and readers: every case ends in
+//! bounded time with a clear message or a quiet exit, never a panic.
+
+use smimelint::factory::CertBuilder;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_smimelint"));
+    c.env("NO_COLOR", "1").stdin(Stdio::null());
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run smimelint")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("smimelint-robust-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn clean_pem() -> String {
+    CertBuilder::subscriber("mailbox-strict").build_pem()
+}
+
+/// A certificate whose only error is `e_smime_eku_missing`.
+fn broken_pem() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/certs/bad-eku-missing.pem");
+    std::fs::read_to_string(path).expect("testdata/certs/bad-eku-missing.pem")
+}
+
+/// Runs `args` with a stdout whose reader is already gone.
+fn run_into_closed_pipe(args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let child = bin()
+        .args(args)
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly_with_status_zero() {
+    let dir = temp_dir("pipe");
+    let many = dir.join("many.pem");
+    std::fs::write(&many, clean_pem().repeat(300)).unwrap();
+    let many = many.display().to_string();
+    let cases: &[&[&str]] = &[
+        &["explain", "e_smime_eku_missing"],
+        &["lints"],
+        &["lints", "--format", "json"],
+        &["lints", "--format", "markdown"],
+        &["config", "--example"],
+        &["completions", "bash"],
+        &["man"],
+        &["lint", "-f", "jsonl", &many],
+        &["lint", &many],
+        &["lint", "-j", "2", "-f", "json", &many],
+    ];
+    for args in cases {
+        let out = run_into_closed_pipe(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_reader_that_stops_after_one_line_gets_a_quiet_exit() {
+    // `smimelint lints --format json | head -1`: the reader leaves after its first line.
+    for args in [
+        &["lints", "--format", "json"][..],
+        &["explain", "e_smime_eku_missing"],
+    ] {
+        let mut child = bin()
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 1];
+        std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+}
+
+#[test]
+fn jobs_zero_is_refused_and_huge_jobs_are_clamped() {
+    let dir = temp_dir("jobs");
+    let cert = dir.join("c.pem");
+    std::fs::write(&cert, clean_pem().repeat(3)).unwrap();
+    let cert = cert.display().to_string();
+    let out = run(&["lint", "-j", "0", &cert]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("at least 1"), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    for n in ["100000", "20000"] {
+        let out = run(&["lint", "-f", "jsonl", "-j", n, &cert]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!("-j {n}: using")),
+            "{}",
+            stderr(&out)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn pathological_and_oversized_globs() {
+    let dir = temp_dir("globs");
+    let cert = dir.join("c.pem");
+    std::fs::write(&cert, broken_pem()).unwrap();
+    let cert = cert.display().to_string();
+    let stars = format!("{}#", "*".repeat(30));
+    for flag in ["--include", "--exclude"] {
+        let out = run(&["lint", flag, &stars, &cert]);
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        assert!(stderr(&out).contains("matches no lint"), "{}", stderr(&out));
+    }
+    // Many stars that do match select the same lint as the plain name.
+    let eku = format!("{}e_smime_eku_missing", "*".repeat(30));
+    let out = run(&["lint", "-f", "jsonl", "--include", &eku, &cert]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("e_smime_eku_missing"));
+    let long = format!("e_{}", "x".repeat(smimelint::engine::MAX_GLOB_LEN));
+    let out = run(&["lint", "--include", &long, &cert]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("at most"), "{}", stderr(&out));
+    let many = vec!["e_*"; smimelint::engine::MAX_GLOBS + 1].join(",");
+    let out = run(&["lint", "--exclude", &many, &cert]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("at most"), "{}", stderr(&out));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn config_values_are_checked_like_flags_on_every_path() {
+    let dir = temp_dir("config");
+    let cert = dir.join("c.pem");
+    std::fs::write(&cert, broken_pem()).unwrap();
+    let cert = cert.display().to_string();
+    let cases = [
+        (
+            "[lint]\ninclude = [\"e_smime_eku_mising\"]\n",
+            "matches no lint",
+        ),
+        (
+            "[lint]\nexclude = [\"e_smime_eku_mising\"]\n",
+            "matches no lint",
+        ),
+        ("[lint]\nfail_on = \"sometimes\"\n", "lint.fail_on"),
+        ("[lint]\nat = \"yesterday\"\n", "lint.at"),
+        ("[lint]\ninclude_sources = [\"SBR9\"]\n", "unknown source"),
+        ("[lint]\ntype = \"mailbox\"\n", "lint.type"),
+    ];
+    for (i, (text, expected)) in cases.iter().enumerate() {
+        let file = dir.join(format!("{i}.toml"));
+        std::fs::write(&file, text).unwrap();
+        let file = file.display().to_string();
+        for args in [
+            vec!["config", "--config", &file],
+            vec!["lint", "--config", &file, &cert],
+        ] {
+            let out = run(&args);
+            assert_eq!(out.status.code(), Some(2), "{text} {args:?}");
+            assert!(stderr(&out).contains(expected), "{text}: {}", stderr(&out));
+            assert!(out.stdout.is_empty(), "{text} {args:?}");
+        }
+    }
+    // The flag refuses the same value as the file.
+    let out = run(&["lint", "--include", "e_smime_eku_mising", &cert]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("matches no lint"));
+    // A good file is approved, and used.
+    let good = dir.join("good.toml");
+    std::fs::write(
+        &good,
+        "[lint]\ninclude = [\"e_smime_eku_*\"]\nfail_on = \"never\"\n",
+    )
+    .unwrap();
+    let good = good.display().to_string();
+    let out = run(&["config", "--config", &good]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = run(&["lint", "-f", "jsonl", "--config", &good, &cert]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("e_smime_eku_missing"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_config_file_fails_fast() {
+    for args in [
+        &["config", "--config", "/dev/zero"][..],
+        &["lint", "--config", "/dev/zero", "-"],
+        &["lint", "--no-config", "--policy-map", "/dev/zero", "-"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("larger than"), "{}", stderr(&out));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn hostile_file_names_stay_distinct_and_cannot_drive_the_terminal() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = temp_dir("names");
+    let names: [&[u8]; 4] = [
+        b"a\xff.pem",
+        b"a\xfe.pem",
+        b"a\\xff.pem",
+        b"e\x1b[2J\nx.pem",
+    ];
+    for n in names {
+        std::fs::write(dir.join(OsStr::from_bytes(n)), clean_pem()).unwrap();
+    }
+    let root = dir.display().to_string();
+    let out = run(&["lint", "-f", "jsonl", &root]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let inputs: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["input"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(inputs.len(), names.len());
+    let mut distinct = inputs.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), names.len(), "{inputs:?}");
+    assert!(inputs.iter().all(|i| !i.contains('\u{fffd}')), "{inputs:?}");
+    assert!(inputs.contains(&format!("{root}/a\\xff.pem")), "{inputs:?}");
+    // Text output: no escape byte, and one header line per file.
+    let out = run(&["lint", &root]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\x1b'), "{text:?}");
+    let headers = text.lines().filter(|l| l.starts_with(&root)).count();
+    assert_eq!(headers, names.len(), "{text}");
+    assert!(text.contains("e\\x1b[2J\\nx.pem"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn summary_json(dir: &Path, name: &str, summary: &serde_json::Value) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_vec(summary).unwrap()).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn merge_summaries_saturates_and_caps_issuers() {
+    let dir = temp_dir("merge");
+    let near_max = serde_json::json!({
+        "summary_version": 1, "entries": u64::MAX, "records": u64::MAX,
+        "certificates_with_errors": 0, "by_worst": {"pass": u64::MAX}, "skipped": {},
+        "lints": {}, "types": {}, "issuers": {"CN=A": {"certificates": u64::MAX, "with_errors": 0}}
+    });
+    let small = serde_json::json!({
+        "summary_version": 1, "entries": 58, "records": 58,
+        "certificates_with_errors": 0, "by_worst": {"pass": 58}, "skipped": {},
+        "lints": {}, "types": {}, "issuers": {"CN=A": {"certificates": 58, "with_errors": 0}}
+    });
+    let a = summary_json(&dir, "a.json", &near_max);
+    let b = summary_json(&dir, "b.json", &small);
+    let out = run(&["merge-summaries", &a, &b]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let merged: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(merged["entries"], u64::MAX);
+    assert_eq!(merged["by_worst"]["pass"], u64::MAX);
+    assert_eq!(merged["issuers"]["CN=A"]["certificates"], u64::MAX);
+
+    let cap = smimelint::summary::MAX_ISSUERS;
+    let issuers: serde_json::Map<String, serde_json::Value> = (0..cap + 2_000)
+        .map(|i| {
+            let t = serde_json::json!({"certificates": 1, "with_errors": 0});
+            (format!("CN={i:06}"), t)
+        })
+        .collect();
+    let wide = serde_json::json!({
+        "summary_version": 1, "entries": cap + 2_000, "records": cap + 2_000,
+        "certificates_with_errors": 0, "by_worst": {}, "skipped": {},
+        "lints": {}, "types": {}, "issuers": issuers
+    });
+    let w = summary_json(&dir, "wide.json", &wide);
+    let out = run(&["merge-summaries", &w, &w]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let merged: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let issuers = merged["issuers"].as_object().unwrap();
+    assert_eq!(issuers.len(), cap + 1);
+    assert_eq!(
+        issuers[smimelint::summary::OTHER_ISSUERS]["certificates"],
+        4_000
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn flags_help_does_not_panic_into_a_closed_pipe() {
+    let out = run_into_closed_pipe(&["--help"]);
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    // Keep the writer honest: the same run with a reader prints the usage.
+    let out = run(&["--help"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"));
+}
+
+/// The committed corpus of a fuzz target; an empty or missing one is a failure.
+fn fuzz_corpus(target: &str) -> Vec<Vec<u8>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/corpus")
+        .join(target);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "{}: empty corpus", dir.display());
+    files.iter().map(|f| std::fs::read(f).unwrap()).collect()
+}
+
+/// What the `glob` and `config` fuzz targets do with each committed input, minus libFuzzer.
+#[test]
+fn glob_and_config_fuzz_corpora_replay() {
+    use smimelint::engine::{parse_globs, Glob};
+    fn reference(p: &[char], t: &[char]) -> bool {
+        let mut prev = vec![false; t.len() + 1];
+        prev[0] = true;
+        for &c in p {
+            let mut row = vec![false; t.len() + 1];
+            for j in 0..=t.len() {
+                row[j] = match c {
+                    '*' => prev[j] || (j > 0 && row[j - 1]),
+                    '?' => j > 0 && prev[j - 1],
+                    c => j > 0 && prev[j - 1] && t[j - 1] == c,
+                };
+            }
+            prev = row;
+        }
+        prev[t.len()]
+    }
+    let mut matched = 0;
+    for data in fuzz_corpus("glob") {
+        let (pattern, text) = match data.iter().position(|&b| b == 0) {
+            Some(i) => (&data[..i], &data[i + 1..]),
+            None => (&data[..], &b""[..]),
+        };
+        let pattern = String::from_utf8_lossy(pattern);
+        let text = String::from_utf8_lossy(text);
+        let p: Vec<char> = pattern.chars().collect();
+        let t: Vec<char> = text.chars().collect();
+        let m = Glob::new(&pattern).matches(&text);
+        assert_eq!(m, reference(&p, &t), "{pattern:?} {text:?}");
+        matched += usize::from(m);
+        let _ = parse_globs("fuzz", &[pattern.into_owned()]);
+    }
+    assert!(matched > 0);
+    let mut loaded = 0;
+    for data in fuzz_corpus("config") {
+        let text = String::from_utf8_lossy(&data);
+        if let Ok(Ok(l)) = smimelint::config::Config::parse(&text).map(|c| c.load()) {
+            let mut opts = smimelint::engine::Options::default();
+            l.apply(&mut opts);
+            let _ = smimelint::engine::Linter::new(opts);
+            loaded += 1;
+        }
+    }
+    assert!(loaded > 0);
+}
