@@ -2,7 +2,7 @@
 //! each extension value.
 
 use super::prelude::*;
-use crate::walk::ViolationKind;
+use crate::walk::{tag, Reader, Tlv, ViolationKind};
 
 /// Reports every walker violation of one kind, naming the field it occurred in.
 fn report(ctx: &LintContext<'_>, kind: ViolationKind) -> Outcome {
@@ -414,5 +414,233 @@ lint! {
         zlint: [],
         applies: Applies::ALL,
         check: check_der_nesting_too_deep,
+    }
+}
+
+fn check_der_time_invalid(ctx: &LintContext<'_>) -> Outcome {
+    let cert = ctx.cert;
+    // Validity times have their own, stricter RFC 5280 lint.
+    let validity = cert
+        .validity
+        .map_or(0..0, |v| v.offset..v.offset + v.raw.len());
+    let found: Vec<String> = cert
+        .violations
+        .iter()
+        .filter(|v| v.kind == ViolationKind::InvalidTime && !validity.contains(&v.offset))
+        .map(|v| {
+            format!(
+                "{} at offset {} ({})",
+                v.detail,
+                v.offset,
+                cert.locate(v.offset)
+            )
+        })
+        .collect();
+    if found.is_empty() {
+        Outcome::Pass
+    } else {
+        fail!("{}", found.join("; "))
+    }
+}
+
+lint! {
+    /// ## What it checks
+    /// Every UTCTime and GeneralizedTime outside the validity field (for example in
+    /// privateKeyUsagePeriod, subjectDirectoryAttributes dateOfBirth or a Name attribute) has
+    /// the one DER form: UTCTime `YYMMDDHHMMSSZ`; GeneralizedTime `YYYYMMDDHHMMSSZ`, optionally
+    /// with a `.` fraction of a second that has no trailing zeros.
+    ///
+    /// The validity times are checked, with the RFC 5280 profile on top, by
+    /// `e_smime_rfc5280_validity_time_encoding`.
+    ///
+    /// ## Why
+    /// X.690 11.7 and 11.8 leave each time one encoding: the `Z`, the seconds and the fraction
+    /// rules. Offsets, missing seconds and padded fractions are BER only.
+    ///
+    /// ## Example
+    /// privateKeyUsagePeriod notAfter `20300101000000.50Z`.
+    E_DER_TIME_INVALID {
+        name: "e_der_time_invalid",
+        description: "A UTCTime or GeneralizedTime is not in its DER form",
+        citation: "X.690 11.7, 11.8",
+        source: Source::X690,
+        effective: dates::ALWAYS,
+        pkilint: [],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_der_time_invalid,
+    }
+}
+
+/// An encoded BOOLEAN FALSE, the DEFAULT of every BOOLEAN field X.509 has.
+fn is_false(t: &Tlv<'_>) -> bool {
+    t.tag == tag::BOOLEAN && t.content == [0x00]
+}
+
+fn check_der_default_value_encoded(ctx: &LintContext<'_>) -> Outcome {
+    let cert = ctx.cert;
+    let mut found: Vec<String> = Vec::new();
+    if let Some(v) = cert.version {
+        if Reader::new(v.content)
+            .read_if(tag::INTEGER)
+            .is_some_and(|i| i.content == [0x00])
+        {
+            found.push("version v1 is encoded although it is the DEFAULT".into());
+        }
+    }
+    for e in &cert.extensions {
+        let label = || oid::describe_extension(e.oid);
+        let mut r = e.raw.children();
+        let _ = r.read_if(tag::OID);
+        if r.read_if(tag::BOOLEAN).is_some_and(|b| b.content == [0x00]) {
+            found.push(format!("{}: critical FALSE is encoded", label()));
+        }
+        if e.is(&oid::BASIC_CONSTRAINTS) {
+            let ca = Reader::new(e.value)
+                .read_if(tag::SEQUENCE)
+                .and_then(|seq| seq.children().read().ok());
+            if ca.is_some_and(|t| is_false(&t)) {
+                found.push(format!("{}: cA FALSE is encoded", label()));
+            }
+        }
+        if e.is(&oid::NAME_CONSTRAINTS) {
+            let Some(nc) = Reader::new(e.value).read_if(tag::SEQUENCE) else {
+                continue;
+            };
+            let minimum_zero = nc
+                .children()
+                .flatten()
+                .flat_map(|subtrees| subtrees.children().flatten())
+                .any(|subtree| {
+                    subtree
+                        .children()
+                        .flatten()
+                        .any(|f| f.tag == 0x80 && f.content == [0x00])
+                });
+            if minimum_zero {
+                found.push(format!("{}: GeneralSubtree minimum 0 is encoded", label()));
+            }
+        }
+    }
+    if found.is_empty() {
+        Outcome::Pass
+    } else {
+        fail!("{}", found.join("; "))
+    }
+}
+
+lint! {
+    /// ## What it checks
+    /// No field whose value equals its DEFAULT is encoded: the version v1, an extension's
+    /// `critical` FALSE, basicConstraints `cA` FALSE, a GeneralSubtree's `minimum` 0.
+    ///
+    /// ## Why
+    /// X.690 11.5: "The encoding of a set value or sequence value shall not include an
+    /// encoding for any component value which is equal to its default value." RFC 5280 4.1
+    /// and 4.2 define these DEFAULTs; strict decoders reject their explicit encoding.
+    ///
+    /// ## Example
+    /// An extension encoded `30 0c 06 03 55 1d 0f 01 01 00 04 …` (critical FALSE spelled out).
+    E_DER_DEFAULT_VALUE_ENCODED {
+        name: "e_der_default_value_encoded",
+        description: "A field equal to its DEFAULT value is encoded",
+        citation: "X.690 11.5; RFC 5280 4.1, 4.2",
+        source: Source::X690,
+        effective: dates::ALWAYS,
+        pkilint: [],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_der_default_value_encoded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::cert::oid;
+    use crate::factory::{assert_lint, der, status_of, CertBuilder};
+    use crate::registry::Status;
+
+    fn base() -> CertBuilder {
+        CertBuilder::subscriber("mailbox-strict")
+    }
+
+    #[test]
+    fn default_values_are_not_encoded() {
+        const L: &str = "e_der_default_value_encoded";
+        let good = base().build();
+        // Extension critical FALSE written out (X.690 11.5, RFC 5280 4.1 `critical BOOLEAN DEFAULT FALSE`).
+        let mut b = base();
+        let mut spelled_once = false;
+        let items: Vec<Vec<u8>> = b
+            .extensions
+            .iter()
+            .map(|e| {
+                let mut parts = vec![der::tlv(0x06, &e.oid)];
+                if e.critical {
+                    parts.push(der::boolean(true));
+                } else if !spelled_once {
+                    spelled_once = true;
+                    parts.push(der::boolean(false));
+                }
+                parts.push(der::octets(&e.value));
+                der::seq(&parts)
+            })
+            .collect();
+        assert!(spelled_once, "the baseline has a non-critical extension");
+        b.extensions_raw = Some(der::explicit(3, &der::seq(&items)));
+        assert_lint(L, &b.build(), &good, &[]);
+        // Version v1 written out: [0] INTEGER 0 (no extensions, else the version lints fire too).
+        let bad = base()
+            .version_raw(Some(der::explicit(0, &der::int(0))))
+            .build();
+        assert_eq!(status_of(&bad, L), Status::Error);
+        // basicConstraints cA FALSE written out.
+        let bc = |content: Vec<Vec<u8>>| {
+            base()
+                .ext(&oid::BASIC_CONSTRAINTS, true, der::seq(&content))
+                .build()
+        };
+        assert_eq!(status_of(&bc(vec![der::boolean(false)]), L), Status::Error);
+        assert_eq!(status_of(&bc(vec![]), L), Status::Pass);
+        // GeneralSubtree minimum 0 written out (RFC 5280 4.2.1.10 `minimum [0] BaseDistance DEFAULT 0`).
+        let nc = |extra: Vec<u8>| {
+            let subtree = [crate::factory::gn::dns("example.com"), extra].concat();
+            let v = der::seq(&[der::explicit(0, &der::seq(&[subtree]))]);
+            CertBuilder::sub_ca(crate::factory::KeyAlg::P256)
+                .ext(&oid::NAME_CONSTRAINTS, true, v)
+                .build()
+        };
+        assert_eq!(status_of(&nc(der::implicit(0, &[0x00])), L), Status::Error);
+        assert_eq!(status_of(&nc(vec![]), L), Status::Pass);
+    }
+
+    #[test]
+    fn times_outside_validity_are_der() {
+        const L: &str = "e_der_time_invalid";
+        // privateKeyUsagePeriod ::= SEQUENCE { notBefore [0] GeneralizedTime, … } holds
+        // GeneralizedTime implicitly tagged; a Name attribute holds it with its universal tag.
+        let with = |t: Vec<u8>| {
+            base()
+                .issuer_raw(crate::factory::name_raw(&[
+                    (&oid::AT_COMMON_NAME, der::utf8("CA")),
+                    (&oid::DATE_OF_BIRTH, t),
+                ]))
+                .build()
+        };
+        assert_lint(
+            L,
+            &with(der::generalized_time("19700101000000.50Z")),
+            &with(der::generalized_time("19700101000000.5Z")),
+            &[],
+        );
+        // Validity times are the RFC 5280 lint's.
+        let bad = base()
+            .times_raw(der::utc_time("2510010000Z"), der::utc_time("260930235959Z"))
+            .build();
+        assert_eq!(status_of(&bad, L), Status::Pass);
+        assert_eq!(
+            status_of(&bad, "e_smime_rfc5280_validity_time_encoding"),
+            Status::Error
+        );
     }
 }
