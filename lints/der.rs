@@ -2,6 +2,7 @@
 //! each extension value.
 
 use super::prelude::*;
+use crate::cert::GeneralName;
 use crate::walk::{tag, Reader, Tlv, ViolationKind};
 
 /// Reports every walker violation of one kind, naming the field it occurred in.
@@ -262,12 +263,33 @@ lint! {
 }
 
 fn check_der_string_invalid(ctx: &LintContext<'_>) -> Outcome {
-    report(ctx, ViolationKind::InvalidString)
+    let walker = report(ctx, ViolationKind::InvalidString);
+    // rfc822Name, dNSName and uniformResourceIdentifier are IA5String under an implicit tag,
+    // which the walker cannot recognise; every GeneralName of the certificate is checked here.
+    let mut found: Vec<String> = Vec::new();
+    super::name_rules::for_each_general_name(ctx.cert, &mut |field, gn| {
+        let content = match gn {
+            GeneralName::Rfc822Name(c) | GeneralName::DnsName(c) | GeneralName::Uri(c) => c,
+            _ => return,
+        };
+        if !content.is_ascii() {
+            found.push(format!(
+                "{field} {} (IA5String) has non-ASCII octets: {}",
+                gn.kind(),
+                crate::walk::hex(content)
+            ));
+        }
+    });
+    match (walker, found.is_empty()) {
+        (walker, true) => walker,
+        (Outcome::Fail(d), false) => fail!("{d}; {}", found.join("; ")),
+        (_, false) => fail!("{}", found.join("; ")),
+    }
 }
 
 lint! {
     /// ## What it checks
-    /// PrintableString holds only its character set, IA5String only ASCII, NumericString digits and space, VisibleString visible ASCII, UTF8String valid UTF-8, BMPString an even number of octets without surrogates.
+    /// PrintableString holds only its character set, IA5String only ASCII, NumericString digits and space, VisibleString visible ASCII, UTF8String valid UTF-8, BMPString an even number of octets without surrogates. The implicitly tagged IA5Strings of every GeneralName (rfc822Name, dNSName, uniformResourceIdentifier in subjectAltName, issuerAltName, cRLDistributionPoints, authority/subjectInfoAccess, authorityKeyIdentifier and nameConstraints) hold only ASCII.
     ///
     /// ## Why
     /// A value outside its type's alphabet is not a valid encoding of that type and decoders reject or misread it.
@@ -641,6 +663,38 @@ mod tests {
         assert_eq!(
             status_of(&bad, "e_smime_rfc5280_validity_time_encoding"),
             Status::Error
+        );
+    }
+
+    #[test]
+    fn implicit_ia5_strings_of_general_names_are_ascii() {
+        const L: &str = "e_der_string_invalid";
+        let crldp = |uri: &[u8]| {
+            let v = crate::factory::ext_values::crldp_full_names(&[vec![der::implicit(6, uri)]]);
+            base().ext(&oid::CRL_DISTRIBUTION_POINTS, false, v).build()
+        };
+        assert_eq!(
+            status_of(&crldp(b"http://crl.example.com/\xe9.crl"), L),
+            Status::Error
+        );
+        assert_eq!(
+            status_of(&crldp(b"http://crl.example.com/e.crl"), L),
+            Status::Pass
+        );
+        let aia = |uri: &[u8]| {
+            let v = crate::factory::ext_values::aia_raw(&[(
+                "1.3.6.1.5.5.7.48.2",
+                der::implicit(6, uri),
+            )]);
+            base().ext(&oid::AUTHORITY_INFO_ACCESS, false, v).build()
+        };
+        assert_eq!(
+            status_of(&aia(b"http://ca.\xff.example/ca.crt"), L),
+            Status::Error
+        );
+        assert_eq!(
+            status_of(&aia(b"http://ca.example/ca.crt"), L),
+            Status::Pass
         );
     }
 }

@@ -615,10 +615,8 @@ impl fmt::Display for NamePlace {
     }
 }
 
-/// Calls `visit` with the attributes of every Name in the certificate: issuer, subject, and
-/// each directoryName of subjectAltName, issuerAltName, authorityKeyIdentifier,
-/// cRLDistributionPoints and freshestCRL (fullName and cRLIssuer, plus
-/// nameRelativeToCRLIssuer), authority/subjectInfoAccess and nameConstraints subtrees.
+/// Calls `visit` with the attributes of every Name in the certificate: issuer, subject, each
+/// directoryName that [`for_each_general_name`] finds, and nameRelativeToCRLIssuer.
 /// Names that cannot be decoded are skipped: the structure lints report them.
 pub(crate) fn for_each_name<'a>(
     cert: &Cert<'a>,
@@ -631,86 +629,89 @@ pub(crate) fn for_each_name<'a>(
     if let Some(Ok(n)) = cert.subject_name() {
         visit(whole("subject"), &n.attributes);
     }
+    let mut last: Option<&'static str> = None;
+    let mut count = 0;
+    for_each_general_name(cert, &mut |field, gn| {
+        if let GeneralName::DirectoryName(Ok(n)) = gn {
+            if last != Some(field) {
+                last = Some(field);
+                count = 0;
+            }
+            count += 1;
+            visit(
+                NamePlace {
+                    field,
+                    ordinal: count,
+                },
+                &n.attributes,
+            );
+        }
+    });
     for e in &cert.extensions {
-        let Some(field) = crate::cert::oid::extension_name(e.oid) else {
+        if !(e.is(&oid::CRL_DISTRIBUTION_POINTS) || e.is(&oid::FRESHEST_CRL)) {
+            continue;
+        }
+        let dps = crate::cert::ext::decode_crl_distribution_points(e.value, e.value_offset);
+        for rdn in dps.iter().flatten().filter_map(|dp| dp.relative_name) {
+            visit(whole("nameRelativeToCRLIssuer"), &rdn_attributes(rdn));
+        }
+    }
+}
+
+/// Calls `visit` with every GeneralName of the certificate's extensions and the extension's
+/// name: subjectAltName, issuerAltName, authorityKeyIdentifier's authorityCertIssuer,
+/// cRLDistributionPoints and freshestCRL (fullName and cRLIssuer),
+/// authority/subjectInfoAccess locations and the nameConstraints subtree bases. Extension
+/// values that cannot be decoded are skipped: the structure lints report them.
+pub(crate) fn for_each_general_name<'a>(
+    cert: &Cert<'a>,
+    visit: &mut dyn FnMut(&'static str, &GeneralName<'a>),
+) {
+    use crate::cert::{ext, general_name};
+    for e in &cert.extensions {
+        let Some(field) = oid::extension_name(e.oid) else {
             continue;
         };
-        let mut count = 0;
-        let mut names =
-            |gns: &[GeneralName<'a>], visit: &mut dyn FnMut(NamePlace, &[Attribute<'a>])| {
-                for gn in gns {
-                    if let GeneralName::DirectoryName(Ok(n)) = gn {
-                        count += 1;
-                        visit(
-                            NamePlace {
-                                field,
-                                ordinal: count,
-                            },
-                            &n.attributes,
-                        );
-                    }
-                }
-            };
+        let (value, base) = (e.value, e.value_offset);
+        let mut all = |gns: &[GeneralName<'a>]| gns.iter().for_each(|gn| visit(field, gn));
         if e.is(&oid::SUBJECT_ALT_NAME) || e.is(&oid::ISSUER_ALT_NAME) {
-            if let Ok(gns) =
-                crate::cert::general_name::decode_general_names(e.value, e.value_offset)
-            {
-                names(&gns, visit);
+            if let Ok(gns) = general_name::decode_general_names(value, base) {
+                all(&gns);
             }
         } else if e.is(&oid::AUTHORITY_INFO_ACCESS) || e.is(&oid::SUBJECT_INFO_ACCESS) {
-            if let Ok(ads) = crate::cert::ext::decode_access_descriptions(e.value, e.value_offset) {
-                for ad in ads {
-                    names(std::slice::from_ref(&ad.location), visit);
-                }
+            for ad in ext::decode_access_descriptions(value, base)
+                .iter()
+                .flatten()
+            {
+                all(std::slice::from_ref(&ad.location));
             }
         } else if e.is(&oid::AUTHORITY_KEY_IDENTIFIER) {
-            let issuer = crate::cert::ext::decode_authority_key_id(e.value, e.value_offset)
+            let issuer = ext::decode_authority_key_id(value, base)
                 .ok()
                 .and_then(|aki| aki.issuer);
-            if let Some(Ok(gns)) =
-                issuer.map(|t| crate::cert::general_name::decode_names_content(&t))
-            {
-                names(&gns, visit);
+            if let Some(Ok(gns)) = issuer.map(|t| general_name::decode_names_content(&t)) {
+                all(&gns);
             }
         } else if e.is(&oid::CRL_DISTRIBUTION_POINTS) || e.is(&oid::FRESHEST_CRL) {
-            let Ok(dps) = crate::cert::ext::decode_crl_distribution_points(e.value, e.value_offset)
-            else {
-                continue;
-            };
-            for dp in dps {
-                if let Some(gns) = &dp.full_name {
-                    names(gns, visit);
-                }
-                if let Some(gns) = &dp.crl_issuer {
-                    names(gns, visit);
-                }
-                if let Some(rdn) = dp.relative_name {
-                    let attrs = rdn_attributes(rdn);
-                    visit(
-                        NamePlace {
-                            field: "nameRelativeToCRLIssuer",
-                            ordinal: 0,
-                        },
-                        &attrs,
-                    );
-                }
+            for dp in ext::decode_crl_distribution_points(value, base)
+                .iter()
+                .flatten()
+            {
+                all(dp.full_name.as_deref().unwrap_or_default());
+                all(dp.crl_issuer.as_deref().unwrap_or_default());
             }
         } else if e.is(&oid::NAME_CONSTRAINTS) {
-            let Ok(nc) = crate::cert::ext::top_level(
-                e.value,
-                e.value_offset,
-                tag::SEQUENCE,
-                "NameConstraints",
-            ) else {
+            let Ok(nc) = ext::top_level(value, base, tag::SEQUENCE, "NameConstraints") else {
                 continue;
             };
-            // permittedSubtrees [0] and excludedSubtrees [1]: GeneralSubtree ::= SEQUENCE { base GeneralName, … }
-            for subtrees in nc.children().flatten() {
-                for subtree in subtrees.children().flatten() {
-                    if let Some(Ok(base)) = subtree.children().next() {
-                        let gn = crate::cert::general_name::decode_general_name(base);
-                        names(std::slice::from_ref(&gn), visit);
-                    }
+            // permittedSubtrees [0], excludedSubtrees [1]; GeneralSubtree ::= SEQUENCE { base, … }
+            for subtree in nc
+                .children()
+                .flatten()
+                .flat_map(|subtrees| subtrees.children().flatten())
+            {
+                if let Some(Ok(b)) = subtree.children().next() {
+                    all(std::slice::from_ref(&general_name::decode_general_name(b)));
                 }
             }
         }
