@@ -156,6 +156,25 @@ fn permitted_string_types_of_extension_fields() {
             .build()
     };
     let pds_url = || der::ia5("https://example.com/pds");
+    let statement = |id: &str, info: Vec<u8>| {
+        CertBuilder::subscriber("organization-multipurpose")
+            .ext(
+                &oid::QC_STATEMENTS,
+                false,
+                der::seq(&[
+                    der::seq(&[der::oid("0.4.0.1862.1.1")]),
+                    der::seq(&[der::oid(id), info]),
+                ]),
+            )
+            .build()
+    };
+    let legislation = |c: Vec<u8>| statement("0.4.0.1862.1.7", der::seq(&[c]));
+    let limit = |currency: Vec<u8>| {
+        statement(
+            "0.4.0.1862.1.2",
+            der::seq(&[currency, der::int(1000), der::int(0)]),
+        )
+    };
     let lei_code = ext_values::lei_with_check_digits("5493001KJTIIGC8Y1R");
     let lei = |v: Vec<u8>| {
         CertBuilder::subscriber("organization-multipurpose")
@@ -217,6 +236,24 @@ fn permitted_string_types_of_extension_fields() {
             "e_smime_qc_statements_invalid",
             qc(pds_url(), der::utf8("en")),
             qc(pds_url(), der::printable("en")),
+        ),
+        (
+            "QcCClegislation PrintableString (SIZE (2))",
+            "e_smime_qc_statements_invalid",
+            legislation(der::utf8("DE")),
+            legislation(der::printable("DE")),
+        ),
+        (
+            "QcLimitValue currency PrintableString (SIZE (3)) or INTEGER",
+            "e_smime_qc_statements_invalid",
+            limit(der::utf8("EUR")),
+            limit(der::printable("EUR")),
+        ),
+        (
+            "QcLimitValue currency as its numeric INTEGER",
+            "e_smime_qc_statements_invalid",
+            limit(der::ia5("978")),
+            limit(der::int(978)),
         ),
         (
             "LEI PrintableString",
