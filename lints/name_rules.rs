@@ -430,7 +430,7 @@ const X520: &str = "X.520 6";
 
 /// Every attribute type of the SBR 7.1.4.2 tables and the others common in certificate Names.
 /// Attribute types not listed here have no type check (their definitions are not known).
-pub(crate) static ATTRIBUTE_SYNTAX: [AttrSyntax; 29] = [
+pub(crate) static ATTRIBUTE_SYNTAX: [AttrSyntax; 32] = [
     syntax(&oid::AT_COMMON_NAME, "commonName", DIRECTORY_STRING, DS, A1),
     syntax(&oid::AT_SURNAME, "surname", DIRECTORY_STRING, DS, A1),
     syntax(
@@ -565,6 +565,27 @@ pub(crate) static ATTRIBUTE_SYNTAX: [AttrSyntax; 29] = [
         "dateOfBirth",
         &[tag::GENERALIZED_TIME],
         "GeneralizedTime",
+        "RFC 3739 3.2.2",
+    ),
+    syntax(
+        &oid::PLACE_OF_BIRTH,
+        "placeOfBirth",
+        DIRECTORY_STRING,
+        DS,
+        "RFC 3739 3.2.2",
+    ),
+    syntax(
+        &oid::GENDER,
+        "gender",
+        PRINTABLE,
+        "PrintableString (SIZE (1))",
+        "RFC 3739 3.2.2",
+    ),
+    syntax(
+        &oid::COUNTRY_OF_RESIDENCE,
+        "countryOfResidence",
+        PRINTABLE,
+        "PrintableString (SIZE (2))",
         "RFC 3739 3.2.2",
     ),
     syntax(
@@ -714,6 +735,39 @@ pub(crate) fn for_each_general_name<'a>(
                     all(std::slice::from_ref(&general_name::decode_general_name(b)));
                 }
             }
+        }
+    }
+}
+
+/// Calls `visit` with each value of each Attribute of subjectDirectoryAttributes
+/// (`SEQUENCE OF Attribute`, `Attribute ::= SEQUENCE { type, values SET OF value }`), as an
+/// [`Attribute`] so that the Name rules apply to it.
+pub(crate) fn for_each_directory_attribute<'a>(
+    cert: &Cert<'a>,
+    visit: &mut dyn FnMut(&Attribute<'a>),
+) {
+    let Some(e) = cert.extension(&oid::SUBJECT_DIRECTORY_ATTRIBUTES) else {
+        return;
+    };
+    let Ok(seq) = crate::cert::ext::top_level(
+        e.value,
+        e.value_offset,
+        tag::SEQUENCE,
+        "SubjectDirectoryAttributes",
+    ) else {
+        return;
+    };
+    for (i, attr) in seq.children().flatten().enumerate() {
+        let mut r = attr.children();
+        let (Some(o), Some(values)) = (r.read_if(tag::OID), r.read_if(tag::SET)) else {
+            continue;
+        };
+        for value in values.children().flatten() {
+            visit(&Attribute {
+                oid: o.content,
+                value,
+                rdn: i,
+            });
         }
     }
 }

@@ -691,6 +691,11 @@ fn check_name_attribute_type_invalid(ctx: &LintContext<'_>) -> Outcome {
             }
         }
     });
+    super::name_rules::for_each_directory_attribute(ctx.cert, &mut |a| {
+        if let Some(p) = super::name_rules::attribute_type_problem(a) {
+            found.push(format!("subjectDirectoryAttributes: {p}"));
+        }
+    });
     if found.is_empty() {
         Outcome::Pass
     } else {
@@ -703,12 +708,14 @@ lint! {
     /// In every Name of the certificate — issuer, subject, and each directoryName of
     /// subjectAltName, issuerAltName, authorityKeyIdentifier, cRLDistributionPoints and
     /// freshestCRL (with nameRelativeToCRLIssuer), authority/subjectInfoAccess and the
-    /// nameConstraints subtrees — each attribute value has an ASN.1 type its attribute's
+    /// nameConstraints subtrees — and in the values of subjectDirectoryAttributes, each
+    /// attribute value has an ASN.1 type its attribute's
     /// definition allows: DirectoryString (TeletexString, PrintableString, UniversalString,
     /// UTF8String, BMPString) for commonName, organizationName, localityName, uid and the other
     /// name attributes; PrintableString for countryName, serialNumber, dnQualifier,
-    /// telephoneNumber and jurisdictionCountryName; IA5String for emailAddress and
-    /// domainComponent. The table is in docs/conformance.md, "Permitted string types".
+    /// telephoneNumber, jurisdictionCountryName, gender, countryOfCitizenship and
+    /// countryOfResidence; IA5String for emailAddress and domainComponent; GeneralizedTime for
+    /// dateOfBirth. The table is in docs/conformance.md, "Permitted string types".
     ///
     /// Which of the DirectoryString choices a subscriber's subject may use is the SBR profile's
     /// business (`e_smime_subject_attribute_encoding_invalid`); characters outside the chosen
@@ -1385,6 +1392,9 @@ mod tests {
             ),
             ("1.3.6.1.5.5.7.9.1", gt, der::utc_time("700101000000Z")),
             ("1.3.6.1.5.5.7.9.4", der::printable("GB"), der::utf8("GB")),
+            ("1.3.6.1.5.5.7.9.2", der::utf8("Leeds"), der::ia5("Leeds")),
+            ("1.3.6.1.5.5.7.9.3", der::printable("F"), der::utf8("F")),
+            ("1.3.6.1.5.5.7.9.5", der::printable("GB"), der::bmp("GB")),
         ]
     }
 
@@ -1544,5 +1554,42 @@ mod tests {
                 "{place}"
             );
         }
+    }
+
+    #[test]
+    fn name_attribute_type_in_subject_directory_attributes() {
+        let sda = |value: Vec<u8>| {
+            let attr = der::seq(&[der::oid("1.3.6.1.5.5.7.9.1"), der::set(&[value])]);
+            base()
+                .ext(&oid::SUBJECT_DIRECTORY_ATTRIBUTES, false, der::seq(&[attr]))
+                .build()
+        };
+        let bad = sda(der::utf8("19700101000000Z"));
+        assert!(details(&bad, NAME_TYPE)
+            .contains("subjectDirectoryAttributes: dateOfBirth is encoded as UTF8String"));
+        assert_eq!(
+            status_of(&sda(der::generalized_time("19700101000000Z")), NAME_TYPE),
+            Status::Pass
+        );
+    }
+
+    #[test]
+    fn name_attribute_type_applies_to_certificates_of_any_date() {
+        // RFC 5280 (2008) and X.520 rules do not wait for the SBR's effective date.
+        let t = |s: &str| crate::time::parse_iso(s).expect("date");
+        let old = |dc: Vec<u8>| {
+            base()
+                .validity(t("2019-03-01T00:00:00Z"), t("2020-03-01T00:00:00Z"))
+                .issuer_raw(crate::factory::name_raw(&[
+                    (&oid::AT_DOMAIN_COMPONENT, dc),
+                    (&oid::AT_COMMON_NAME, der::utf8("CA")),
+                ]))
+                .build()
+        };
+        assert_eq!(
+            status_of(&old(der::printable("com")), NAME_TYPE),
+            Status::Error
+        );
+        assert_eq!(status_of(&old(der::ia5("com")), NAME_TYPE), Status::Pass);
     }
 }

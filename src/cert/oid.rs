@@ -84,7 +84,10 @@ oids! {
     AT_JURISDICTION_STATE = "1.3.6.1.4.1.311.60.2.1.2";
     AT_JURISDICTION_COUNTRY = "1.3.6.1.4.1.311.60.2.1.3";
     DATE_OF_BIRTH = "1.3.6.1.5.5.7.9.1";
+    PLACE_OF_BIRTH = "1.3.6.1.5.5.7.9.2";
+    GENDER = "1.3.6.1.5.5.7.9.3";
     COUNTRY_OF_CITIZENSHIP = "1.3.6.1.5.5.7.9.4";
+    COUNTRY_OF_RESIDENCE = "1.3.6.1.5.5.7.9.5";
 
     // Subject public key algorithms (SPKI view)
     RSA_ENCRYPTION = "1.2.840.113549.1.1.1";
