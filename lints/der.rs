@@ -388,12 +388,32 @@ lint! {
 }
 
 fn check_der_set_not_sorted(ctx: &LintContext<'_>) -> Outcome {
-    report(ctx, ViolationKind::UnsortedSet)
+    let walker = report(ctx, ViolationKind::UnsortedSet);
+    // nameRelativeToCRLIssuer is a SET OF under the implicit tag [1], which the walker cannot
+    // recognise as a SET.
+    let mut unsorted = false;
+    for e in &ctx.cert.extensions {
+        if !(e.is(&oid::CRL_DISTRIBUTION_POINTS) || e.is(&oid::FRESHEST_CRL)) {
+            continue;
+        }
+        let dps = crate::cert::ext::decode_crl_distribution_points(e.value, e.value_offset);
+        for rdn in dps.iter().flatten().filter_map(|dp| dp.relative_name) {
+            let items: Vec<&[u8]> = rdn.children().flatten().map(|t| t.raw).collect();
+            unsorted |= items.windows(2).any(|w| w[0] > w[1]);
+        }
+    }
+    match (walker, unsorted) {
+        (walker, false) => walker,
+        (Outcome::Fail(d), true) => {
+            fail!("{d}; a nameRelativeToCRLIssuer SET OF is not sorted by its encodings")
+        }
+        (_, true) => fail!("a nameRelativeToCRLIssuer SET OF is not sorted by its encodings"),
+    }
 }
 
 lint! {
     /// ## What it checks
-    /// The elements of every SET OF (for example a multi-valued RDN) appear in ascending order of their DER encodings.
+    /// The elements of every SET OF (for example a multi-valued RDN, and the implicitly tagged nameRelativeToCRLIssuer of a CRL distribution point) appear in ascending order of their DER encodings.
     ///
     /// ## Why
     /// DER fixes the order so that equal sets have equal encodings.
@@ -696,5 +716,28 @@ mod tests {
             status_of(&aia(b"http://ca.example/ca.crt"), L),
             Status::Pass
         );
+    }
+
+    #[test]
+    fn implicit_set_of_is_sorted() {
+        const L: &str = "e_der_set_not_sorted";
+        let atv =
+            |o: &const_oid::ObjectIdentifier, v: &str| der::seq(&[der::oid_of(o), der::utf8(v)]);
+        let (a, b) = (
+            atv(&oid::AT_COMMON_NAME, "CRL"),
+            atv(&oid::AT_ORGANIZATION, "Example"),
+        );
+        assert!(a < b, "commonName sorts first");
+        let with = |rdn: Vec<u8>| {
+            let dp = der::seq(&[der::explicit(0, &der::explicit(1, &rdn))]);
+            base()
+                .ext(&oid::FRESHEST_CRL, false, der::seq(&[dp]))
+                .build()
+        };
+        assert_eq!(
+            status_of(&with([b.clone(), a.clone()].concat()), L),
+            Status::Error
+        );
+        assert_eq!(status_of(&with([a, b].concat()), L), Status::Pass);
     }
 }

@@ -709,6 +709,26 @@ pub fn malformed() -> Vec<Malformed> {
                 )]),
             ),
         ),
+        m(
+            "name-relative-to-crl-issuer-unsorted",
+            "freshestCRL nameRelativeToCRLIssuer whose implicitly tagged SET OF is not sorted",
+            "e_der_set_not_sorted",
+            base().ext(
+                &oid::FRESHEST_CRL,
+                false,
+                der::seq(&[der::seq(&[der::explicit(
+                    0,
+                    &der::explicit(
+                        1,
+                        &[
+                            der::seq(&[der::oid_of(&oid::AT_ORGANIZATION), der::utf8("Example")]),
+                            der::seq(&[der::oid_of(&oid::AT_COMMON_NAME), der::utf8("CRL")]),
+                        ]
+                        .concat(),
+                    ),
+                )])]),
+            ),
+        ),
         // Times outside the validity (X.690 11.7, 11.8)
         m(
             "generalizedtime-fraction-trailing-zero",
