@@ -729,6 +729,19 @@ pub fn malformed() -> Vec<Malformed> {
                 )])]),
             ),
         ),
+        m(
+            "context-tag-wrong-form",
+            "subjectAltName rfc822Name [1] in the constructed form",
+            "e_asn1_field_invalid",
+            base().ext(
+                &oid::SUBJECT_ALT_NAME,
+                false,
+                ext::general_names(&[
+                    gn::rfc822(MAILBOX),
+                    der::tlv(0xa1, &der::ia5("bob@example.com")),
+                ]),
+            ),
+        ),
         // Times outside the validity (X.690 11.7, 11.8)
         m(
             "generalizedtime-fraction-trailing-zero",
