@@ -1080,9 +1080,8 @@ mod tests {
         let explicit_good = base()
             .times_raw(der::utc_time(NOT_BEFORE), der::utc_time(NOT_AFTER))
             .build();
-        // x509-cert rejects UTCTime without seconds, but the walker has already found the DER
-        // violation in those bytes, so this lint alone names it.
-        assert_lint(lint, &no_seconds, &explicit_good, &[]);
+        // x509-cert rejects UTCTime without seconds.
+        assert_lint(lint, &no_seconds, &explicit_good, &[ASN1]);
         assert_eq!(
             details(&no_seconds, lint),
             "notBefore: seconds are missing (UTCTime \"2510010000Z\")"
