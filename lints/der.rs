@@ -392,16 +392,13 @@ fn check_der_set_not_sorted(ctx: &LintContext<'_>) -> Outcome {
     // nameRelativeToCRLIssuer is a SET OF under the implicit tag [1], which the walker cannot
     // recognise as a SET.
     let mut unsorted = false;
-    for e in &ctx.cert.extensions {
-        if !(e.is(&oid::CRL_DISTRIBUTION_POINTS) || e.is(&oid::FRESHEST_CRL)) {
-            continue;
+    super::name_rules::for_each_relative_name(ctx.cert, &mut |rdn| {
+        let mut prev: Option<&[u8]> = None;
+        for item in rdn.children().flatten() {
+            unsorted |= prev.is_some_and(|p| p > item.raw);
+            prev = Some(item.raw);
         }
-        let dps = crate::cert::ext::decode_crl_distribution_points(e.value, e.value_offset);
-        for rdn in dps.iter().flatten().filter_map(|dp| dp.relative_name) {
-            let items: Vec<&[u8]> = rdn.children().flatten().map(|t| t.raw).collect();
-            unsorted |= items.windows(2).any(|w| w[0] > w[1]);
-        }
-    }
+    });
     match (walker, unsorted) {
         (walker, false) => walker,
         (Outcome::Fail(d), true) => {

@@ -5,7 +5,7 @@
 //! clarified by SMC012) call the same rules on each `directoryName` of the subjectAltName. The
 //! per-type attribute tables of SBR 7.1.4.2.3–7.1.4.2.6 are data ([`MATRIX`], [`OTHER`]).
 
-use crate::cert::{oid, Attribute, Cert, GeneralName, Name};
+use crate::cert::{oid, Attribute, Cert, Ext, Extension, GeneralName, Name};
 use crate::detect::{CertType, Generation, Validation};
 use crate::lint_context::LintContext;
 use crate::registry::Outcome;
@@ -668,13 +668,34 @@ pub(crate) fn for_each_name<'a>(
             );
         }
     });
+    for_each_relative_name(cert, &mut |rdn| {
+        visit(whole("nameRelativeToCRLIssuer"), &rdn_attributes(rdn));
+    });
+}
+
+/// Calls `visit` with each nameRelativeToCRLIssuer (`[1] IMPLICIT RelativeDistinguishedName`)
+/// of cRLDistributionPoints and freshestCRL.
+pub(crate) fn for_each_relative_name<'a>(
+    cert: &Cert<'a>,
+    visit: &mut dyn FnMut(crate::walk::Tlv<'a>),
+) {
+    let mut points = |dps: &[crate::cert::ext::DistributionPoint<'a>]| {
+        dps.iter()
+            .filter_map(|dp| dp.relative_name)
+            .for_each(&mut *visit)
+    };
     for e in &cert.extensions {
         if !(e.is(&oid::CRL_DISTRIBUTION_POINTS) || e.is(&oid::FRESHEST_CRL)) {
             continue;
         }
-        let dps = crate::cert::ext::decode_crl_distribution_points(e.value, e.value_offset);
-        for rdn in dps.iter().flatten().filter_map(|dp| dp.relative_name) {
-            visit(whole("nameRelativeToCRLIssuer"), &rdn_attributes(rdn));
+        match cert.crl_distribution_points() {
+            Ext::Present(x, dps) if x.index == e.index => points(dps),
+            _ => {
+                let dps = crate::cert::ext::decode_crl_distribution_points(e.value, e.value_offset);
+                if let Ok(dps) = dps {
+                    points(&dps);
+                }
+            }
         }
     }
 }
@@ -695,16 +716,30 @@ pub(crate) fn for_each_general_name<'a>(
         };
         let (value, base) = (e.value, e.value_offset);
         let mut all = |gns: &[GeneralName<'a>]| gns.iter().for_each(|gn| visit(field, gn));
+        // The certificate's cached views serve the usual extensions (decoded once for all
+        // lints); a second occurrence or a rarer extension is decoded here.
+        let this = |x: &Extension<'_>| x.index == e.index;
         if e.is(&oid::SUBJECT_ALT_NAME) || e.is(&oid::ISSUER_ALT_NAME) {
-            if let Ok(gns) = general_name::decode_general_names(value, base) {
-                all(&gns);
+            match cert.san() {
+                Ext::Present(x, gns) if this(x) => all(gns),
+                _ => {
+                    if let Ok(gns) = general_name::decode_general_names(value, base) {
+                        all(&gns);
+                    }
+                }
             }
         } else if e.is(&oid::AUTHORITY_INFO_ACCESS) || e.is(&oid::SUBJECT_INFO_ACCESS) {
-            for ad in ext::decode_access_descriptions(value, base)
-                .iter()
-                .flatten()
-            {
-                all(std::slice::from_ref(&ad.location));
+            let mut locations = |ads: &[ext::AccessDescription<'a>]| {
+                ads.iter()
+                    .for_each(|ad| all(std::slice::from_ref(&ad.location)))
+            };
+            match cert.aia() {
+                Ext::Present(x, ads) if this(x) => locations(ads),
+                _ => {
+                    if let Ok(ads) = ext::decode_access_descriptions(value, base) {
+                        locations(&ads);
+                    }
+                }
             }
         } else if e.is(&oid::AUTHORITY_KEY_IDENTIFIER) {
             let issuer = ext::decode_authority_key_id(value, base)
@@ -714,12 +749,19 @@ pub(crate) fn for_each_general_name<'a>(
                 all(&gns);
             }
         } else if e.is(&oid::CRL_DISTRIBUTION_POINTS) || e.is(&oid::FRESHEST_CRL) {
-            for dp in ext::decode_crl_distribution_points(value, base)
-                .iter()
-                .flatten()
-            {
-                all(dp.full_name.as_deref().unwrap_or_default());
-                all(dp.crl_issuer.as_deref().unwrap_or_default());
+            let mut points = |dps: &[ext::DistributionPoint<'a>]| {
+                for dp in dps {
+                    all(dp.full_name.as_deref().unwrap_or_default());
+                    all(dp.crl_issuer.as_deref().unwrap_or_default());
+                }
+            };
+            match cert.crl_distribution_points() {
+                Ext::Present(x, dps) if this(x) => points(dps),
+                _ => {
+                    if let Ok(dps) = ext::decode_crl_distribution_points(value, base) {
+                        points(&dps);
+                    }
+                }
             }
         } else if e.is(&oid::NAME_CONSTRAINTS) {
             let Ok(nc) = ext::top_level(value, base, tag::SEQUENCE, "NameConstraints") else {
