@@ -597,6 +597,12 @@ pub(crate) static ATTRIBUTE_SYNTAX: [AttrSyntax; 32] = [
     ),
 ];
 
+impl AttrSyntax {
+    pub fn is_directory_string(&self) -> bool {
+        self.types == DIRECTORY_STRING
+    }
+}
+
 pub(crate) fn attribute_syntax(attr_oid: &[u8]) -> Option<&'static AttrSyntax> {
     ATTRIBUTE_SYNTAX
         .iter()

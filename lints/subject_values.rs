@@ -584,7 +584,7 @@ pub(crate) fn rule_attribute_encoding_invalid(n: &NameCtx<'_>, out: &mut Vec<Str
     for a in &n.name.attributes {
         let t = a.value.tag;
         let directory_string = super::name_rules::attribute_syntax(a.oid)
-            .is_some_and(|s| s.types.contains(&tag::UTF8_STRING))
+            .is_some_and(|s| s.is_directory_string())
             // Its two permitted types are e_smime_subject_org_identifier_encoding's.
             && !a.is(&oid::AT_ORGANIZATION_IDENTIFIER);
         if directory_string
