@@ -139,7 +139,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.no_http_crldp_uri"],
-        zlint: [],
+        zlint: ["e_subscribers_crl_distribution_points_are_http"],
         applies: Applies::SUBSCRIBER,
         check: check_crldp_no_http_uri,
     }

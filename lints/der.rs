@@ -2,7 +2,8 @@
 //! each extension value.
 
 use super::prelude::*;
-use crate::walk::ViolationKind;
+use crate::cert::GeneralName;
+use crate::walk::{tag, Reader, Tlv, ViolationKind};
 
 /// Reports every walker violation of one kind, naming the field it occurred in.
 fn report(ctx: &LintContext<'_>, kind: ViolationKind) -> Outcome {
@@ -262,12 +263,33 @@ lint! {
 }
 
 fn check_der_string_invalid(ctx: &LintContext<'_>) -> Outcome {
-    report(ctx, ViolationKind::InvalidString)
+    let walker = report(ctx, ViolationKind::InvalidString);
+    // rfc822Name, dNSName and uniformResourceIdentifier are IA5String under an implicit tag,
+    // which the walker cannot recognise; every GeneralName of the certificate is checked here.
+    let mut found: Vec<String> = Vec::new();
+    super::name_rules::for_each_general_name(ctx.cert, &mut |field, gn| {
+        let content = match gn {
+            GeneralName::Rfc822Name(c) | GeneralName::DnsName(c) | GeneralName::Uri(c) => c,
+            _ => return,
+        };
+        if !content.is_ascii() {
+            found.push(format!(
+                "{field} {} (IA5String) has non-ASCII octets: {}",
+                gn.kind(),
+                crate::walk::hex(content)
+            ));
+        }
+    });
+    match (walker, found.is_empty()) {
+        (walker, true) => walker,
+        (Outcome::Fail(d), false) => fail!("{d}; {}", found.join("; ")),
+        (_, false) => fail!("{}", found.join("; ")),
+    }
 }
 
 lint! {
     /// ## What it checks
-    /// PrintableString holds only its character set, IA5String only ASCII, NumericString digits and space, VisibleString visible ASCII, UTF8String valid UTF-8, BMPString an even number of octets without surrogates.
+    /// PrintableString holds only its character set, IA5String only ASCII, NumericString digits and space, VisibleString visible ASCII, UTF8String valid UTF-8, BMPString an even number of octets without surrogates. The implicitly tagged IA5Strings of every GeneralName (rfc822Name, dNSName, uniformResourceIdentifier in subjectAltName, issuerAltName, cRLDistributionPoints, authority/subjectInfoAccess, authorityKeyIdentifier and nameConstraints) hold only ASCII.
     ///
     /// ## Why
     /// A value outside its type's alphabet is not a valid encoding of that type and decoders reject or misread it.
@@ -366,12 +388,29 @@ lint! {
 }
 
 fn check_der_set_not_sorted(ctx: &LintContext<'_>) -> Outcome {
-    report(ctx, ViolationKind::UnsortedSet)
+    let walker = report(ctx, ViolationKind::UnsortedSet);
+    // nameRelativeToCRLIssuer is a SET OF under the implicit tag [1], which the walker cannot
+    // recognise as a SET.
+    let mut unsorted = false;
+    super::name_rules::for_each_relative_name(ctx.cert, &mut |rdn| {
+        let mut prev: Option<&[u8]> = None;
+        for item in rdn.children().flatten() {
+            unsorted |= prev.is_some_and(|p| p > item.raw);
+            prev = Some(item.raw);
+        }
+    });
+    match (walker, unsorted) {
+        (walker, false) => walker,
+        (Outcome::Fail(d), true) => {
+            fail!("{d}; a nameRelativeToCRLIssuer SET OF is not sorted by its encodings")
+        }
+        (_, true) => fail!("a nameRelativeToCRLIssuer SET OF is not sorted by its encodings"),
+    }
 }
 
 lint! {
     /// ## What it checks
-    /// The elements of every SET OF (for example a multi-valued RDN) appear in ascending order of their DER encodings.
+    /// The elements of every SET OF (for example a multi-valued RDN, and the implicitly tagged nameRelativeToCRLIssuer of a CRL distribution point) appear in ascending order of their DER encodings.
     ///
     /// ## Why
     /// DER fixes the order so that equal sets have equal encodings.
@@ -414,5 +453,288 @@ lint! {
         zlint: [],
         applies: Applies::ALL,
         check: check_der_nesting_too_deep,
+    }
+}
+
+fn check_der_time_invalid(ctx: &LintContext<'_>) -> Outcome {
+    let cert = ctx.cert;
+    // Validity times have their own, stricter RFC 5280 lint.
+    let validity = cert
+        .validity
+        .map_or(0..0, |v| v.offset..v.offset + v.raw.len());
+    let found: Vec<String> = cert
+        .violations
+        .iter()
+        .filter(|v| v.kind == ViolationKind::InvalidTime && !validity.contains(&v.offset))
+        .map(|v| {
+            format!(
+                "{} at offset {} ({})",
+                v.detail,
+                v.offset,
+                cert.locate(v.offset)
+            )
+        })
+        .collect();
+    if found.is_empty() {
+        Outcome::Pass
+    } else {
+        fail!("{}", found.join("; "))
+    }
+}
+
+lint! {
+    /// ## What it checks
+    /// Every UTCTime and GeneralizedTime outside the validity field (for example in
+    /// privateKeyUsagePeriod, subjectDirectoryAttributes dateOfBirth or a Name attribute) has
+    /// the one DER form: UTCTime `YYMMDDHHMMSSZ`; GeneralizedTime `YYYYMMDDHHMMSSZ`, optionally
+    /// with a `.` fraction of a second that has no trailing zeros.
+    ///
+    /// The validity times are checked, with the RFC 5280 profile on top, by
+    /// `e_smime_rfc5280_validity_time_encoding`.
+    ///
+    /// ## Why
+    /// X.690 11.7 and 11.8 leave each time one encoding: the `Z`, the seconds and the fraction
+    /// rules. Offsets, missing seconds and padded fractions are BER only.
+    ///
+    /// ## Example
+    /// privateKeyUsagePeriod notAfter `20300101000000.50Z`.
+    E_DER_TIME_INVALID {
+        name: "e_der_time_invalid",
+        description: "A UTCTime or GeneralizedTime is not in its DER form",
+        citation: "X.690 11.7, 11.8",
+        source: Source::X690,
+        effective: dates::ALWAYS,
+        pkilint: [],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_der_time_invalid,
+    }
+}
+
+/// An encoded BOOLEAN FALSE, the DEFAULT of every BOOLEAN field X.509 has.
+fn is_false(t: &Tlv<'_>) -> bool {
+    t.tag == tag::BOOLEAN && t.content == [0x00]
+}
+
+fn check_der_default_value_encoded(ctx: &LintContext<'_>) -> Outcome {
+    let cert = ctx.cert;
+    let mut found: Vec<String> = Vec::new();
+    if let Some(v) = cert.version {
+        if Reader::new(v.content)
+            .read_if(tag::INTEGER)
+            .is_some_and(|i| i.content == [0x00])
+        {
+            found.push("version v1 is encoded although it is the DEFAULT".into());
+        }
+    }
+    for e in &cert.extensions {
+        let label = || oid::describe_extension(e.oid);
+        let mut r = e.raw.children();
+        let _ = r.read_if(tag::OID);
+        if r.read_if(tag::BOOLEAN).is_some_and(|b| b.content == [0x00]) {
+            found.push(format!("{}: critical FALSE is encoded", label()));
+        }
+        if e.is(&oid::BASIC_CONSTRAINTS) {
+            let ca = Reader::new(e.value)
+                .read_if(tag::SEQUENCE)
+                .and_then(|seq| seq.children().read().ok());
+            if ca.is_some_and(|t| is_false(&t)) {
+                found.push(format!("{}: cA FALSE is encoded", label()));
+            }
+        }
+        if e.is(&oid::NAME_CONSTRAINTS) {
+            let Some(nc) = Reader::new(e.value).read_if(tag::SEQUENCE) else {
+                continue;
+            };
+            let minimum_zero = nc
+                .children()
+                .flatten()
+                .flat_map(|subtrees| subtrees.children().flatten())
+                .any(|subtree| {
+                    subtree
+                        .children()
+                        .flatten()
+                        .any(|f| f.tag == 0x80 && f.content == [0x00])
+                });
+            if minimum_zero {
+                found.push(format!("{}: GeneralSubtree minimum 0 is encoded", label()));
+            }
+        }
+    }
+    if found.is_empty() {
+        Outcome::Pass
+    } else {
+        fail!("{}", found.join("; "))
+    }
+}
+
+lint! {
+    /// ## What it checks
+    /// No field whose value equals its DEFAULT is encoded: the version v1, an extension's
+    /// `critical` FALSE, basicConstraints `cA` FALSE, a GeneralSubtree's `minimum` 0.
+    ///
+    /// ## Why
+    /// X.690 11.5: "The encoding of a set value or sequence value shall not include an
+    /// encoding for any component value which is equal to its default value." RFC 5280 4.1
+    /// and 4.2 define these DEFAULTs; strict decoders reject their explicit encoding.
+    ///
+    /// ## Example
+    /// An extension encoded `30 0c 06 03 55 1d 0f 01 01 00 04 …` (critical FALSE spelled out).
+    E_DER_DEFAULT_VALUE_ENCODED {
+        name: "e_der_default_value_encoded",
+        description: "A field equal to its DEFAULT value is encoded",
+        citation: "X.690 11.5; RFC 5280 4.1, 4.2",
+        source: Source::X690,
+        effective: dates::ALWAYS,
+        pkilint: [],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_der_default_value_encoded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::cert::oid;
+    use crate::factory::{assert_lint, der, status_of, CertBuilder};
+    use crate::registry::Status;
+
+    fn base() -> CertBuilder {
+        CertBuilder::subscriber("mailbox-strict")
+    }
+
+    #[test]
+    fn default_values_are_not_encoded() {
+        const L: &str = "e_der_default_value_encoded";
+        let good = base().build();
+        // Extension critical FALSE written out (X.690 11.5, RFC 5280 4.1 `critical BOOLEAN DEFAULT FALSE`).
+        let mut b = base();
+        let mut spelled_once = false;
+        let items: Vec<Vec<u8>> = b
+            .extensions
+            .iter()
+            .map(|e| {
+                let mut parts = vec![der::tlv(0x06, &e.oid)];
+                if e.critical {
+                    parts.push(der::boolean(true));
+                } else if !spelled_once {
+                    spelled_once = true;
+                    parts.push(der::boolean(false));
+                }
+                parts.push(der::octets(&e.value));
+                der::seq(&parts)
+            })
+            .collect();
+        assert!(spelled_once, "the baseline has a non-critical extension");
+        b.extensions_raw = Some(der::explicit(3, &der::seq(&items)));
+        assert_lint(L, &b.build(), &good, &[]);
+        // Version v1 written out: [0] INTEGER 0 (no extensions, else the version lints fire too).
+        let bad = base()
+            .version_raw(Some(der::explicit(0, &der::int(0))))
+            .build();
+        assert_eq!(status_of(&bad, L), Status::Error);
+        // basicConstraints cA FALSE written out.
+        let bc = |content: Vec<Vec<u8>>| {
+            base()
+                .ext(&oid::BASIC_CONSTRAINTS, true, der::seq(&content))
+                .build()
+        };
+        assert_eq!(status_of(&bc(vec![der::boolean(false)]), L), Status::Error);
+        assert_eq!(status_of(&bc(vec![]), L), Status::Pass);
+        // GeneralSubtree minimum 0 written out (RFC 5280 4.2.1.10 `minimum [0] BaseDistance DEFAULT 0`).
+        let nc = |extra: Vec<u8>| {
+            let subtree = [crate::factory::gn::dns("example.com"), extra].concat();
+            let v = der::seq(&[der::explicit(0, &der::seq(&[subtree]))]);
+            CertBuilder::sub_ca(crate::factory::KeyAlg::P256)
+                .ext(&oid::NAME_CONSTRAINTS, true, v)
+                .build()
+        };
+        assert_eq!(status_of(&nc(der::implicit(0, &[0x00])), L), Status::Error);
+        assert_eq!(status_of(&nc(vec![]), L), Status::Pass);
+    }
+
+    #[test]
+    fn times_outside_validity_are_der() {
+        const L: &str = "e_der_time_invalid";
+        // privateKeyUsagePeriod ::= SEQUENCE { notBefore [0] GeneralizedTime, … } holds
+        // GeneralizedTime implicitly tagged; a Name attribute holds it with its universal tag.
+        let with = |t: Vec<u8>| {
+            base()
+                .issuer_raw(crate::factory::name_raw(&[
+                    (&oid::AT_COMMON_NAME, der::utf8("CA")),
+                    (&oid::DATE_OF_BIRTH, t),
+                ]))
+                .build()
+        };
+        assert_lint(
+            L,
+            &with(der::generalized_time("19700101000000.50Z")),
+            &with(der::generalized_time("19700101000000.5Z")),
+            &[],
+        );
+        // Validity times are the RFC 5280 lint's.
+        let bad = base()
+            .times_raw(der::utc_time("2510010000Z"), der::utc_time("260930235959Z"))
+            .build();
+        assert_eq!(status_of(&bad, L), Status::Pass);
+        assert_eq!(
+            status_of(&bad, "e_smime_rfc5280_validity_time_encoding"),
+            Status::Error
+        );
+    }
+
+    #[test]
+    fn implicit_ia5_strings_of_general_names_are_ascii() {
+        const L: &str = "e_der_string_invalid";
+        let crldp = |uri: &[u8]| {
+            let v = crate::factory::ext_values::crldp_full_names(&[vec![der::implicit(6, uri)]]);
+            base().ext(&oid::CRL_DISTRIBUTION_POINTS, false, v).build()
+        };
+        assert_eq!(
+            status_of(&crldp(b"http://crl.example.com/\xe9.crl"), L),
+            Status::Error
+        );
+        assert_eq!(
+            status_of(&crldp(b"http://crl.example.com/e.crl"), L),
+            Status::Pass
+        );
+        let aia = |uri: &[u8]| {
+            let v = crate::factory::ext_values::aia_raw(&[(
+                "1.3.6.1.5.5.7.48.2",
+                der::implicit(6, uri),
+            )]);
+            base().ext(&oid::AUTHORITY_INFO_ACCESS, false, v).build()
+        };
+        assert_eq!(
+            status_of(&aia(b"http://ca.\xff.example/ca.crt"), L),
+            Status::Error
+        );
+        assert_eq!(
+            status_of(&aia(b"http://ca.example/ca.crt"), L),
+            Status::Pass
+        );
+    }
+
+    #[test]
+    fn implicit_set_of_is_sorted() {
+        const L: &str = "e_der_set_not_sorted";
+        let atv =
+            |o: &const_oid::ObjectIdentifier, v: &str| der::seq(&[der::oid_of(o), der::utf8(v)]);
+        let (a, b) = (
+            atv(&oid::AT_COMMON_NAME, "CRL"),
+            atv(&oid::AT_ORGANIZATION, "Example"),
+        );
+        assert!(a < b, "commonName sorts first");
+        let with = |rdn: Vec<u8>| {
+            let dp = der::seq(&[der::explicit(0, &der::explicit(1, &rdn))]);
+            base()
+                .ext(&oid::FRESHEST_CRL, false, der::seq(&[dp]))
+                .build()
+        };
+        assert_eq!(
+            status_of(&with([b.clone(), a.clone()].concat()), L),
+            Status::Error
+        );
+        assert_eq!(status_of(&with([a, b].concat()), L), Status::Pass);
     }
 }

@@ -97,7 +97,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.extended_key_usage_extension_missing"],
-        zlint: [],
+        zlint: ["e_smime_legacy_multipurpose_eku_check", "e_smime_strict_eku_check"],
         applies: Applies::SUBSCRIBER,
         check: check_eku_missing,
     }

@@ -5,11 +5,12 @@
 //! clarified by SMC012) call the same rules on each `directoryName` of the subjectAltName. The
 //! per-type attribute tables of SBR 7.1.4.2.3–7.1.4.2.6 are data ([`MATRIX`], [`OTHER`]).
 
-use crate::cert::{oid, Attribute, Cert, GeneralName, Name};
+use crate::cert::{oid, Attribute, Cert, Ext, Extension, GeneralName, Name};
 use crate::detect::{CertType, Generation, Validation};
 use crate::lint_context::LintContext;
 use crate::registry::Outcome;
 use crate::time::UnixTime;
+use crate::walk::tag;
 use const_oid::ObjectIdentifier;
 use std::borrow::Cow;
 use std::fmt;
@@ -379,6 +380,460 @@ fn in_force(ctx: &LintContext<'_>, name: &str) -> bool {
 /// Whether a value has at least one letter or digit (any script).
 pub(crate) fn has_alphanumeric(s: &str) -> bool {
     s.chars().any(char::is_alphanumeric)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attribute value types, for every Name of a certificate
+// ---------------------------------------------------------------------------------------------
+
+/// The ASN.1 type an attribute's definition gives its value, as the identifier octets it admits.
+pub(crate) struct AttrSyntax {
+    pub oid: &'static ObjectIdentifier,
+    pub name: &'static str,
+    pub types: &'static [u8],
+    /// The type as the defining text writes it, for messages and docs.
+    pub syntax: &'static str,
+    pub source: &'static str,
+}
+
+/// `DirectoryString ::= CHOICE { teletexString, printableString, universalString, utf8String,
+/// bmpString }` (RFC 5280 Appendix A.1; X.520 UnboundedDirectoryString has the same choices).
+const DIRECTORY_STRING: &[u8] = &[
+    tag::TELETEX_STRING,
+    tag::PRINTABLE_STRING,
+    tag::UNIVERSAL_STRING,
+    tag::UTF8_STRING,
+    tag::BMP_STRING,
+];
+const PRINTABLE: &[u8] = &[tag::PRINTABLE_STRING];
+const IA5: &[u8] = &[tag::IA5_STRING];
+
+const fn syntax(
+    oid: &'static ObjectIdentifier,
+    name: &'static str,
+    types: &'static [u8],
+    syntax: &'static str,
+    source: &'static str,
+) -> AttrSyntax {
+    AttrSyntax {
+        oid,
+        name,
+        types,
+        syntax,
+        source,
+    }
+}
+
+const DS: &str = "DirectoryString";
+const A1: &str = "RFC 5280 Appendix A.1";
+const X520: &str = "X.520 6";
+
+/// Every attribute type of the SBR 7.1.4.2 tables and the others common in certificate Names.
+/// Attribute types not listed here have no type check (their definitions are not known).
+pub(crate) static ATTRIBUTE_SYNTAX: [AttrSyntax; 32] = [
+    syntax(&oid::AT_COMMON_NAME, "commonName", DIRECTORY_STRING, DS, A1),
+    syntax(&oid::AT_SURNAME, "surname", DIRECTORY_STRING, DS, A1),
+    syntax(
+        &oid::AT_SERIAL_NUMBER,
+        "serialNumber",
+        PRINTABLE,
+        "PrintableString",
+        A1,
+    ),
+    syntax(
+        &oid::AT_COUNTRY,
+        "countryName",
+        PRINTABLE,
+        "PrintableString (SIZE (2))",
+        A1,
+    ),
+    syntax(&oid::AT_LOCALITY, "localityName", DIRECTORY_STRING, DS, A1),
+    syntax(
+        &oid::AT_STATE,
+        "stateOrProvinceName",
+        DIRECTORY_STRING,
+        DS,
+        A1,
+    ),
+    syntax(&oid::AT_STREET, "streetAddress", DIRECTORY_STRING, DS, X520),
+    syntax(
+        &oid::AT_ORGANIZATION,
+        "organizationName",
+        DIRECTORY_STRING,
+        DS,
+        A1,
+    ),
+    syntax(
+        &oid::AT_ORGANIZATIONAL_UNIT,
+        "organizationalUnitName",
+        DIRECTORY_STRING,
+        DS,
+        A1,
+    ),
+    syntax(&oid::AT_TITLE, "title", DIRECTORY_STRING, DS, A1),
+    syntax(
+        &oid::AT_DESCRIPTION,
+        "description",
+        DIRECTORY_STRING,
+        DS,
+        X520,
+    ),
+    syntax(
+        &oid::AT_BUSINESS_CATEGORY,
+        "businessCategory",
+        DIRECTORY_STRING,
+        DS,
+        X520,
+    ),
+    syntax(
+        &oid::AT_POSTAL_CODE,
+        "postalCode",
+        DIRECTORY_STRING,
+        DS,
+        X520,
+    ),
+    syntax(
+        &oid::AT_TELEPHONE_NUMBER,
+        "telephoneNumber",
+        PRINTABLE,
+        "PrintableString",
+        X520,
+    ),
+    syntax(&oid::AT_NAME, "name", DIRECTORY_STRING, DS, A1),
+    syntax(&oid::AT_GIVEN_NAME, "givenName", DIRECTORY_STRING, DS, A1),
+    syntax(&oid::AT_INITIALS, "initials", DIRECTORY_STRING, DS, A1),
+    syntax(
+        &oid::AT_GENERATION_QUALIFIER,
+        "generationQualifier",
+        DIRECTORY_STRING,
+        DS,
+        A1,
+    ),
+    syntax(
+        &oid::AT_DN_QUALIFIER,
+        "dnQualifier",
+        PRINTABLE,
+        "PrintableString",
+        A1,
+    ),
+    syntax(&oid::AT_PSEUDONYM, "pseudonym", DIRECTORY_STRING, DS, A1),
+    syntax(
+        &oid::AT_ORGANIZATION_IDENTIFIER,
+        "organizationIdentifier",
+        DIRECTORY_STRING,
+        DS,
+        X520,
+    ),
+    syntax(&oid::AT_EMAIL_ADDRESS, "emailAddress", IA5, "IA5String", A1),
+    syntax(
+        &oid::AT_DOMAIN_COMPONENT,
+        "domainComponent",
+        IA5,
+        "IA5String",
+        A1,
+    ),
+    syntax(
+        &oid::AT_UID,
+        "uid",
+        DIRECTORY_STRING,
+        DS,
+        "RFC 4519 2.39; RFC 1274",
+    ),
+    syntax(
+        &oid::AT_JURISDICTION_LOCALITY,
+        "jurisdictionLocalityName",
+        DIRECTORY_STRING,
+        DS,
+        "EV Guidelines 9.2.4",
+    ),
+    syntax(
+        &oid::AT_JURISDICTION_STATE,
+        "jurisdictionStateOrProvinceName",
+        DIRECTORY_STRING,
+        DS,
+        "EV Guidelines 9.2.4",
+    ),
+    syntax(
+        &oid::AT_JURISDICTION_COUNTRY,
+        "jurisdictionCountryName",
+        PRINTABLE,
+        "PrintableString (SIZE (2))",
+        "EV Guidelines 9.2.4",
+    ),
+    syntax(
+        &oid::DATE_OF_BIRTH,
+        "dateOfBirth",
+        &[tag::GENERALIZED_TIME],
+        "GeneralizedTime",
+        "RFC 3739 3.2.2",
+    ),
+    syntax(
+        &oid::PLACE_OF_BIRTH,
+        "placeOfBirth",
+        DIRECTORY_STRING,
+        DS,
+        "RFC 3739 3.2.2",
+    ),
+    syntax(
+        &oid::GENDER,
+        "gender",
+        PRINTABLE,
+        "PrintableString (SIZE (1))",
+        "RFC 3739 3.2.2",
+    ),
+    syntax(
+        &oid::COUNTRY_OF_RESIDENCE,
+        "countryOfResidence",
+        PRINTABLE,
+        "PrintableString (SIZE (2))",
+        "RFC 3739 3.2.2",
+    ),
+    syntax(
+        &oid::COUNTRY_OF_CITIZENSHIP,
+        "countryOfCitizenship",
+        PRINTABLE,
+        "PrintableString (SIZE (2))",
+        "RFC 3739 3.2.2",
+    ),
+];
+
+impl AttrSyntax {
+    pub fn is_directory_string(&self) -> bool {
+        self.types == DIRECTORY_STRING
+    }
+}
+
+pub(crate) fn attribute_syntax(attr_oid: &[u8]) -> Option<&'static AttrSyntax> {
+    ATTRIBUTE_SYNTAX
+        .iter()
+        .find(|s| s.oid.as_bytes() == attr_oid)
+}
+
+/// Why an attribute's value is not of the type its definition gives, if it is not.
+pub(crate) fn attribute_type_problem(a: &Attribute<'_>) -> Option<String> {
+    let s = attribute_syntax(a.oid)?;
+    if s.types.contains(&a.value.tag) {
+        return None;
+    }
+    Some(format!(
+        "{} is encoded as {}; {} defines it as {}",
+        s.name,
+        crate::walk::tag_name(a.value.tag),
+        s.source,
+        s.syntax
+    ))
+}
+
+/// Where a Name sits, for messages of the lints that look at every Name.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NamePlace {
+    pub field: &'static str,
+    /// 1-based position among the Names of the same field (0: the field is one Name).
+    pub ordinal: usize,
+}
+
+impl fmt::Display for NamePlace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ordinal == 0 {
+            f.write_str(self.field)
+        } else {
+            write!(f, "{} directoryName #{}", self.field, self.ordinal)
+        }
+    }
+}
+
+/// Calls `visit` with the attributes of every Name in the certificate: issuer, subject, each
+/// directoryName that [`for_each_general_name`] finds, and nameRelativeToCRLIssuer.
+/// Names that cannot be decoded are skipped: the structure lints report them.
+pub(crate) fn for_each_name<'a>(
+    cert: &Cert<'a>,
+    visit: &mut dyn FnMut(NamePlace, &[Attribute<'a>]),
+) {
+    let whole = |field| NamePlace { field, ordinal: 0 };
+    if let Some(Ok(n)) = cert.issuer_name() {
+        visit(whole("issuer"), &n.attributes);
+    }
+    if let Some(Ok(n)) = cert.subject_name() {
+        visit(whole("subject"), &n.attributes);
+    }
+    let mut last: Option<&'static str> = None;
+    let mut count = 0;
+    for_each_general_name(cert, &mut |field, gn| {
+        if let GeneralName::DirectoryName(Ok(n)) = gn {
+            if last != Some(field) {
+                last = Some(field);
+                count = 0;
+            }
+            count += 1;
+            visit(
+                NamePlace {
+                    field,
+                    ordinal: count,
+                },
+                &n.attributes,
+            );
+        }
+    });
+    for_each_relative_name(cert, &mut |rdn| {
+        visit(whole("nameRelativeToCRLIssuer"), &rdn_attributes(rdn));
+    });
+}
+
+/// Calls `visit` with each nameRelativeToCRLIssuer (`[1] IMPLICIT RelativeDistinguishedName`)
+/// of cRLDistributionPoints and freshestCRL.
+pub(crate) fn for_each_relative_name<'a>(
+    cert: &Cert<'a>,
+    visit: &mut dyn FnMut(crate::walk::Tlv<'a>),
+) {
+    let mut points = |dps: &[crate::cert::ext::DistributionPoint<'a>]| {
+        dps.iter()
+            .filter_map(|dp| dp.relative_name)
+            .for_each(&mut *visit)
+    };
+    for e in &cert.extensions {
+        if !(e.is(&oid::CRL_DISTRIBUTION_POINTS) || e.is(&oid::FRESHEST_CRL)) {
+            continue;
+        }
+        match cert.crl_distribution_points() {
+            Ext::Present(x, dps) if x.index == e.index => points(dps),
+            _ => {
+                let dps = crate::cert::ext::decode_crl_distribution_points(e.value, e.value_offset);
+                if let Ok(dps) = dps {
+                    points(&dps);
+                }
+            }
+        }
+    }
+}
+
+/// Calls `visit` with every GeneralName of the certificate's extensions and the extension's
+/// name: subjectAltName, issuerAltName, authorityKeyIdentifier's authorityCertIssuer,
+/// cRLDistributionPoints and freshestCRL (fullName and cRLIssuer),
+/// authority/subjectInfoAccess locations and the nameConstraints subtree bases. Extension
+/// values that cannot be decoded are skipped: the structure lints report them.
+pub(crate) fn for_each_general_name<'a>(
+    cert: &Cert<'a>,
+    visit: &mut dyn FnMut(&'static str, &GeneralName<'a>),
+) {
+    use crate::cert::{ext, general_name};
+    for e in &cert.extensions {
+        let Some(field) = oid::extension_name(e.oid) else {
+            continue;
+        };
+        let (value, base) = (e.value, e.value_offset);
+        let mut all = |gns: &[GeneralName<'a>]| gns.iter().for_each(|gn| visit(field, gn));
+        // The certificate's cached views serve the usual extensions (decoded once for all
+        // lints); a second occurrence or a rarer extension is decoded here.
+        let this = |x: &Extension<'_>| x.index == e.index;
+        if e.is(&oid::SUBJECT_ALT_NAME) || e.is(&oid::ISSUER_ALT_NAME) {
+            match cert.san() {
+                Ext::Present(x, gns) if this(x) => all(gns),
+                _ => {
+                    if let Ok(gns) = general_name::decode_general_names(value, base) {
+                        all(&gns);
+                    }
+                }
+            }
+        } else if e.is(&oid::AUTHORITY_INFO_ACCESS) || e.is(&oid::SUBJECT_INFO_ACCESS) {
+            let mut locations = |ads: &[ext::AccessDescription<'a>]| {
+                ads.iter()
+                    .for_each(|ad| all(std::slice::from_ref(&ad.location)))
+            };
+            match cert.aia() {
+                Ext::Present(x, ads) if this(x) => locations(ads),
+                _ => {
+                    if let Ok(ads) = ext::decode_access_descriptions(value, base) {
+                        locations(&ads);
+                    }
+                }
+            }
+        } else if e.is(&oid::AUTHORITY_KEY_IDENTIFIER) {
+            let issuer = ext::decode_authority_key_id(value, base)
+                .ok()
+                .and_then(|aki| aki.issuer);
+            if let Some(Ok(gns)) = issuer.map(|t| general_name::decode_names_content(&t)) {
+                all(&gns);
+            }
+        } else if e.is(&oid::CRL_DISTRIBUTION_POINTS) || e.is(&oid::FRESHEST_CRL) {
+            let mut points = |dps: &[ext::DistributionPoint<'a>]| {
+                for dp in dps {
+                    all(dp.full_name.as_deref().unwrap_or_default());
+                    all(dp.crl_issuer.as_deref().unwrap_or_default());
+                }
+            };
+            match cert.crl_distribution_points() {
+                Ext::Present(x, dps) if this(x) => points(dps),
+                _ => {
+                    if let Ok(dps) = ext::decode_crl_distribution_points(value, base) {
+                        points(&dps);
+                    }
+                }
+            }
+        } else if e.is(&oid::NAME_CONSTRAINTS) {
+            let Ok(nc) = ext::top_level(value, base, tag::SEQUENCE, "NameConstraints") else {
+                continue;
+            };
+            // permittedSubtrees [0], excludedSubtrees [1]; GeneralSubtree ::= SEQUENCE { base, … }
+            for subtree in nc
+                .children()
+                .flatten()
+                .flat_map(|subtrees| subtrees.children().flatten())
+            {
+                if let Some(Ok(b)) = subtree.children().next() {
+                    all(std::slice::from_ref(&general_name::decode_general_name(b)));
+                }
+            }
+        }
+    }
+}
+
+/// Calls `visit` with each value of each Attribute of subjectDirectoryAttributes
+/// (`SEQUENCE OF Attribute`, `Attribute ::= SEQUENCE { type, values SET OF value }`), as an
+/// [`Attribute`] so that the Name rules apply to it.
+pub(crate) fn for_each_directory_attribute<'a>(
+    cert: &Cert<'a>,
+    visit: &mut dyn FnMut(&Attribute<'a>),
+) {
+    let Some(e) = cert.extension(&oid::SUBJECT_DIRECTORY_ATTRIBUTES) else {
+        return;
+    };
+    let Ok(seq) = crate::cert::ext::top_level(
+        e.value,
+        e.value_offset,
+        tag::SEQUENCE,
+        "SubjectDirectoryAttributes",
+    ) else {
+        return;
+    };
+    for (i, attr) in seq.children().flatten().enumerate() {
+        let mut r = attr.children();
+        let (Some(o), Some(values)) = (r.read_if(tag::OID), r.read_if(tag::SET)) else {
+            continue;
+        };
+        for value in values.children().flatten() {
+            visit(&Attribute {
+                oid: o.content,
+                value,
+                rdn: i,
+            });
+        }
+    }
+}
+
+/// The AttributeTypeAndValues of an implicitly tagged RelativeDistinguishedName.
+fn rdn_attributes(rdn: crate::walk::Tlv<'_>) -> Vec<Attribute<'_>> {
+    let mut out = Vec::new();
+    for atv in rdn.children().flatten() {
+        let mut r = atv.children();
+        if let (Some(o), Ok(value)) = (r.read_if(tag::OID), r.read()) {
+            out.push(Attribute {
+                oid: o.content,
+                value,
+                rdn: 0,
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -860,7 +860,8 @@ mod tests {
             "e_smime_subject_org_identifier_encoding",
             &with(der::ia5("NTRGB-12345678")),
             &with(der::printable("NTRGB-12345678")),
-            &[],
+            // IA5String is not one of the DirectoryString choices at all.
+            &["e_smime_rfc5280_name_attribute_type_invalid"],
         );
     }
 

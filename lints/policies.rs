@@ -72,7 +72,7 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["cabf.smime.certificate_policies_extension_missing"],
-        zlint: [],
+        zlint: ["e_exactly_one_smime_policy"],
         applies: Applies::SUBSCRIBER,
         check: check_certificate_policies_missing,
     }

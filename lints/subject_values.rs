@@ -355,7 +355,7 @@ lint! {
     /// part of at most 64 octets; a domain of LDH labels of at most 63 octets and 253 octets in
     /// total, or an address literal.
     ///
-    /// The IA5String encoding is checked by `e_smime_subject_attribute_encoding_invalid` and the
+    /// The IA5String encoding is checked by `e_smime_rfc5280_name_attribute_type_invalid` and the
     /// 255-character bound by `e_smime_subject_attribute_too_long`.
     ///
     /// ## Why
@@ -574,61 +574,25 @@ lint! {
     }
 }
 
-/// The DirectoryString attributes of the SBR tables.
-fn is_directory_string(attr_oid: &[u8]) -> bool {
-    [
-        &oid::AT_COMMON_NAME,
-        &oid::AT_SURNAME,
-        &oid::AT_GIVEN_NAME,
-        &oid::AT_ORGANIZATION,
-        &oid::AT_ORGANIZATIONAL_UNIT,
-        &oid::AT_TITLE,
-        &oid::AT_LOCALITY,
-        &oid::AT_STATE,
-        &oid::AT_STREET,
-        &oid::AT_POSTAL_CODE,
-        &oid::AT_PSEUDONYM,
-    ]
-    .iter()
-    .any(|o| o.as_bytes() == attr_oid)
-}
-
 pub(crate) fn rule_attribute_encoding_invalid(n: &NameCtx<'_>, out: &mut Vec<String>) {
     for a in &n.name.attributes {
         let t = a.value.tag;
-        let found = || crate::walk::tag_name(t);
-        let name = || attr_name(a.oid);
-        if a.is(&oid::AT_COUNTRY) || a.is(&oid::AT_SERIAL_NUMBER) {
-            if t != tag::PRINTABLE_STRING {
-                out.push(format!(
-                    "{} is a {}; it must be a PrintableString",
-                    name(),
-                    found()
-                ));
-            }
-        } else if a.is(&oid::AT_EMAIL_ADDRESS) {
-            if t != tag::IA5_STRING {
-                out.push(format!(
-                    "{} is a {}; it must be an IA5String",
-                    name(),
-                    found()
-                ));
-            }
-        } else if is_directory_string(a.oid) {
-            match t {
-                tag::UTF8_STRING | tag::PRINTABLE_STRING => {}
-                tag::TELETEX_STRING | tag::BMP_STRING | tag::UNIVERSAL_STRING => out.push(format!(
-                    "{} is a {}; new certificates use PrintableString or UTF8String \
-                     (RFC 5280 4.1.2.6)",
-                    name(),
-                    found()
-                )),
-                _ => out.push(format!(
-                    "{} is a {}, not a DirectoryString",
-                    name(),
-                    found()
-                )),
-            }
+        let directory_string = super::name_rules::attribute_syntax(a.oid)
+            .is_some_and(|s| s.is_directory_string())
+            // Its two permitted types are e_smime_subject_org_identifier_encoding's.
+            && !a.is(&oid::AT_ORGANIZATION_IDENTIFIER);
+        if directory_string
+            && matches!(
+                t,
+                tag::TELETEX_STRING | tag::BMP_STRING | tag::UNIVERSAL_STRING
+            )
+        {
+            out.push(format!(
+                "{} is a {}; new certificates use PrintableString or UTF8String \
+                 (RFC 5280 4.1.2.6)",
+                attr_name(a.oid),
+                crate::walk::tag_name(t)
+            ));
         }
     }
 }
@@ -639,24 +603,25 @@ fn check_attribute_encoding_invalid(ctx: &LintContext<'_>) -> Outcome {
 
 lint! {
     /// ## What it checks
-    /// The string type of each subject attribute the SBR tables list: countryName and
-    /// serialNumber are PrintableString; emailAddress is IA5String; the DirectoryString
-    /// attributes (commonName, surname, givenName, organizationName, organizationalUnitName,
-    /// title, localityName, stateOrProvinceName, streetAddress, postalCode, pseudonym) are
-    /// UTF8String or PrintableString. TeletexString, BMPString and UniversalString are reported.
+    /// The DirectoryString attributes of the subject (commonName, surname, givenName,
+    /// organizationName, organizationalUnitName, title, localityName, stateOrProvinceName,
+    /// streetAddress, postalCode, pseudonym and the other DirectoryString types of the table in
+    /// docs/conformance.md) use PrintableString or UTF8String: TeletexString, BMPString and
+    /// UniversalString are reported.
     ///
-    /// Characters outside the chosen type's alphabet (e.g. `@` in a PrintableString) are reported
-    /// by `e_der_string_invalid`; organizationIdentifier by
-    /// `e_smime_subject_org_identifier_encoding`.
+    /// A value of a type the attribute's definition does not allow at all (countryName as
+    /// UTF8String, emailAddress as UTF8String, commonName as IA5String) is reported in every
+    /// Name by `e_smime_rfc5280_name_attribute_type_invalid`; characters outside the chosen
+    /// type's alphabet (e.g. `@` in a PrintableString) by `e_der_string_invalid`;
+    /// organizationIdentifier by `e_smime_subject_org_identifier_encoding`.
     ///
     /// ## Why
     /// SBR 7.1.4 makes RFC 5280 the encoding rule for attribute values (SHALL). RFC 5280 4.1.2.6
     /// requires PrintableString or UTF8String for DirectoryString in new certificates (the other
-    /// choices are for names established before), and Appendix A fixes the types of countryName,
-    /// serialNumber and emailAddress.
+    /// choices are for names established before).
     ///
     /// ## Example
-    /// `CN` as BMPString; `C` as UTF8String; `emailAddress` as UTF8String.
+    /// `CN` as BMPString or TeletexString.
     E_SMIME_SUBJECT_ATTRIBUTE_ENCODING_INVALID {
         name: "e_smime_subject_attribute_encoding_invalid",
         description: "A subject attribute uses a string type RFC 5280 does not allow for it in new certificates",
@@ -1017,9 +982,7 @@ mod tests {
             .build();
         for bad in [
             subject(der::bmp("Alice Smith"), der::printable("GB")),
-            subject(der::utf8("Alice Smith"), der::utf8("GB")),
             subject(der::tlv(0x14, b"Alice Smith"), der::printable("GB")),
-            subject(der::ia5("Alice Smith"), der::printable("GB")),
         ] {
             let bad = iv("individual-strict").subject_raw(bad).build();
             assert_lint(
@@ -1029,7 +992,15 @@ mod tests {
                 &[],
             );
         }
-        // emailAddress as UTF8String.
+        // Types outside the attribute's definition are the RFC 5280 lint's, in every Name.
+        const TYPE: &str = "e_smime_rfc5280_name_attribute_type_invalid";
+        for bad in [
+            subject(der::utf8("Alice Smith"), der::utf8("GB")),
+            subject(der::ia5("Alice Smith"), der::printable("GB")),
+        ] {
+            let bad = iv("individual-strict").subject_raw(bad).build();
+            assert_lint(TYPE, &bad, &good, &[]);
+        }
         let bad = CertBuilder::subscriber("mailbox-strict")
             .subject_raw(crate::factory::name_raw(&[(
                 &oid::AT_EMAIL_ADDRESS,
@@ -1039,12 +1010,7 @@ mod tests {
         let good = CertBuilder::subscriber("mailbox-strict")
             .subject(&[("emailAddress", "alice@example.com")])
             .build();
-        assert_lint(
-            "e_smime_subject_attribute_encoding_invalid",
-            &bad,
-            &good,
-            &[],
-        );
+        assert_lint(TYPE, &bad, &good, &[]);
     }
 
     #[test]

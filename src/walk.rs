@@ -149,6 +149,9 @@ pub enum ViolationKind {
     UnsortedSet,
     /// Structure nested deeper than [`MAX_DEPTH`].
     TooDeep,
+    /// UTCTime or GeneralizedTime not in the one form DER allows (digits, seconds, `Z`, no
+    /// trailing zeros in a fraction).
+    InvalidTime,
 }
 
 /// An encoding violation at an offset of the walked buffer.
@@ -181,6 +184,8 @@ impl fmt::Display for ReadError {
         write!(f, "{} at offset {}", self.message, self.offset)
     }
 }
+
+const INDEFINITE_PRIMITIVE: &str = "indefinite length on a primitive type";
 
 /// Reads one TLV at the start of `data`; `base` is the absolute offset of `data[0]`.
 pub fn read_tlv(data: &[u8], base: usize) -> Result<(Tlv<'_>, Option<Anomaly>), ReadError> {
@@ -229,7 +234,7 @@ fn read_tlv_depth(
         usize::from(len_byte)
     } else if len_byte == 0x80 {
         if first & 0x20 == 0 {
-            return Err(err("indefinite length on a primitive type"));
+            return Err(err(INDEFINITE_PRIMITIVE));
         }
         let hdr = pos;
         let end = find_end_of_contents(data, hdr, base, depth)?;
@@ -469,7 +474,12 @@ impl Walker {
         let (tlv, anomaly) = match read_tlv(data, base) {
             Ok(v) => v,
             Err(e) => {
-                self.record(ViolationKind::Truncated, e.offset, region, e.message.into());
+                let kind = if e.message == INDEFINITE_PRIMITIVE {
+                    ViolationKind::IndefiniteLength
+                } else {
+                    ViolationKind::Truncated
+                };
+                self.record(kind, e.offset, region, e.message.into());
                 return None;
             }
         };
@@ -544,7 +554,17 @@ impl Walker {
                 ViolationKind::WrongForm,
                 format!("{} must be constructed", tag_name(tlv.tag | 0x20)),
             )),
-            4 | 23 | 24 => None,
+            23 | 24 => time_problem(tlv.number, c).map(|p| {
+                (
+                    ViolationKind::InvalidTime,
+                    format!(
+                        "{} {:?}: {p}",
+                        tag_name(tlv.tag),
+                        String::from_utf8_lossy(c)
+                    ),
+                )
+            }),
+            4 => None,
             12 | 18 | 19 | 20 | 21 | 22 | 25 | 26 | 27 | 30 => {
                 string_problem(tlv.number, c).map(|p| {
                     (
@@ -588,6 +608,34 @@ fn bit_string_problem(c: &[u8]) -> Option<&'static str> {
             Some("BIT STRING padding bits are not zero")
         }
         _ => None,
+    }
+}
+
+/// X.690 11.7 (GeneralizedTime) and 11.8 (UTCTime): `Z`, seconds present, and for
+/// GeneralizedTime a fraction with `.` and no trailing zeros. `number` is 23 or 24.
+pub fn time_problem(number: u32, c: &[u8]) -> Option<&'static str> {
+    let digits = if number == 23 { 12 } else { 14 };
+    let Some((&b'Z', body)) = c.split_last() else {
+        return Some("does not end with Z");
+    };
+    if body.len() < digits || !body[..digits].iter().all(u8::is_ascii_digit) {
+        return Some(
+            "is not YYMMDDHHMMSS (UTCTime) or YYYYMMDDHHMMSS (GeneralizedTime) before the Z",
+        );
+    }
+    match &body[digits..] {
+        [] => None,
+        _ if number == 23 => Some("has characters between the seconds and the Z"),
+        [b'.', frac @ ..] => {
+            if frac.is_empty() || !frac.iter().all(u8::is_ascii_digit) {
+                Some("has a fraction that is not digits after a '.'")
+            } else if frac.last() == Some(&b'0') {
+                Some("has trailing zeros in its fraction of a second")
+            } else {
+                None
+            }
+        }
+        _ => Some("has characters between the seconds and the Z other than a '.' fraction"),
     }
 }
 
@@ -692,6 +740,37 @@ mod tests {
             [UnsortedSet]
         );
         assert_eq!(kinds(&[0x30, 0x05, 0x02, 0x01]), [Truncated]);
+        assert_eq!(kinds(&[0x04, 0x80, 0x00, 0x00]), [IndefiniteLength]);
+    }
+
+    #[test]
+    fn times_have_one_der_form() {
+        use ViolationKind::InvalidTime;
+        let t = |tag: u8, s: &str| kinds(&[&[tag, s.len() as u8][..], s.as_bytes()].concat());
+        // X.690 11.8: UTCTime YYMMDDHHMMSSZ.
+        assert!(t(0x17, "251001000000Z").is_empty());
+        for bad in [
+            "2510010000Z",
+            "251001000000+0100",
+            "251001000000",
+            "2510010000001Z",
+            "25100100000aZ",
+        ] {
+            assert_eq!(t(0x17, bad), [InvalidTime], "{bad}");
+        }
+        // X.690 11.7: GeneralizedTime YYYYMMDDHHMMSS[.f]Z, no trailing zeros in the fraction.
+        assert!(t(0x18, "20501001000000Z").is_empty());
+        assert!(t(0x18, "20501001000000.5Z").is_empty());
+        for bad in [
+            "20501001000000.50Z",
+            "20501001000000.Z",
+            "20501001000000,5Z",
+            "205010010000Z",
+            "20501001000000",
+            "20501001000000-0500",
+        ] {
+            assert_eq!(t(0x18, bad), [InvalidTime], "{bad}");
+        }
     }
 
     #[test]

@@ -96,3 +96,181 @@ fn a_certificate_cut_short_is_reported_as_truncated() {
     let details = result.findings[0].details.as_deref().unwrap_or("");
     assert!(details.contains("truncated"), "{details}");
 }
+
+/// The extension rows of docs/conformance.md "Permitted string types": for each string-typed
+/// field, a certificate with a type (or character) its definition does not allow, one with a
+/// permitted value, and the lint that tells them apart. Types from RFC 5280 4.2.1.4, 4.2.1.6,
+/// 4.2.1.13, RFC 9598 3, ETSI EN 319 412-5 4.3.4 and the LEI extension of SBR 7.1.2.3(l).
+#[test]
+fn permitted_string_types_of_extension_fields() {
+    use smimelint::cert::oid;
+    use smimelint::factory::{der, ext, ext_values, gn, status_of, CertBuilder};
+    use smimelint::registry::Status;
+    let mailbox = || CertBuilder::subscriber("mailbox-strict");
+    let policy = |qualifier: Vec<u8>| {
+        mailbox()
+            .ext(
+                &oid::CERTIFICATE_POLICIES,
+                false,
+                der::seq(&[ext::policy_info("2.23.140.1.5.1.3", &[qualifier])]),
+            )
+            .build()
+    };
+    let cps = |v: Vec<u8>| policy(der::seq(&[der::oid("1.3.6.1.5.5.7.2.1"), v]));
+    let notice = |text: Vec<u8>| policy(ext::user_notice(None, Some(text)));
+    let san = |extra: Vec<u8>| {
+        mailbox()
+            .ext(
+                &oid::SUBJECT_ALT_NAME,
+                false,
+                ext::general_names(&[gn::rfc822("alice@example.com"), extra]),
+            )
+            .build()
+    };
+    let ian = |name: Vec<u8>| {
+        mailbox()
+            .ext(&oid::ISSUER_ALT_NAME, false, ext::general_names(&[name]))
+            .build()
+    };
+    let crldp = |uri: &[u8]| {
+        mailbox()
+            .ext(
+                &oid::CRL_DISTRIBUTION_POINTS,
+                false,
+                ext_values::crldp_full_names(&[vec![der::implicit(6, uri)]]),
+            )
+            .build()
+    };
+    let smtp = |v: Vec<u8>| san(gn::other_name("1.3.6.1.5.5.7.8.9", &v));
+    let qc = |url: Vec<u8>, language: Vec<u8>| {
+        let pds = der::seq(&[
+            der::oid("0.4.0.1862.1.5"),
+            der::seq(&[der::seq(&[url, language])]),
+        ]);
+        CertBuilder::subscriber("organization-multipurpose")
+            .ext(
+                &oid::QC_STATEMENTS,
+                false,
+                der::seq(&[der::seq(&[der::oid("0.4.0.1862.1.1")]), pds]),
+            )
+            .build()
+    };
+    let pds_url = || der::ia5("https://example.com/pds");
+    let statement = |id: &str, info: Vec<u8>| {
+        CertBuilder::subscriber("organization-multipurpose")
+            .ext(
+                &oid::QC_STATEMENTS,
+                false,
+                der::seq(&[
+                    der::seq(&[der::oid("0.4.0.1862.1.1")]),
+                    der::seq(&[der::oid(id), info]),
+                ]),
+            )
+            .build()
+    };
+    let legislation = |c: Vec<u8>| statement("0.4.0.1862.1.7", der::seq(&[c]));
+    let limit = |currency: Vec<u8>| {
+        statement(
+            "0.4.0.1862.1.2",
+            der::seq(&[currency, der::int(1000), der::int(0)]),
+        )
+    };
+    let lei_code = ext_values::lei_with_check_digits("5493001KJTIIGC8Y1R");
+    let lei = |v: Vec<u8>| {
+        CertBuilder::subscriber("organization-multipurpose")
+            .ext(&oid::LEI, false, v)
+            .build()
+    };
+    let url = "https://example.com/cps";
+    let rows: Vec<(&str, &str, Vec<u8>, Vec<u8>)> = vec![
+        (
+            "CPS pointer IA5String",
+            "e_smime_cps_qualifier_not_http_url",
+            cps(der::utf8(url)),
+            cps(der::ia5(url)),
+        ),
+        (
+            "explicitText not IA5String",
+            "e_smime_rfc5280_explicit_text_encoding",
+            notice(der::ia5("Terms")),
+            notice(der::utf8("Terms")),
+        ),
+        (
+            "explicitText a DisplayText type",
+            "e_smime_rfc5280_explicit_text_encoding",
+            notice(der::printable("Terms")),
+            notice(der::visible("Terms")),
+        ),
+        (
+            "rfc822Name IA5String",
+            "e_der_string_invalid",
+            san(der::implicit(1, b"b\xe9b@example.com")),
+            san(gn::rfc822("bob@example.com")),
+        ),
+        (
+            "dNSName IA5String",
+            "e_der_string_invalid",
+            ian(der::implicit(2, b"\xe9.example.com")),
+            ian(gn::dns("ca.example.com")),
+        ),
+        (
+            "uniformResourceIdentifier IA5String",
+            "e_der_string_invalid",
+            crldp(b"http://crl.example.com/\xe9.crl"),
+            crldp(b"http://crl.example.com/e.crl"),
+        ),
+        (
+            "SmtpUTF8Mailbox UTF8String",
+            "e_smime_smtp_utf8_mailbox_invalid",
+            smtp(der::ia5("bob@example.com")),
+            smtp(der::utf8("bob@example.com")),
+        ),
+        (
+            "QcPDS url IA5String",
+            "e_smime_qc_statements_invalid",
+            qc(der::utf8("https://example.com/pds"), der::printable("en")),
+            qc(pds_url(), der::printable("en")),
+        ),
+        (
+            "QcPDS language PrintableString (SIZE (2))",
+            "e_smime_qc_statements_invalid",
+            qc(pds_url(), der::utf8("en")),
+            qc(pds_url(), der::printable("en")),
+        ),
+        (
+            "QcCClegislation PrintableString (SIZE (2))",
+            "e_smime_qc_statements_invalid",
+            legislation(der::utf8("DE")),
+            legislation(der::printable("DE")),
+        ),
+        (
+            "QcLimitValue currency PrintableString (SIZE (3)) or INTEGER",
+            "e_smime_qc_statements_invalid",
+            limit(der::utf8("EUR")),
+            limit(der::printable("EUR")),
+        ),
+        (
+            "QcLimitValue currency as its numeric INTEGER",
+            "e_smime_qc_statements_invalid",
+            limit(der::ia5("978")),
+            limit(der::int(978)),
+        ),
+        (
+            "LEI PrintableString",
+            "e_smime_lei_value_invalid",
+            lei(der::utf8(&lei_code)),
+            lei(der::printable(&lei_code)),
+        ),
+    ];
+    for (field, lint, bad, good) in rows {
+        assert!(
+            matches!(status_of(&bad, lint), Status::Error | Status::Warn),
+            "{field}: {lint} on the violating certificate"
+        );
+        assert_eq!(
+            status_of(&good, lint),
+            Status::Pass,
+            "{field}: {lint} on the satisfying certificate"
+        );
+    }
+}

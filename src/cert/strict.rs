@@ -159,9 +159,11 @@ pub(super) fn check(cert: &mut Cert<'_>) {
     let violations = &cert.violations;
     errors.retain(|err| {
         let (start, end) = err.range.unwrap_or((0, usize::MAX));
-        !violations
-            .iter()
-            .any(|v| v.offset >= start && v.offset < end)
+        // A time's DER form is reported only outside the validity, whose strict rejection
+        // therefore still counts.
+        !violations.iter().any(|v| {
+            v.kind != crate::walk::ViolationKind::InvalidTime && v.offset >= start && v.offset < end
+        })
     });
     cert.field_errors.extend(errors);
 }

@@ -106,6 +106,27 @@ fn sha256_rsa(params: &[u8]) -> Vec<u8> {
     der::tlv(0x30, &content)
 }
 
+/// The certificate with the unused-bits octet of its signatureValue (or, with `spki`, of its
+/// subjectPublicKey) BIT STRING set to 8.
+fn bit_string_unused_8(mut d: Vec<u8>, spki: bool) -> Vec<u8> {
+    let at = {
+        let (cert, _) = crate::walk::read_tlv(&d, 0).expect("certificate");
+        let mut top = cert.children();
+        let tbs = top.next().and_then(Result::ok).expect("tbsCertificate");
+        let bits = if spki {
+            // version, serialNumber, signature, issuer, validity, subject, subjectPublicKeyInfo
+            let info = tbs.children().nth(6).and_then(Result::ok).expect("SPKI");
+            info.children().nth(1)
+        } else {
+            top.nth(1)
+        };
+        let bits = bits.and_then(Result::ok).expect("BIT STRING");
+        bits.offset + (bits.raw.len() - bits.content.len())
+    };
+    d[at] = 8;
+    d
+}
+
 /// Every malformed certificate, in a stable order.
 pub fn malformed() -> Vec<Malformed> {
     let m = |name, defect, lint, b: CertBuilder| Malformed {
@@ -642,6 +663,179 @@ pub fn malformed() -> Vec<Malformed> {
             base().spki_raw(der::seq(&[
                 der::seq(&[der::oid_of(&oid::RSA_ENCRYPTION), der::null()]),
                 der::octets(&[0u8; 32]),
+            ])),
+        ),
+        // DEFAULT values (X.690 11.5)
+        m(
+            "critical-false-encoded",
+            "extension criticality FALSE written out although it is the DEFAULT",
+            "e_der_default_value_encoded",
+            with_ext_encoding(base(), |e| {
+                (e.oid == ext_oid(&oid::SUBJECT_ALT_NAME)).then(|| {
+                    der::seq(&[
+                        der::tlv(0x06, &e.oid),
+                        der::boolean(false),
+                        der::octets(&e.value),
+                    ])
+                })
+            }),
+        ),
+        m(
+            "basic-constraints-ca-false-encoded",
+            "basicConstraints cA FALSE written out",
+            "e_der_default_value_encoded",
+            base().ext(
+                &oid::BASIC_CONSTRAINTS,
+                true,
+                der::seq(&[der::boolean(false)]),
+            ),
+        ),
+        m(
+            "version-1-encoded",
+            "version v1 written out as [0] INTEGER 0",
+            "e_der_default_value_encoded",
+            base().version_raw(Some(der::explicit(0, &der::int(0)))),
+        ),
+        m(
+            "name-constraints-minimum-zero",
+            "sub-CA nameConstraints GeneralSubtree with minimum 0 written out",
+            "e_der_default_value_encoded",
+            CertBuilder::sub_ca(super::KeyAlg::P256).ext(
+                &oid::NAME_CONSTRAINTS,
+                true,
+                der::seq(&[der::explicit(
+                    0,
+                    &der::seq(&[[gn::rfc822("example.com"), der::implicit(0, &[0])].concat()]),
+                )]),
+            ),
+        ),
+        m(
+            "name-relative-to-crl-issuer-unsorted",
+            "freshestCRL nameRelativeToCRLIssuer whose implicitly tagged SET OF is not sorted",
+            "e_der_set_not_sorted",
+            base().ext(
+                &oid::FRESHEST_CRL,
+                false,
+                der::seq(&[der::seq(&[der::explicit(
+                    0,
+                    &der::explicit(
+                        1,
+                        &[
+                            der::seq(&[der::oid_of(&oid::AT_ORGANIZATION), der::utf8("Example")]),
+                            der::seq(&[der::oid_of(&oid::AT_COMMON_NAME), der::utf8("CRL")]),
+                        ]
+                        .concat(),
+                    ),
+                )])]),
+            ),
+        ),
+        m(
+            "context-tag-wrong-form",
+            "subjectAltName rfc822Name [1] in the constructed form",
+            "e_asn1_field_invalid",
+            base().ext(
+                &oid::SUBJECT_ALT_NAME,
+                false,
+                ext::general_names(&[
+                    gn::rfc822(MAILBOX),
+                    der::tlv(0xa1, &der::ia5("bob@example.com")),
+                ]),
+            ),
+        ),
+        // Times outside the validity (X.690 11.7, 11.8)
+        m(
+            "generalizedtime-fraction-trailing-zero",
+            "issuer dateOfBirth GeneralizedTime with a trailing zero in its fraction",
+            "e_der_time_invalid",
+            base().issuer_raw(name_raw(&[
+                (&oid::AT_COMMON_NAME, der::utf8("CA")),
+                (
+                    &oid::DATE_OF_BIRTH,
+                    der::generalized_time("19700101000000.50Z"),
+                ),
+            ])),
+        ),
+        // Forms and tags
+        m(
+            "indefinite-length-primitive",
+            "OCTET STRING in an extension value with the indefinite length",
+            "e_der_indefinite_length",
+            base().push_ext(
+                &ObjectIdentifier::new_unwrap("1.3.6.1.4.1.99999.2"),
+                false,
+                vec![0x04, 0x80, 0x00, 0x00],
+            ),
+        ),
+        m(
+            "real-value",
+            "a REAL (universal tag 9) in an extension value",
+            "e_der_unknown_tag",
+            base().push_ext(
+                &ObjectIdentifier::new_unwrap("1.3.6.1.4.1.99999.3"),
+                false,
+                der::tlv(0x09, &[0x80, 0x01, 0x01]),
+            ),
+        ),
+        // BIT STRINGs of the signature and the key
+        post(
+            "signature-bit-string-unused-bits-8",
+            "signatureValue BIT STRING claiming 8 unused bits",
+            "e_der_bit_string_invalid",
+            &|d| bit_string_unused_8(d, false),
+        ),
+        post(
+            "spki-bit-string-unused-bits-8",
+            "subjectPublicKey BIT STRING claiming 8 unused bits",
+            "e_der_bit_string_invalid",
+            &|d| bit_string_unused_8(d, true),
+        ),
+        // Implicitly tagged IA5Strings
+        m(
+            "crldp-uri-8bit",
+            "cRLDistributionPoints URI with an 8-bit octet",
+            "e_der_string_invalid",
+            base().ext(
+                &oid::CRL_DISTRIBUTION_POINTS,
+                false,
+                super::ext_values::crldp_full_names(&[vec![der::implicit(
+                    6,
+                    b"http://crl.example.com/\xe9.crl",
+                )]]),
+            ),
+        ),
+        // Attribute value types in every Name
+        m(
+            "domain-component-printable",
+            "issuer domainComponent as PrintableString (IA5String required)",
+            "e_smime_rfc5280_name_attribute_type_invalid",
+            base().issuer_raw(name_raw(&[
+                (&oid::AT_DOMAIN_COMPONENT, der::printable("com")),
+                (&oid::AT_COMMON_NAME, der::utf8("CA")),
+            ])),
+        ),
+        m(
+            "issuer-cn-oid",
+            "issuer commonName as an OBJECT IDENTIFIER",
+            "e_smime_rfc5280_name_attribute_type_invalid",
+            base().issuer_raw(name_raw(&[(&oid::AT_COMMON_NAME, der::oid("2.5.4.3"))])),
+        ),
+        m(
+            "issuer-country-context-tag",
+            "issuer countryName as a context-specific [0]",
+            "e_smime_rfc5280_name_attribute_type_invalid",
+            base().issuer_raw(name_raw(&[
+                (&oid::AT_COUNTRY, der::implicit(0, b"GB")),
+                (&oid::AT_COMMON_NAME, der::utf8("CA")),
+            ])),
+        ),
+        m(
+            "ca-subject-country-generalizedtime",
+            "sub-CA subject countryName as GeneralizedTime",
+            "e_smime_rfc5280_name_attribute_type_invalid",
+            CertBuilder::sub_ca(super::KeyAlg::P256).subject_raw(name_raw(&[
+                (&oid::AT_COUNTRY, der::generalized_time("20250101000000Z")),
+                (&oid::AT_ORGANIZATION, der::utf8("Example CA")),
+                (&oid::AT_COMMON_NAME, der::utf8("Example S/MIME CA")),
             ])),
         ),
     ]
