@@ -237,17 +237,18 @@ lint! {
     /// The keyUsage extension is marked critical.
     ///
     /// ## Why
-    /// SBR 7.1.2.3(e): "This extension SHOULD be marked critical" (as RFC 5280 §4.2.1.3
-    /// recommends), so that software that ignores it cannot use the key for other purposes.
+    /// RFC 5280 §4.2.1.3: conforming CAs SHOULD mark keyUsage critical, so that software that
+    /// ignores it cannot use the key for other purposes; SBR 7.1.2.3(e) repeats the SHOULD. The
+    /// rule is RFC 5280's, so it applies whatever the certificate's notBefore.
     ///
     /// ## Example
     /// keyUsage `digitalSignature, keyEncipherment` with critical FALSE.
     W_SMIME_KEY_USAGE_NOT_CRITICAL {
         name: "w_smime_key_usage_not_critical",
         description: "keyUsage is not marked critical",
-        citation: "SBR 7.1.2.3(e)",
-        source: Source::Sbr,
-        effective: dates::SBR_1_0_0,
+        citation: "RFC 5280 4.2.1.3; SBR 7.1.2.3(e)",
+        source: Source::Rfc5280,
+        effective: dates::RFC_5280,
         ballot: "SMC01",
         pkilint: ["cabf.smime.ku_extension_not_critical", "pkix.key_usage_extension_not_critical"],
         zlint: ["w_key_usage_criticality"],
