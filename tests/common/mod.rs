@@ -49,28 +49,14 @@ pub fn all_stems(root: &Path) -> Vec<String> {
     out
 }
 
-/// Name of the variable that lets a run without `../shared` pass, saying the shared tests did
-/// not run. Never set in CI, where `../shared` exists.
-pub const ALLOW_MISSING_SHARED: &str = "SMIMELINT_ALLOW_MISSING_SHARED";
-
 /// A folder of the shared reference material: `$SMIMELINT_SHARED/<rel>` when that variable is
-/// set, else `../shared/<rel>` beside the repository. `None` (after printing "not run") only when
-/// it is absent and [`ALLOW_MISSING_SHARED`] is `1`; otherwise an absent folder fails the test.
-pub fn shared(rel: &str) -> Option<PathBuf> {
+/// set, else `../shared/<rel>` beside the repository. Tests that call it are compiled as ignored
+/// when the build script found no shared corpus (`cfg(shared_corpus)`), so here it must exist.
+pub fn shared(rel: &str) -> PathBuf {
     let base = std::env::var_os("SMIMELINT_SHARED")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
     let dir = base.join(rel);
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    let allowed = std::env::var(ALLOW_MISSING_SHARED).is_ok_and(|v| v == "1");
-    eprintln!("NOT RUN: {} missing", dir.display());
-    assert!(
-        allowed,
-        "{} missing: point SMIMELINT_SHARED at the shared folder, or set \
-         {ALLOW_MISSING_SHARED}=1 to record this test as not run",
-        dir.display()
-    );
-    None
+    assert!(dir.is_dir(), "{} missing", dir.display());
+    dir
 }
