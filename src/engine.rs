@@ -189,10 +189,22 @@ impl Linter {
 
     /// Lints one framed input (a certificate, or the error that replaced it).
     pub fn lint_item(&self, item: InputItem) -> CertResult {
-        match item.der {
+        let mut result = match item.der {
             Ok(der) => self.lint_der(item.name, &der),
             Err(e) => self.fatal_record(item.name, None, e.message),
+        };
+        // Framing findings are reported like lints: only when selected.
+        for note in item.notes {
+            if let Some(lint) = self.lints.iter().find(|l| l.name == note.lint) {
+                result.findings.push(Finding {
+                    lint: lint.name,
+                    status: lint.level().status(),
+                    citation: lint.citation,
+                    details: Some(note.details),
+                });
+            }
         }
+        result
     }
 
     /// Lints one DER certificate or TBSCertificate. Never panics: a panic inside a lint is

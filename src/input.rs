@@ -155,6 +155,17 @@ pub struct InputItem {
     /// The PEM label, for items from a PEM block.
     pub pem_label: Option<String>,
     pub der: Result<Vec<u8>, InputError>,
+    /// Problems found around the certificate that leave it lintable (a CT entry's broken
+    /// chain, say); each becomes a finding of the named lint in the item's record.
+    pub notes: Vec<InputNote>,
+}
+
+/// A finding about an input item that its framing, not a lint, detected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputNote {
+    /// The registered lint it is reported under.
+    pub lint: &'static str,
+    pub details: String,
 }
 
 /// Frame one byte stream. `name` is the display name ("-" for stdin). Lazily reads `reader`.
@@ -209,6 +220,7 @@ impl<R> Framer<R> {
             encoding: item.encoding,
             pem_label: item.pem_label,
             der: item.der,
+            notes: Vec::new(),
         }
     }
 }

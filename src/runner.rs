@@ -85,6 +85,7 @@ fn unreadable(path: PathBuf, e: io::Error) -> InputItem {
             kind: InputErrorKind::Unreadable,
             message: format!("cannot read {}: {e}", path.display()),
         }),
+        notes: Vec::new(),
     }
 }
 

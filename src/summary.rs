@@ -62,6 +62,9 @@ pub struct Summary {
     pub issuers: BTreeMap<String, Tally>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ct: Option<CtTally>,
+    /// Why a scan ended before the end of its range (a CT log that keeps failing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopped: Option<String>,
 }
 
 impl Summary {
@@ -144,6 +147,9 @@ impl Summary {
             ct.precert_entries += o.precert_entries;
             ct.undecodable += o.undecodable;
         }
+        if self.stopped.is_none() {
+            self.stopped.clone_from(&other.stopped);
+        }
         Ok(())
     }
 
@@ -162,6 +168,9 @@ impl Summary {
                 "CT entries: {} x509, {} precert, {} undecodable",
                 ct.x509_entries, ct.precert_entries, ct.undecodable
             );
+        }
+        if let Some(why) = &self.stopped {
+            let _ = writeln!(s, "Stopped early: {why}");
         }
         section(
             &mut s,

@@ -297,7 +297,8 @@ struct MockLog {
     requests: Mutex<Vec<(u64, u64, u16)>>,
     /// A misbehaving log: answer with entries beyond the requested `end`.
     overfill: bool,
-    /// A misbehaving log: pad each get-entries response with this many bytes.
+    /// A misbehaving log: pad each get-entries response with this many bytes before the
+    /// entries.
     padding: usize,
 }
 
@@ -380,7 +381,7 @@ impl MockLog {
         let page = &self.entries[start as usize..=last];
         if self.padding > 0 {
             let pad = " ".repeat(self.padding);
-            return (200, format!("{{\"entries\": {}{pad}}}", json!(page)));
+            return (200, format!("{pad}{{\"entries\": {}}}", json!(page)));
         }
         (200, json!({ "entries": page }).to_string())
     }
