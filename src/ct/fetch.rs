@@ -492,6 +492,9 @@ struct Ordered {
 impl Ordered {
     /// Counts failures in `page`; true when the scan must stop after it.
     fn give_up_after(&mut self, page: &Page) -> bool {
+        if self.max_failures == 0 {
+            return false;
+        }
         let mut last_error = None;
         if page.failed {
             self.failures = self.failures.saturating_add(1);
@@ -501,12 +504,15 @@ impl Ordered {
                 if item.der.is_err() {
                     self.failures = self.failures.saturating_add(1);
                     last_error = Some(item);
+                    if self.failures >= self.max_failures {
+                        break;
+                    }
                 } else {
                     self.failures = 0;
                 }
             }
         }
-        if self.max_failures == 0 || self.failures < self.max_failures {
+        if self.failures < self.max_failures {
             return false;
         }
         let why = last_error
