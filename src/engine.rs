@@ -193,15 +193,20 @@ impl Linter {
             Ok(der) => self.lint_der(item.name, &der),
             Err(e) => self.fatal_record(item.name, None, e.message),
         };
-        // Framing findings are reported like lints: only when selected.
+        // Framing findings are reported like lints: only when selected, and in place of the
+        // pass the lint itself gives when passes are listed.
         for note in item.notes {
             if let Some(lint) = self.lints.iter().find(|l| l.name == note.lint) {
-                result.findings.push(Finding {
+                let finding = Finding {
                     lint: lint.name,
                     status: lint.level().status(),
                     citation: lint.citation,
                     details: Some(note.details),
-                });
+                };
+                match result.findings.iter_mut().find(|f| f.lint == lint.name) {
+                    Some(f) => *f = finding,
+                    None => result.findings.push(finding),
+                }
             }
         }
         result

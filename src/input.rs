@@ -463,7 +463,12 @@ impl<R: Read> Core<R> {
         let first = self.line.trim_ascii();
         let width = first.len();
         let need = match declared_base64_len(first) {
-            Some(need) if !too_long && need > width && width % 4 == 0 && !first.ends_with(b"=") => {
+            Some(need)
+                if !too_long
+                    && need > width
+                    && width.is_multiple_of(4)
+                    && !first.ends_with(b"=") =>
+            {
                 need
             }
             _ => return Ok(self.base64_line_item(too_long)),
@@ -486,7 +491,7 @@ impl<R: Read> Core<R> {
                 && next.len() <= width
                 && is_base64_body(next)
                 && !text.ends_with(b"=")
-                && len % width == 0
+                && len.is_multiple_of(width)
                 && declared_base64_len(next).is_none_or(|n| n != next.len());
             if !continues {
                 // A blank line just ends the unit; anything else is looked at next.

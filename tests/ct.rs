@@ -964,6 +964,22 @@ fn precert_and_chain_problems_are_findings_of_their_own() {
         lint_statuses(&records[2]),
         [pair("e_ct_chain_invalid", "error")]
     );
+    // With passes listed, the finding takes the place of the lint's pass.
+    let out = run(&[
+        "ct",
+        "-f",
+        "jsonl",
+        "--fail-on",
+        "never",
+        "--all",
+        file.to_str().unwrap(),
+    ]);
+    let records = jsonl(&out);
+    let statuses: Vec<_> = lint_statuses(&records[2])
+        .into_iter()
+        .filter(|(l, _)| l == "e_ct_chain_invalid")
+        .collect();
+    assert_eq!(statuses, [pair("e_ct_chain_invalid", "error")]);
     // Excluded like any lint.
     let out = run(&[
         "ct",
