@@ -994,3 +994,40 @@ fn precert_and_chain_problems_are_findings_of_their_own() {
     let records = jsonl(&out);
     assert_eq!(records[2]["findings"], json!([]));
 }
+
+#[test]
+fn the_ct_entries_fuzz_corpus_replays() {
+    use smimelint::ct::reader::{read_all, EntryLimits};
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/ct_entries");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fuzz/corpus/ct_entries")
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "corpus missing: {files:?}");
+    for path in &files {
+        let data = std::fs::read(path).unwrap();
+        let rest = &data[1..];
+        for limits in [
+            EntryLimits::default(),
+            EntryLimits {
+                leaf_input: 48,
+                extra_data: 192,
+            },
+        ] {
+            let items = read_all("fuzz", rest, 0, &Default::default(), &limits);
+            assert!(!items.is_empty(), "{}", path.display());
+        }
+    }
+    // The seed page is three good entries.
+    let page = std::fs::read(dir.join("page")).unwrap();
+    let items = read_all(
+        "fuzz",
+        &page[1..],
+        0,
+        &Default::default(),
+        &EntryLimits::default(),
+    );
+    assert_eq!(items.len(), 3);
+    assert!(items.iter().all(|i| i.der.is_ok()), "{items:?}");
+}
