@@ -5,6 +5,7 @@ mod prelude;
 
 pub mod aia;
 pub mod crldp;
+pub mod ct;
 pub mod der;
 pub mod eku;
 pub mod engine;

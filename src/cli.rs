@@ -247,6 +247,17 @@ struct CtArgs {
     /// Largest get-entries response read, in bytes; a larger page is a fatal record per entry
     #[arg(long, value_name = "BYTES", default_value_t = crate::ct::fetch::DEFAULT_MAX_PAGE_BYTES)]
     max_page_size: u64,
+    /// Largest leaf_input of an entry, in decoded bytes; a larger one is a fatal record
+    #[arg(long, value_name = "BYTES", default_value_t = crate::ct::reader::DEFAULT_MAX_LEAF_BYTES)]
+    max_leaf_size: usize,
+    /// Largest extra_data of an entry, in decoded bytes; a larger one is a fatal record
+    #[arg(long, value_name = "BYTES",
+          default_value_t = crate::ct::reader::DEFAULT_MAX_EXTRA_DATA_BYTES)]
+    max_extra_data_size: usize,
+    /// Stop a --log-url scan after this many failures in a row (requests that failed for good,
+    /// undecodable entries) and exit 2; 0 never stops
+    #[arg(long, value_name = "N", default_value_t = crate::ct::fetch::DEFAULT_MAX_FAILURES)]
+    max_failures: u32,
 }
 
 #[derive(Args, Debug)]
@@ -668,6 +679,7 @@ where
         #[cfg(feature = "ct")]
         if let Some(counts) = &extra.ct_counts {
             summary.ct = Some(counts.snapshot());
+            summary.stopped = counts.stopped();
         }
         let format = report.summary_format.unwrap_or(SummaryFormat::Text);
         write_summary(&summary, format, report.summary_file.as_deref())?;
@@ -735,6 +747,10 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
     let skip: runner::SkipFn<'_> = &filter::skip_reason;
     let skip = (!args.all_certs).then_some(skip);
     let limits = limits(&args.lint);
+    let entry_limits = reader::EntryLimits {
+        leaf_input: args.max_leaf_size.max(1),
+        extra_data: args.max_extra_data_size.max(1),
+    };
     if args.end.is_some() && args.log_url.is_none() {
         return Err("--end applies to --log-url; files are read to their end".into());
     }
@@ -750,6 +766,8 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
             cfg.timeout = std::time::Duration::from_secs(args.timeout.max(1));
             cfg.limits = limits;
             cfg.max_page_bytes = args.max_page_size.max(1);
+            cfg.entry_limits = entry_limits;
+            cfg.max_failures = args.max_failures;
             if args.end.is_some_and(|end| end < args.start) {
                 return Err(format!(
                     "--end {} is before --start {}",
@@ -759,19 +777,36 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
             }
             let end = fetch::resolve_end(&cfg)?;
             let (items, total): (Box<dyn Iterator<Item = _> + Send>, u64) = match end {
-                Some(end) if end >= args.start => (
-                    Box::new(fetch::fetch(cfg, end, counts.clone())),
-                    end - args.start + 1,
-                ),
+                Some(end) if end >= args.start => {
+                    let (end, clamped) = fetch::clamp_end(args.start, end);
+                    if clamped {
+                        eprintln!(
+                            "smimelint: {url}: the range is clamped to {} entries, {}-{end}",
+                            fetch::MAX_RANGE,
+                            args.start
+                        );
+                    }
+                    (
+                        Box::new(fetch::fetch(cfg, end, counts.clone())),
+                        end - args.start + 1,
+                    )
+                }
                 _ => (Box::new(std::iter::empty()), 0),
             };
             let extra = Scan {
                 skip,
                 total: Some(total),
-                ct_counts: Some(counts),
+                ct_counts: Some(counts.clone()),
                 ..Scan::default()
             };
-            scan(&args.lint, &linter, fail_on, items, extra)
+            let code = scan(&args.lint, &linter, fail_on, items, extra)?;
+            match counts.stopped() {
+                Some(why) => {
+                    eprintln!("smimelint: scan stopped early: {why}");
+                    Ok(ExitCode::from(2))
+                }
+                None => Ok(code),
+            }
         }
         None => {
             let sources: Vec<InputSource> = if args.lint.paths.is_empty() {
@@ -790,7 +825,7 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
                     .collect()
             };
             let stream_input = reads_stream(&sources);
-            let items = reader::read(sources, args.start, limits, counts.clone());
+            let items = reader::read(sources, args.start, limits, entry_limits, counts.clone());
             let extra = Scan {
                 skip,
                 stream_input,

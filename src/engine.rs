@@ -4,7 +4,7 @@
 use crate::cert::{Cert, Form};
 use crate::config::{ProfileConstraints, StatusOverride};
 use crate::detect::{self, CertType, DetectOptions, Kind, PolicyMap, TypeSource};
-use crate::input::{InputItem, Limits};
+use crate::input::{InputItem, InputNote, Limits};
 use crate::lint_context::LintContext;
 use crate::registry::{self, Lint, Outcome, Source, Status};
 use crate::time::{self, UnixTime};
@@ -314,9 +314,35 @@ impl Linter {
         item: InputItem,
         inspect: impl FnOnce(&Cert<'_>) -> Result<T, S>,
     ) -> Result<(CertResult, Option<T>), S> {
-        let InputItem { mut name, der, .. } = item;
+        let InputItem {
+            mut name,
+            der,
+            notes,
+            ..
+        } = item;
         let der = der.as_deref().map_err(|e| e.message.as_str());
-        self.guarded(&mut name, der, inspect)
+        let mut out = self.guarded(&mut name, der, inspect)?;
+        self.add_notes(&mut out.0, notes);
+        Ok(out)
+    }
+
+    /// Framing findings are reported like lints: only when selected, and in place of the pass
+    /// the lint itself gives when passes are listed.
+    fn add_notes(&self, result: &mut CertResult, notes: Vec<InputNote>) {
+        for note in notes {
+            if let Some(lint) = self.lints.iter().find(|l| l.name == note.lint) {
+                let finding = Finding {
+                    lint: lint.name,
+                    status: lint.level().status(),
+                    citation: lint.citation,
+                    details: Some(note.details),
+                };
+                match result.findings.iter_mut().find(|f| f.lint == lint.name) {
+                    Some(f) => *f = finding,
+                    None => result.findings.push(finding),
+                }
+            }
+        }
     }
 
     /// The per-certificate pipeline (framing result → parse → inspect → detect → lint →

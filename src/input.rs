@@ -29,7 +29,13 @@
 //!      text outside blocks is ignored;
 //!    - if the first non-empty line is standard base64 decoding to bytes that
 //!      start with `0x30`, the stream is in base64-lines mode: every later
-//!      non-empty line outside a PEM block is one certificate;
+//!      non-empty line outside a PEM block starts one certificate. A certificate
+//!      wrapped over several lines (`base64`, `openssl base64`: 64 or 76
+//!      columns) is one certificate: lines of the first line's width (a
+//!      multiple of 4, no padding yet) are joined until the DER length in the
+//!      decoded header is reached. A blank line, a longer line, a line that is
+//!      a whole certificate on its own or a PEM BEGIN line ends the unit early;
+//!      a line holding a whole certificate stays one certificate;
 //!    - a text stream that yields nothing gets one `NotCertificate` item.
 //!      Binary noise ends up here too, scanned line by line with each line
 //!      capped at `max_line_bytes`.
@@ -176,6 +182,17 @@ pub struct InputItem {
     /// The PEM label, for items from a PEM block.
     pub pem_label: Option<String>,
     pub der: Result<Vec<u8>, InputError>,
+    /// Problems found around the certificate that leave it lintable (a CT entry's broken
+    /// chain, say); each becomes a finding of the named lint in the item's record.
+    pub notes: Vec<InputNote>,
+}
+
+/// A finding about an input item that its framing, not a lint, detected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputNote {
+    /// The registered lint it is reported under.
+    pub lint: &'static str,
+    pub details: String,
 }
 
 /// Frame one byte stream. `name` is the display name ("-" for stdin). Lazily reads `reader`.
@@ -230,6 +247,7 @@ impl<R> Framer<R> {
             encoding: item.encoding,
             pem_label: item.pem_label,
             der: item.der,
+            notes: Vec::new(),
         }
     }
 }
@@ -302,6 +320,8 @@ struct Core<R> {
     line_no: usize,
     /// A BEGIN line (label, line number) that cut the previous block short.
     carried_begin: Option<(String, usize)>,
+    /// `line` holds a line read ahead (it ended a wrapped base64 unit) not yet looked at.
+    pending_line: Option<LineEnd>,
 }
 
 impl<R: Read> Core<R> {
@@ -315,6 +335,7 @@ impl<R: Read> Core<R> {
             line: Vec::new(),
             line_no: 0,
             carried_begin: None,
+            pending_line: None,
         }
     }
 
@@ -409,7 +430,10 @@ impl<R: Read> Core<R> {
             if let Some((label, line_no)) = self.carried_begin.take() {
                 return self.pem_block(label, line_no).map(Some);
             }
-            let end = self.read_line()?;
+            let end = match self.pending_line.take() {
+                Some(end) => end,
+                None => self.read_line()?,
+            };
             if end == LineEnd::Eof {
                 return Ok(self.end_of_text());
             }
@@ -429,9 +453,9 @@ impl<R: Read> Core<R> {
             match self.mode {
                 TextMode::Scanning if first_line && starts_base64_cert(text, too_long) => {
                     self.mode = TextMode::Lines;
-                    return Ok(Some(self.base64_line_item(too_long)));
+                    return self.base64_unit(too_long).map(Some);
                 }
-                TextMode::Lines => return Ok(Some(self.base64_line_item(too_long))),
+                TextMode::Lines => return self.base64_unit(too_long).map(Some),
                 // Text outside PEM blocks is ignored.
                 TextMode::Scanning | TextMode::Pem => {}
             }
@@ -452,6 +476,69 @@ impl<R: Read> Core<R> {
         self.phase = Phase::Done;
         (self.mode == TextMode::Scanning)
             .then(|| Unnamed::stream_error(InputErrorKind::NotCertificate, NO_CERT_MESSAGE))
+    }
+
+    /// The certificate starting at the current line: the line alone, or joined with the lines
+    /// that continue it when it is wrapped (see the module documentation).
+    fn base64_unit(&mut self, too_long: bool) -> io::Result<Unnamed> {
+        let first = self.line.trim_ascii();
+        let width = first.len();
+        let need = match declared_base64_len(first) {
+            Some(need)
+                if !too_long
+                    && need > width
+                    && width.is_multiple_of(4)
+                    && !first.ends_with(b"=") =>
+            {
+                need
+            }
+            _ => return Ok(self.base64_line_item(too_long)),
+        };
+        let max_cert = self.limits.max_cert_bytes;
+        // Text beyond what a certificate under the limit needs is counted, not kept.
+        let keep = encoded_len_cap(max_cert).saturating_add(width);
+        let mut text = first.to_vec();
+        let mut len = width;
+        let first_no = self.line_no;
+        let mut last_no = first_no;
+        while len < need {
+            let end = self.read_line()?;
+            if end == LineEnd::Eof {
+                break;
+            }
+            let next = self.line.trim_ascii();
+            let continues = end == LineEnd::Full
+                && !next.is_empty()
+                && next.len() <= width
+                && is_base64_body(next)
+                && !text.ends_with(b"=")
+                && len.is_multiple_of(width)
+                && declared_base64_len(next).is_none_or(|n| n != next.len());
+            if !continues {
+                // A blank line just ends the unit; anything else is looked at next.
+                if !next.is_empty() || end != LineEnd::Full {
+                    self.pending_line = Some(end);
+                }
+                break;
+            }
+            len += next.len();
+            if text.len() < keep {
+                text.extend_from_slice(next);
+            }
+            last_no = self.line_no;
+        }
+        if first_no == last_no {
+            let what = format!("base64 line {first_no}");
+            let der = decode_cert(&text, max_cert).map_err(|e| e.describe(&what));
+            return Ok(Unnamed::with_encoding(Encoding::Base64, der));
+        }
+        let what = format!("base64 lines {first_no}-{last_no}");
+        let der = if len > encoded_len_cap(max_cert) {
+            Err(too_large_cert(&what, max_cert))
+        } else {
+            decode_cert(&text, max_cert).map_err(|e| e.describe(&what))
+        };
+        Ok(Unnamed::with_encoding(Encoding::Base64, der))
     }
 
     /// The current line as one base64-encoded certificate.
@@ -652,6 +739,17 @@ fn marker_label(text: &[u8], marker: &[u8]) -> Option<String> {
         Some((cut, _)) => format!("{}...", &label[..cut]),
         None => label.to_owned(),
     })
+}
+
+/// How many base64 characters the DER element starting `text` takes, padding included, from
+/// the length in its decoded header; None when `text` does not start a definite-length
+/// SEQUENCE.
+fn declared_base64_len(text: &[u8]) -> Option<usize> {
+    let head = STANDARD_PAD_INDIFFERENT.decode(text.get(..8)?).ok()?;
+    match (head.first(), der_total_len(&head)) {
+        (Some(0x30), DerLen::Definite(total)) => Some(total.div_ceil(3).saturating_mul(4)),
+        _ => None,
+    }
 }
 
 /// Whether the first non-empty line starts base64-lines mode: standard base64
@@ -1353,6 +1451,88 @@ mod tests {
         let items = frame_all(text.as_bytes());
         assert_eq!(items.len(), 1);
         assert_eq!(items[0].der.as_ref().unwrap(), &der);
+    }
+
+    /// base64 of `der` wrapped at `width` columns, as `base64 -w WIDTH` writes it.
+    fn wrapped(der: &[u8], width: usize) -> String {
+        let b64 = STANDARD.encode(der);
+        let mut out = String::new();
+        for chunk in b64.as_bytes().chunks(width) {
+            out.push_str(std::str::from_utf8(chunk).unwrap());
+            out.push('\n');
+        }
+        out
+    }
+
+    fn ders(items: &[InputItem]) -> Vec<Vec<u8>> {
+        items
+            .iter()
+            .map(|i| {
+                i.der
+                    .clone()
+                    .unwrap_or_else(|e| panic!("{}: {e:?}", i.name))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn wrapped_base64_is_one_certificate_per_unit() {
+        let certs: Vec<_> = (0..4)
+            .map(|i| fake_cert(300 + 97 * i, 40 + i as u64))
+            .collect();
+        // One certificate per line: each line is its own certificate.
+        let lines: String = certs.iter().map(|c| STANDARD.encode(c) + "\n").collect();
+        let items = frame_all(lines.as_bytes());
+        assert_eq!(ders(&items), certs);
+        assert_eq!(items[3].name, "t#4");
+        for width in [64, 76] {
+            // One wrapped certificate.
+            let items = frame_all(wrapped(&certs[1], width).as_bytes());
+            assert_eq!(ders(&items), [certs[1].clone()], "width {width}");
+            assert_eq!(items[0].encoding, Some(Encoding::Base64));
+            // Several, separated by blank lines (CRLF too), and back to back.
+            let blank: String = certs.iter().map(|c| wrapped(c, width) + "\r\n").collect();
+            assert_eq!(ders(&frame_all(blank.as_bytes())), certs, "width {width}");
+            let tight: String = certs.iter().map(|c| wrapped(c, width)).collect();
+            assert_eq!(ders(&frame_all(tight.as_bytes())), certs, "width {width}");
+        }
+        // Wrapped and one-line certificates mixed.
+        let mixed = format!(
+            "{}{}\n{}",
+            wrapped(&certs[0], 64),
+            STANDARD.encode(&certs[1]),
+            wrapped(&certs[2], 76)
+        );
+        assert_eq!(ders(&frame_all(mixed.as_bytes())), certs[..3].to_vec());
+    }
+
+    #[test]
+    fn a_cut_wrapped_certificate_is_one_error_and_the_next_is_read() {
+        let a = fake_cert(400, 50);
+        let b = fake_cert(500, 51);
+        let a_text = wrapped(&a, 64);
+        let cut: Vec<&str> = a_text.lines().collect();
+        let text = format!("{}\n\n{}", cut[..3].join("\n"), wrapped(&b, 64));
+        let items = frame_all(text.as_bytes());
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert!(items[0].der.as_ref().unwrap().len() < a.len());
+        assert_eq!(items[1].der.as_ref().unwrap(), &b);
+        // A line longer than the wrap width starts a new certificate.
+        let text = format!("{}\n{}\n", cut[..2].join("\n"), STANDARD.encode(&b));
+        let items = frame_all(text.as_bytes());
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert_eq!(items[1].der.as_ref().unwrap(), &b);
+        // A wrapped certificate over the size limit is one TooLarge record.
+        let limits = Limits {
+            max_cert_bytes: 300,
+            ..Limits::default()
+        };
+        let text = format!("{}{}", wrapped(&a, 64), wrapped(&fake_cert(256, 52), 64));
+        let items: Vec<_> = frame("t", text.as_bytes(), limits).collect();
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert_eq!(kind(&items[0]), Some(InputErrorKind::TooLarge));
+        assert!(format!("{:?}", items[0].der).contains("base64 lines 1-"));
+        assert!(items[1].der.is_ok());
     }
 
     #[test]

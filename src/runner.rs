@@ -86,6 +86,7 @@ fn unreadable(path: PathBuf, e: io::Error) -> InputItem {
             kind: InputErrorKind::Unreadable,
             message: format!("cannot read {name}: {e}"),
         }),
+        notes: Vec::new(),
     }
 }
 

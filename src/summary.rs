@@ -75,6 +75,9 @@ pub struct Summary {
     pub issuers: BTreeMap<String, Tally>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ct: Option<CtTally>,
+    /// Why a scan ended before the end of its range (a CT log that keeps failing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopped: Option<String>,
 }
 
 impl Summary {
@@ -167,6 +170,9 @@ impl Summary {
             bump(&mut ct.precert_entries, o.precert_entries);
             bump(&mut ct.undecodable, o.undecodable);
         }
+        if self.stopped.is_none() {
+            self.stopped.clone_from(&other.stopped);
+        }
         Ok(())
     }
 
@@ -185,6 +191,9 @@ impl Summary {
                 "CT entries: {} x509, {} precert, {} undecodable",
                 ct.x509_entries, ct.precert_entries, ct.undecodable
             );
+        }
+        if let Some(why) = &self.stopped {
+            let _ = writeln!(s, "Stopped early: {why}");
         }
         section(
             &mut s,

@@ -297,7 +297,10 @@ struct MockLog {
     requests: Mutex<Vec<(u64, u64, u16)>>,
     /// A misbehaving log: answer with entries beyond the requested `end`.
     overfill: bool,
-    /// A misbehaving log: pad each get-entries response with this many bytes.
+    /// A lying log: the tree size get-sth claims instead of the real one.
+    sth: Option<u64>,
+    /// A misbehaving log: pad each get-entries response with this many bytes before the
+    /// entries.
     padding: usize,
 }
 
@@ -345,7 +348,8 @@ impl MockLog {
 
     fn respond(&self, path: &str) -> (u16, String) {
         if path == "/log/ct/v1/get-sth" {
-            return (200, json!({"tree_size": self.entries.len()}).to_string());
+            let size = self.sth.unwrap_or(self.entries.len() as u64);
+            return (200, json!({ "tree_size": size }).to_string());
         }
         let Some(query) = path.strip_prefix("/log/ct/v1/get-entries?") else {
             return (404, "{}".into());
@@ -380,7 +384,7 @@ impl MockLog {
         let page = &self.entries[start as usize..=last];
         if self.padding > 0 {
             let pad = " ".repeat(self.padding);
-            return (200, format!("{{\"entries\": {}{pad}}}", json!(page)));
+            return (200, format!("{pad}{{\"entries\": {}}}", json!(page)));
         }
         (200, json!({ "entries": page }).to_string())
     }
@@ -409,6 +413,7 @@ fn fetches_a_log_in_order_through_short_pages_and_transient_errors() {
         requests: Mutex::new(Vec::new()),
         overfill: false,
         padding: 0,
+        sth: None,
     }
     .serve();
     let out = run(&[
@@ -492,6 +497,7 @@ fn unfetchable_ranges_still_give_one_record_per_index() {
         requests: Mutex::new(Vec::new()),
         overfill: false,
         padding: 0,
+        sth: None,
     }
     .serve();
     let out = run(&[
@@ -541,6 +547,7 @@ fn shard_summaries_merge_into_the_summary_of_the_whole() {
         requests: Mutex::new(Vec::new()),
         overfill: false,
         padding: 0,
+        sth: None,
     }
     .serve();
     let dir = temp_dir("merge");
@@ -649,6 +656,7 @@ fn oversized_pages_and_extra_entries_do_not_change_the_record_count() {
         requests: Mutex::new(Vec::new()),
         overfill: true,
         padding: 0,
+        sth: None,
     }
     .serve();
     let out = run(&[
@@ -691,6 +699,7 @@ fn oversized_pages_and_extra_entries_do_not_change_the_record_count() {
         requests: Mutex::new(Vec::new()),
         overfill: false,
         padding: 200_000,
+        sth: None,
     }
     .serve();
     let out = run(&[
@@ -720,4 +729,305 @@ fn oversized_pages_and_extra_entries_do_not_change_the_record_count() {
     }
     let requests = log.requests.lock().unwrap();
     assert_eq!(requests.len(), 2, "not retried: {requests:?}");
+}
+
+/// The fields of a record's findings as (lint, status).
+fn lint_statuses(r: &Value) -> Vec<(String, String)> {
+    r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["lint"].as_str().unwrap().to_string(),
+                f["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_oversized_field_is_one_fatal_record_and_the_next_entry_is_read() {
+    let dir = temp_dir("oversized");
+    let cert = smime();
+    let big_extra = encode::x509_extra(&[&vec![0x30; 20_000]]);
+    let big_leaf = encode::x509_leaf(1, &vec![0x30; 20_000]);
+    let response = json!({"entries": [
+        encode::entry_json(&encode::x509_leaf(1, &cert), &big_extra),
+        x509_entry(&cert),
+        encode::entry_json(&big_leaf, &encode::x509_extra(&[])),
+        x509_entry(&cert),
+    ]});
+    let file = dir.join("page.json");
+    std::fs::write(&file, response.to_string()).unwrap();
+    let out = run(&[
+        "ct",
+        "-f",
+        "jsonl",
+        "--fail-on",
+        "never",
+        "--max-extra-data-size",
+        "10000",
+        "--max-leaf-size",
+        "15000",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let records = jsonl(&out);
+    assert_eq!(records.len(), 4, "{records:?}");
+    let details = |r: &Value| {
+        r["findings"][0]["details"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(
+        details(&records[0]).contains("extra_data of"),
+        "{}",
+        records[0]
+    );
+    assert!(details(&records[0]).contains("--max-extra-data-size"));
+    assert_eq!(records[0]["findings"][0]["status"], "fatal");
+    assert_eq!(records[1]["findings"], json!([]));
+    assert!(
+        details(&records[2]).contains("leaf_input of"),
+        "{}",
+        records[2]
+    );
+    assert_eq!(records[3]["findings"], json!([]));
+    // The same entries under the default caps (1 MiB, 4 MiB) are read whole.
+    let out = run(&[
+        "ct",
+        "-f",
+        "jsonl",
+        "--fail-on",
+        "never",
+        file.to_str().unwrap(),
+    ]);
+    let records = jsonl(&out);
+    assert_eq!(records.len(), 4);
+    assert!(
+        !details(&records[0]).contains("extra_data of"),
+        "{}",
+        records[0]
+    );
+}
+
+#[test]
+fn a_lying_log_stops_the_scan_after_failures_in_a_row() {
+    // get-sth claims 2^63 entries and every get-entries is refused.
+    let (url, log) = MockLog {
+        entries: Vec::new(),
+        max_page: 100,
+        faults: HashMap::new(),
+        requests: Mutex::new(Vec::new()),
+        overfill: false,
+        padding: 0,
+        sth: Some(1 << 63),
+    }
+    .serve();
+    let started = std::time::Instant::now();
+    let out = run(&[
+        "ct",
+        "--log-url",
+        &url,
+        "--batch-size",
+        "4",
+        "--max-failures",
+        "3",
+        "-f",
+        "jsonl",
+        "--summary-format",
+        "json",
+    ]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    assert_eq!(out.status.code(), Some(2));
+    let records = jsonl(&out);
+    // Three failed chunks of four entries, each index a fatal record, then nothing more.
+    assert_eq!(records.len(), 12, "{records:?}");
+    let base = url.trim_end_matches('/');
+    for (i, r) in records.iter().enumerate() {
+        assert_eq!(r["input"], format!("{base}@{i}"));
+        assert!(r["findings"][0]["details"]
+            .as_str()
+            .unwrap()
+            .contains("HTTP 400"));
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("scan stopped early: 3 failures in a row"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the range is clamped to 1099511627776 entries"),
+        "{stderr}"
+    );
+    let summary_text = stderr
+        .lines()
+        .filter(|l| !l.starts_with("smimelint:"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let summary: Value = serde_json::from_str(&summary_text).expect("JSON summary");
+    assert!(summary["stopped"]
+        .as_str()
+        .unwrap()
+        .contains("--max-failures"));
+    assert!(log.requests.lock().unwrap().len() < 40);
+
+    // Entries that never decode count as failures too; one good entry resets the count.
+    let mut garbage = vec![raw_entry(b"\x00\x00junk"); 5];
+    garbage[2] = x509_entry(&smime());
+    let (url, _log) = MockLog {
+        entries: garbage.clone().into_iter().cycle().take(400).collect(),
+        max_page: 100,
+        faults: HashMap::new(),
+        requests: Mutex::new(Vec::new()),
+        overfill: false,
+        padding: 0,
+        sth: None,
+    }
+    .serve();
+    let out = run(&[
+        "ct",
+        "--log-url",
+        &url,
+        "--max-failures",
+        "4",
+        "--all-certs",
+        "-f",
+        "jsonl",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    // Two bad, one good, then bad entries 3, 4, 5, 6: stops inside the first page (of 100),
+    // which is still written whole.
+    assert_eq!(jsonl(&out).len(), 100);
+    let out = run(&[
+        "ct",
+        "--log-url",
+        &url,
+        "--max-failures",
+        "0",
+        "--all-certs",
+        "-f",
+        "jsonl",
+    ]);
+    assert_eq!(jsonl(&out).len(), 400, "0 never stops");
+}
+
+#[test]
+fn precert_and_chain_problems_are_findings_of_their_own() {
+    let dir = temp_dir("precert");
+    let base = CertBuilder::subscriber("mailbox-strict");
+    let precert = base.clone().ext(&oid::CT_POISON, true, der::null()).build();
+    // The leaf was logged for another subject than the precertificate carried.
+    let other = base.clone().subject(&[("CN", "someone else")]).build_tbs();
+    let substituted = encode::entry_json(
+        &encode::precert_leaf(1, &[0x11; 32], &other),
+        &encode::precert_extra(&precert, &[]),
+    );
+    let cert = smime();
+    let mut broken_chain = encode::x509_extra(&[&cert]);
+    broken_chain.truncate(broken_chain.len() - 10);
+    let chain_entry = encode::entry_json(&encode::x509_leaf(1, &cert), &broken_chain);
+    let response = json!({"entries": [precert_entry(), substituted, chain_entry]});
+    let file = dir.join("page.json");
+    std::fs::write(&file, response.to_string()).unwrap();
+    let out = run(&[
+        "ct",
+        "-f",
+        "jsonl",
+        "--fail-on",
+        "never",
+        file.to_str().unwrap(),
+    ]);
+    let records = jsonl(&out);
+    assert_eq!(records.len(), 3);
+    let pair = |l: &str, s: &str| (l.to_string(), s.to_string());
+    assert_eq!(
+        lint_statuses(&records[0]),
+        [pair("n_smime_unlisted_extension", "notice")]
+    );
+    assert_eq!(
+        lint_statuses(&records[1]),
+        [
+            pair("n_smime_unlisted_extension", "notice"),
+            pair("e_ct_precert_tbs_mismatch", "error")
+        ]
+    );
+    assert!(records[1]["findings"][1]["details"]
+        .as_str()
+        .unwrap()
+        .contains("subject differs"));
+    // The leaf is linted (clean) and the chain problem reported beside it.
+    assert_eq!(records[2]["form"], "certificate");
+    assert_eq!(
+        lint_statuses(&records[2]),
+        [pair("e_ct_chain_invalid", "error")]
+    );
+    // With passes listed, the finding takes the place of the lint's pass.
+    let out = run(&[
+        "ct",
+        "-f",
+        "jsonl",
+        "--fail-on",
+        "never",
+        "--all",
+        file.to_str().unwrap(),
+    ]);
+    let records = jsonl(&out);
+    let statuses: Vec<_> = lint_statuses(&records[2])
+        .into_iter()
+        .filter(|(l, _)| l == "e_ct_chain_invalid")
+        .collect();
+    assert_eq!(statuses, [pair("e_ct_chain_invalid", "error")]);
+    // Excluded like any lint.
+    let out = run(&[
+        "ct",
+        "-f",
+        "jsonl",
+        "--fail-on",
+        "never",
+        "--exclude",
+        "e_ct_*",
+        file.to_str().unwrap(),
+    ]);
+    let records = jsonl(&out);
+    assert_eq!(records[2]["findings"], json!([]));
+}
+
+#[test]
+fn the_ct_entries_fuzz_corpus_replays() {
+    use smimelint::ct::reader::{read_all, EntryLimits};
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/ct_entries");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fuzz/corpus/ct_entries")
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "corpus missing: {files:?}");
+    for path in &files {
+        let data = std::fs::read(path).unwrap();
+        let rest = &data[1..];
+        for limits in [
+            EntryLimits::default(),
+            EntryLimits {
+                leaf_input: 48,
+                extra_data: 192,
+            },
+        ] {
+            let items = read_all("fuzz", rest, 0, &Default::default(), &limits);
+            assert!(!items.is_empty(), "{}", path.display());
+        }
+    }
+    // The seed page is three good entries.
+    let page = std::fs::read(dir.join("page")).unwrap();
+    let items = read_all(
+        "fuzz",
+        &page[1..],
+        0,
+        &Default::default(),
+        &EntryLimits::default(),
+    );
+    assert_eq!(items.len(), 3);
+    assert!(items.iter().all(|i| i.der.is_ok()), "{items:?}");
 }

@@ -15,6 +15,7 @@
 //! leaf holds only a TBSCertificate with the poison removed. Every length is checked against
 //! the bytes that are there: a structure that does not add up is an error, never a guess.
 
+use crate::input::InputNote;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use std::fmt;
@@ -34,8 +35,10 @@ pub struct Entry {
     pub timestamp: u64,
     /// DER of the certificate (x509 entry) or precertificate (precert entry).
     pub cert: Vec<u8>,
-    /// Number of certificates in the chain from `extra_data`.
+    /// Number of certificates in the chain from `extra_data` (0 when it is malformed).
     pub chain_len: usize,
+    /// Problems that leave the certificate lintable, each for its own finding.
+    pub notes: Vec<InputNote>,
 }
 
 /// Why an entry could not be decoded.
@@ -52,13 +55,15 @@ fn err<T>(msg: impl Into<String>) -> Result<T, EntryError> {
     Err(EntryError(msg.into()))
 }
 
-/// Decodes one `get-entries` entry from its two base64 fields. `extra_data` may be absent for
-/// an x509 entry (the leaf holds the whole certificate); a precert entry needs it.
-pub fn decode(leaf_input: &str, extra_data: Option<&str>) -> Result<Entry, EntryError> {
+/// Lint reporting an x509 entry whose `extra_data` chain cannot be decoded.
+pub const CHAIN_INVALID: &str = "e_ct_chain_invalid";
+/// Lint reporting a precertificate that is not the one the leaf's TBSCertificate was made from.
+pub const PRECERT_MISMATCH: &str = "e_ct_precert_tbs_mismatch";
+
+/// Decodes one `get-entries` entry from its two base64 fields (as text). `extra_data` may be
+/// absent for an x509 entry (the leaf holds the whole certificate); a precert entry needs it.
+pub fn decode(leaf_input: &[u8], extra_data: Option<&[u8]>) -> Result<Entry, EntryError> {
     let leaf = base64_field("leaf_input", leaf_input)?;
-    let extra = extra_data
-        .map(|e| base64_field("extra_data", e))
-        .transpose()?;
     let mut r = Cursor::new("leaf_input", &leaf);
     let version = r.u8("version")?;
     if version != 0 {
@@ -82,47 +87,92 @@ pub fn decode(leaf_input: &str, extra_data: Option<&str>) -> Result<Entry, Entry
             ))
         }
     };
-    let leaf_cert = match entry_type {
+    let signed = match entry_type {
         EntryType::X509 => r.opaque24("ASN.1Cert", 1)?,
         EntryType::Precert => {
             r.take("issuer_key_hash", 32)?;
-            r.opaque24("tbs_certificate", 1)?;
-            &[][..]
+            r.opaque24("tbs_certificate", 1)?
         }
     };
     r.opaque16("extensions")?;
     r.finish()?;
 
-    let (cert, chain_len) = match (entry_type, extra.as_deref()) {
-        (EntryType::X509, None) => (leaf_cert.to_vec(), 0),
-        (EntryType::X509, Some(extra)) => {
-            let mut x = Cursor::new("extra_data", extra);
-            let chain = x.opaque24("certificate_chain", 0)?;
-            x.finish()?;
-            (leaf_cert.to_vec(), count_chain(chain)?)
+    let mut notes = Vec::new();
+    match entry_type {
+        EntryType::X509 => {
+            // The certificate is whole in the leaf: a broken chain is reported, not fatal.
+            let chain = match extra_data {
+                None => Ok(0),
+                Some(text) => base64_field("extra_data", text).and_then(|extra| {
+                    let mut x = Cursor::new("extra_data", &extra);
+                    let chain = x.opaque24("certificate_chain", 0)?;
+                    x.finish()?;
+                    split_chain(chain).map(|c| c.len())
+                }),
+            };
+            let chain_len = match chain {
+                Ok(n) => n,
+                Err(e) => {
+                    notes.push(InputNote {
+                        lint: CHAIN_INVALID,
+                        details: format!("the entry's certificate chain is malformed: {e}"),
+                    });
+                    0
+                }
+            };
+            Ok(Entry {
+                entry_type,
+                timestamp,
+                cert: signed.to_vec(),
+                chain_len,
+                notes,
+            })
         }
-        (EntryType::Precert, None) => {
-            return err("precert entry without extra_data: the precertificate is missing")
-        }
-        (EntryType::Precert, Some(extra)) => {
-            let mut x = Cursor::new("extra_data", extra);
+        EntryType::Precert => {
+            let Some(text) = extra_data else {
+                return err("precert entry without extra_data: the precertificate is missing");
+            };
+            let extra = base64_field("extra_data", text)?;
+            let mut x = Cursor::new("extra_data", &extra);
             let pre = x.opaque24("pre_certificate", 1)?;
-            let chain = x.opaque24("precertificate_chain", 0)?;
-            x.finish()?;
-            (pre.to_vec(), count_chain(chain)?)
+            let chain = x
+                .opaque24("precertificate_chain", 0)
+                .and_then(|c| x.finish().map(|()| c))
+                .and_then(split_chain);
+            let chain_len = match &chain {
+                Ok(c) => c.len(),
+                Err(e) => {
+                    notes.push(InputNote {
+                        lint: CHAIN_INVALID,
+                        details: format!("the entry's precertificate chain is malformed: {e}"),
+                    });
+                    0
+                }
+            };
+            let first = chain.as_ref().ok().and_then(|c| c.first().copied());
+            if let Some(why) = super::precert::mismatch(signed, pre, first) {
+                notes.push(InputNote {
+                    lint: PRECERT_MISMATCH,
+                    details: format!(
+                        "the precertificate in extra_data is not the one logged in leaf_input \
+                         (RFC 6962 3.2): {why}"
+                    ),
+                });
+            }
+            Ok(Entry {
+                entry_type,
+                timestamp,
+                cert: pre.to_vec(),
+                chain_len,
+                notes,
+            })
         }
-    };
-    Ok(Entry {
-        entry_type,
-        timestamp,
-        cert,
-        chain_len,
-    })
+    }
 }
 
-fn base64_field(field: &str, text: &str) -> Result<Vec<u8>, EntryError> {
+fn base64_field(field: &str, text: &[u8]) -> Result<Vec<u8>, EntryError> {
     let decoded = STANDARD
-        .decode(text.trim())
+        .decode(text.trim_ascii())
         .map_err(|e| EntryError(format!("{field}: bad base64: {e}")))?;
     if decoded.is_empty() {
         return err(format!("{field}: empty"));
@@ -131,14 +181,13 @@ fn base64_field(field: &str, text: &str) -> Result<Vec<u8>, EntryError> {
 }
 
 /// The chain is a list of `ASN.1Cert<1..2^24-1>` that must fill its vector exactly.
-fn count_chain(chain: &[u8]) -> Result<usize, EntryError> {
+fn split_chain(chain: &[u8]) -> Result<Vec<&[u8]>, EntryError> {
     let mut c = Cursor::new("extra_data chain", chain);
-    let mut n = 0;
+    let mut certs = Vec::new();
     while !c.rest().is_empty() {
-        c.opaque24("ASN.1Cert", 1)?;
-        n += 1;
+        certs.push(c.opaque24("ASN.1Cert", 1)?);
     }
-    Ok(n)
+    Ok(certs)
 }
 
 /// Reads TLS presentation-language fields, naming the structure in every error.
@@ -291,9 +340,22 @@ mod tests {
         STANDARD.encode(b)
     }
 
+    fn dec(leaf: &str, extra: Option<&str>) -> Result<Entry, EntryError> {
+        decode(leaf.as_bytes(), extra.map(str::as_bytes))
+    }
+
+    /// An x509 entry whose extra_data is `extra`: the leaf is still given, with a chain note.
+    fn chain_note(extra: &str, needle: &str) {
+        let e = dec(&b64(&x509_leaf(9, CERT)), Some(extra)).unwrap();
+        assert_eq!(e.cert, CERT);
+        assert_eq!(e.notes.len(), 1, "{e:?}");
+        assert_eq!(e.notes[0].lint, CHAIN_INVALID);
+        assert!(e.notes[0].details.contains(needle), "{e:?} lacks {needle}");
+    }
+
     #[test]
     fn x509_entry_yields_the_leaf_certificate() {
-        let e = decode(
+        let e = dec(
             &b64(&x509_leaf(1700, CERT)),
             Some(&b64(&x509_extra(&[b"\x30\x00"]))),
         )
@@ -303,12 +365,12 @@ mod tests {
         assert_eq!(e.cert, CERT);
         assert_eq!(e.chain_len, 1);
         // extra_data is optional for x509 entries.
-        assert_eq!(decode(&b64(&x509_leaf(1, CERT)), None).unwrap().cert, CERT);
+        assert_eq!(dec(&b64(&x509_leaf(1, CERT)), None).unwrap().cert, CERT);
     }
 
     #[test]
     fn precert_entry_yields_the_precertificate_from_extra_data() {
-        let e = decode(
+        let e = dec(
             &b64(&precert_leaf(5, &[7; 32], b"\x30\x00")),
             Some(&b64(&precert_extra(CERT, &[]))),
         )
@@ -316,12 +378,12 @@ mod tests {
         assert_eq!(e.entry_type, EntryType::Precert);
         assert_eq!(e.cert, CERT);
         assert_eq!(e.chain_len, 0);
-        let missing = decode(&b64(&precert_leaf(5, &[7; 32], b"\x30\x00")), None);
+        let missing = dec(&b64(&precert_leaf(5, &[7; 32], b"\x30\x00")), None);
         assert!(missing.unwrap_err().0.contains("precertificate is missing"));
     }
 
     fn fails(leaf: &[u8], extra: Option<&[u8]>, needle: &str) {
-        let e = decode(&b64(leaf), extra.map(b64).as_deref()).unwrap_err();
+        let e = dec(&b64(leaf), extra.map(b64).as_deref()).unwrap_err();
         assert!(e.0.contains(needle), "{:?} lacks {needle:?}", e.0);
     }
 
@@ -348,10 +410,23 @@ mod tests {
         fails(&trailing_leaf, None, "1 unexpected trailing byte");
         let mut extra = x509_extra(&[CERT]);
         extra[2] += 1;
-        fails(&x509_leaf(9, CERT), Some(&extra), "truncated");
+        chain_note(&b64(&extra), "truncated");
         let mut trailing = x509_extra(&[CERT]);
         trailing.push(0);
-        fails(&x509_leaf(9, CERT), Some(&trailing), "trailing");
+        chain_note(&b64(&trailing), "trailing");
+        // A precert entry needs its precertificate; a broken chain after it is only a note.
+        let pre_leaf = b64(&precert_leaf(5, &[7; 32], b"\x30\x00"));
+        let mut short = precert_extra(CERT, &[]);
+        short[1] = 0x7f;
+        assert!(dec(&pre_leaf, Some(&b64(&short)))
+            .unwrap_err()
+            .0
+            .contains("truncated"));
+        let mut chain_broken = precert_extra(CERT, &[CERT]);
+        chain_broken.pop();
+        let e = dec(&pre_leaf, Some(&b64(&chain_broken))).unwrap();
+        assert_eq!(e.cert, CERT);
+        assert!(e.notes.iter().any(|n| n.lint == CHAIN_INVALID), "{e:?}");
         fails(&x509_leaf(9, b""), None, "less than the minimum 1");
     }
 
@@ -370,10 +445,9 @@ mod tests {
 
     #[test]
     fn bad_base64_is_an_error() {
-        let e = decode("not base64!", None).unwrap_err();
+        let e = dec("not base64!", None).unwrap_err();
         assert!(e.0.starts_with("leaf_input: bad base64"), "{e}");
-        let e = decode(&b64(&x509_leaf(1, CERT)), Some("%%%")).unwrap_err();
-        assert!(e.0.starts_with("extra_data: bad base64"), "{e}");
-        assert!(decode("", None).unwrap_err().0.contains("empty"));
+        chain_note("%%%", "extra_data: bad base64");
+        assert!(dec("", None).unwrap_err().0.contains("empty"));
     }
 }

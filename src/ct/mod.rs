@@ -4,5 +4,7 @@
 
 pub mod fetch;
 pub mod filter;
+pub mod json;
 pub mod leaf;
+pub mod precert;
 pub mod reader;

@@ -1,17 +1,16 @@
 //! Reads saved `get-entries` responses — one per file, several concatenated, or one per line —
 //! and turns every entry into one [`InputItem`] named `SOURCE@INDEX`.
 //!
-//! Parsing streams: the `entries` array is visited element by element, so a response of any
-//! size is held one entry at a time. A top-level object that is itself an entry (has
+//! Parsing streams ([`json`]): the `entries` array is visited element by element and each
+//! field is capped ([`EntryLimits`]), so a response of any size is held one capped entry at a
+//! time. A top-level object that is itself an entry (has
 //! `leaf_input`) is accepted too, so JSON lines of bare entries work. Indexes run on across
 //! all inputs from `start`, as when consecutive pages of one log are given in order.
 
+use super::json::{self, Field};
 use super::leaf::{self, EntryType};
 use crate::input::{InputError, InputErrorKind, InputItem, Limits};
 use crate::runner::InputSource;
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::Value;
-use std::fmt;
 use std::io::{self, BufRead, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc};
@@ -23,6 +22,8 @@ pub struct CtCounts {
     pub precert: AtomicU64,
     /// Entries (or whole inputs) that could not be decoded; each gave a fatal record.
     pub errors: AtomicU64,
+    /// Why the scan ended before its range did, if it did.
+    pub stopped: std::sync::Mutex<Option<String>>,
 }
 
 impl CtCounts {
@@ -33,6 +34,11 @@ impl CtCounts {
             undecodable: self.errors.load(Ordering::Relaxed),
         }
     }
+
+    /// Why the scan stopped early, if it did.
+    pub fn stopped(&self) -> Option<String> {
+        self.stopped.lock().ok().and_then(|s| s.clone())
+    }
 }
 
 fn fatal(name: String, kind: InputErrorKind, message: String) -> InputItem {
@@ -41,27 +47,87 @@ fn fatal(name: String, kind: InputErrorKind, message: String) -> InputItem {
         encoding: None,
         pem_label: None,
         der: Err(InputError { kind, message }),
+        notes: Vec::new(),
     }
 }
 
-/// One entry (a JSON object with `leaf_input` and `extra_data`) as an item to lint.
+/// Default largest `leaf_input`, in decoded bytes.
+pub const DEFAULT_MAX_LEAF_BYTES: usize = 1 << 20;
+/// Default largest `extra_data`, in decoded bytes.
+pub const DEFAULT_MAX_EXTRA_DATA_BYTES: usize = 4 << 20;
+
+/// Caps on one entry's fields, in decoded bytes. A field over its cap is never held in
+/// memory: the entry becomes one fatal record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntryLimits {
+    pub leaf_input: usize,
+    pub extra_data: usize,
+}
+
+impl Default for EntryLimits {
+    fn default() -> Self {
+        EntryLimits {
+            leaf_input: DEFAULT_MAX_LEAF_BYTES,
+            extra_data: DEFAULT_MAX_EXTRA_DATA_BYTES,
+        }
+    }
+}
+
+impl EntryLimits {
+    /// The caps as base64 text lengths (a little slack for surrounding whitespace).
+    pub fn text_caps(&self) -> json::TextCaps {
+        let chars = |bytes: usize| bytes.div_ceil(3).saturating_mul(4).saturating_add(2);
+        json::TextCaps {
+            leaf_input: chars(self.leaf_input),
+            extra_data: chars(self.extra_data),
+        }
+    }
+}
+
+/// One entry as found by the JSON reader, as an item to lint.
 pub fn entry_item(
     source: &str,
     index: u64,
-    entry: &Value,
+    entry: json::RawEntry,
     limits: &Limits,
+    entry_limits: &EntryLimits,
     counts: &CtCounts,
 ) -> InputItem {
     let name = format!("{source}@{index}");
-    let field = |k: &str| entry.get(k).and_then(Value::as_str);
-    let decoded = match (field("leaf_input"), entry.get("extra_data")) {
-        (Some(leaf_input), None | Some(Value::Null)) => leaf::decode(leaf_input, None),
-        (Some(leaf_input), Some(Value::String(extra))) => leaf::decode(leaf_input, Some(extra)),
-        (Some(_), Some(_)) => Err(leaf::EntryError("extra_data is not a string".into())),
-        (None, _) => Err(leaf::EntryError(
+    let too_long = |field: &str, chars: u64, cap: usize, flag: &str| {
+        counts.errors.fetch_add(1, Ordering::Relaxed);
+        fatal(
+            name.clone(),
+            InputErrorKind::TooLarge,
+            format!(
+                "CT entry: {field} of {chars} base64 characters is over the limit of {cap} \
+                 bytes ({flag})"
+            ),
+        )
+    };
+    if let Field::TooLong(n) = entry.leaf_input {
+        return too_long("leaf_input", n, entry_limits.leaf_input, "--max-leaf-size");
+    }
+    if let Field::TooLong(n) = entry.extra_data {
+        return too_long(
+            "extra_data",
+            n,
+            entry_limits.extra_data,
+            "--max-extra-data-size",
+        );
+    }
+    let decoded = match (&entry.leaf_input, &entry.extra_data) {
+        _ if !entry.is_object => Err(leaf::EntryError(
+            "entry is not an object with a leaf_input string".into(),
+        )),
+        (Field::Text(leaf_input), Field::Absent | Field::Null) => leaf::decode(leaf_input, None),
+        (Field::Text(leaf_input), Field::Text(extra)) => leaf::decode(leaf_input, Some(extra)),
+        (Field::Text(_), _) => Err(leaf::EntryError("extra_data is not a string".into())),
+        _ => Err(leaf::EntryError(
             "entry is not an object with a leaf_input string".into(),
         )),
     };
+    drop(entry);
     match decoded {
         Ok(e) if e.cert.len() > limits.max_cert_bytes => {
             counts.errors.fetch_add(1, Ordering::Relaxed);
@@ -86,6 +152,7 @@ pub fn entry_item(
                 encoding: Some(crate::input::Encoding::Der),
                 pem_label: None,
                 der: Ok(e.cert),
+                notes: e.notes,
             }
         }
         Err(e) => {
@@ -101,6 +168,7 @@ pub fn read(
     sources: Vec<InputSource>,
     start: u64,
     limits: Limits,
+    entry_limits: EntryLimits,
     counts: Arc<CtCounts>,
 ) -> impl Iterator<Item = InputItem> + Send {
     let (tx, rx) = mpsc::sync_channel::<InputItem>(1024);
@@ -114,6 +182,7 @@ pub fn read(
                     io::stdin().lock(),
                     &mut index,
                     &limits,
+                    &entry_limits,
                     &counts,
                     &mut send,
                 ),
@@ -131,6 +200,7 @@ pub fn read(
                                 io::BufReader::with_capacity(64 * 1024, f),
                                 &mut index,
                                 &limits,
+                                &entry_limits,
                                 &counts,
                                 &mut send,
                             ),
@@ -159,62 +229,43 @@ pub fn read(
 /// Reads one source; false when the consumer has gone away.
 fn read_one<R: BufRead>(
     source: &str,
-    mut reader: R,
+    reader: R,
     index: &mut u64,
     limits: &Limits,
+    entry_limits: &EntryLimits,
     counts: &CtCounts,
     send: &mut dyn FnMut(InputItem) -> bool,
 ) -> bool {
-    let mut documents = 0usize;
-    let mut send_failed = false;
-    loop {
-        match skip_whitespace(&mut reader) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                counts.errors.fetch_add(1, Ordering::Relaxed);
-                let msg = format!("cannot read {source}: {e}");
-                return send(fatal(source.into(), InputErrorKind::Unreadable, msg));
+    let mut on = |event: json::Event| -> bool {
+        let item = match event {
+            json::Event::Entry(entry) => {
+                let item = entry_item(source, *index, entry, limits, entry_limits, counts);
+                *index += 1;
+                item
             }
-        }
-        documents += 1;
-        let mut emit = |entry: Value| -> bool {
-            let item = entry_item(source, *index, &entry, limits, counts);
-            *index += 1;
-            let ok = send(item);
-            send_failed |= !ok;
-            ok
-        };
-        let mut de = serde_json::Deserializer::from_reader(&mut reader);
-        let outcome = Document { emit: &mut emit }.deserialize(&mut de);
-        if send_failed {
-            return false;
-        }
-        match outcome {
-            Ok(true) => {}
-            Ok(false) => {
+            json::Event::NotResponse => {
                 counts.errors.fetch_add(1, Ordering::Relaxed);
                 let msg = format!(
-                    "JSON document {documents} of {source} is not a get-entries response \
+                    "a JSON document of {source} is not a get-entries response \
                      (no \"entries\" array, no \"leaf_input\")"
                 );
-                if !send(fatal(source.into(), InputErrorKind::CtEntry, msg)) {
-                    return false;
-                }
+                fatal(source.into(), InputErrorKind::CtEntry, msg)
             }
-            Err(e) => {
+            json::Event::Invalid(e) => {
                 // After a syntax error the rest of the stream cannot be trusted to line up
                 // with entry indexes, so the source ends here.
                 counts.errors.fetch_add(1, Ordering::Relaxed);
-                let msg = format!(
-                    "invalid JSON in document {documents} of {source}: {e}; \
-                     the rest of {source} is not read"
-                );
-                return send(fatal(source.into(), InputErrorKind::CtEntry, msg));
+                let msg =
+                    format!("invalid JSON in {source}: {e}; the rest of {source} is not read");
+                fatal(source.into(), InputErrorKind::CtEntry, msg)
             }
-        }
-    }
-    if documents == 0 {
+        };
+        send(item)
+    };
+    let Some(seen) = json::parse(reader, entry_limits.text_caps(), &mut on) else {
+        return false;
+    };
+    if seen == 0 {
         counts.errors.fetch_add(1, Ordering::Relaxed);
         let msg = format!("{source} is empty: no get-entries response");
         return send(fatal(source.into(), InputErrorKind::Empty, msg));
@@ -222,99 +273,14 @@ fn read_one<R: BufRead>(
     true
 }
 
-/// Skips whitespace between documents; false at end of input.
-fn skip_whitespace<R: BufRead>(r: &mut R) -> io::Result<bool> {
-    loop {
-        let buf = r.fill_buf()?;
-        if buf.is_empty() {
-            return Ok(false);
-        }
-        let n = buf.iter().take_while(|b| b.is_ascii_whitespace()).count();
-        let found = n < buf.len();
-        r.consume(n);
-        if found {
-            return Ok(true);
-        }
-    }
-}
-
-/// One top-level JSON object: a response (`entries`) or a bare entry (`leaf_input`). Returns
-/// whether it was either.
-struct Document<'f> {
-    emit: &'f mut dyn FnMut(Value) -> bool,
-}
-
-const STOPPED: &str = "output closed";
-
-impl<'de> DeserializeSeed<'de> for Document<'_> {
-    type Value = bool;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Document<'_> {
-    type Value = bool;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a get-entries response object")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-        let mut recognised = false;
-        let mut bare = serde_json::Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "entries" => {
-                    map.next_value_seed(Entries {
-                        emit: &mut *self.emit,
-                    })?;
-                    recognised = true;
-                }
-                "leaf_input" | "extra_data" => {
-                    bare.insert(key, map.next_value::<Value>()?);
-                }
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        if bare.contains_key("leaf_input") {
-            if !(self.emit)(Value::Object(bare)) {
-                return Err(de::Error::custom(STOPPED));
-            }
-            recognised = true;
-        }
-        Ok(recognised)
-    }
-}
-
-struct Entries<'f> {
-    emit: &'f mut dyn FnMut(Value) -> bool,
-}
-
-impl<'de> DeserializeSeed<'de> for Entries<'_> {
-    type Value = ();
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Entries<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array of entries")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(entry) = seq.next_element::<Value>()? {
-            if !(self.emit)(entry) {
-                return Err(de::Error::custom(STOPPED));
-            }
-        }
-        Ok(())
-    }
-}
-
 /// Reads responses from any reader (for tests and the library): all items, in order.
-pub fn read_all<R: Read>(source: &str, reader: R, start: u64, limits: &Limits) -> Vec<InputItem> {
+pub fn read_all<R: Read>(
+    source: &str,
+    reader: R,
+    start: u64,
+    limits: &Limits,
+    entry_limits: &EntryLimits,
+) -> Vec<InputItem> {
     let counts = CtCounts::default();
     let mut index = start;
     let mut items = Vec::new();
@@ -323,6 +289,7 @@ pub fn read_all<R: Read>(source: &str, reader: R, start: u64, limits: &Limits) -
         io::BufReader::new(reader),
         &mut index,
         limits,
+        entry_limits,
         &counts,
         &mut |item| {
             items.push(item);

@@ -243,6 +243,7 @@ async fn lint(
         encoding: None,
         pem_label: None,
         der: Ok(der),
+        notes: Vec::new(),
     };
     let result = run_lint(linter, vec![item])
         .await?
