@@ -16,7 +16,7 @@ pub mod policies;
 pub mod rfc5280;
 pub mod subscriber_extensions;
 
-// Names: subjectAltName and subject (issue 4). Helpers without lints first.
+// Names: subjectAltName and subject. Helpers without lints first.
 mod countries;
 mod mailbox;
 pub mod name_constraints;
@@ -29,12 +29,12 @@ pub mod san;
 pub mod subject;
 pub mod subject_values;
 
-// CA certificates and chain-aware lints (issue 6).
+// CA certificates and chain-aware lints.
 pub mod ca_subject;
 pub mod chain;
 pub mod root_ca;
 pub mod subordinate_ca;
-// Keys, algorithms, validity and serial numbers (issue 5).
+// Keys, algorithms, validity and serial numbers.
 pub mod algorithms;
 pub mod keys;
 pub mod serial;

@@ -7,12 +7,9 @@
 //! the certificate's notBefore or [`EARLIEST_EVALUATION`], whichever is later: after every ballot
 //! up to SMC012 and before the Legacy sunset, which pkilint (like smimelint) dates by notBefore.
 //!
-//! Disagreements are of two kinds, each listed with the certificate and both verdicts:
-//! - [`SBR_DEVIATIONS`]: pkilint contradicts the SBR text; smimelint follows the section named.
-//!   Each is also described in `docs/conformance.md`.
-//! - [`PENDING_ISSUE_5_6`]: checks being written in the branches of issue 5 (keys, algorithms,
-//!   validity) and issue 6 (CA certificates). Once those are merged these certificates agree and
-//!   the test asks for their entries to be deleted; the list should end up empty.
+//! Disagreements are listed in [`SBR_DEVIATIONS`] with the certificate and both verdicts:
+//! pkilint contradicts the SBR text and smimelint follows the section named. Each is also
+//! described in `docs/conformance.md`.
 //!
 //! The corpus is committed; a missing file fails the test.
 
@@ -77,10 +74,6 @@ const SBR_DEVIATIONS: &[Deviation] = &[
               that a German reference is not an EUID",
     },
 ];
-
-/// Disagreements that the lints of issue 5 and issue 6 remove. The lead empties this list after
-/// merging those branches.
-const PENDING_ISSUE_5_6: &[Deviation] = &[];
 
 /// pkilint's verdict from an expected-findings CSV (`node_path,validator,severity,code,message`).
 fn pkilint_verdict(csv: &str) -> Verdict {
@@ -148,10 +141,7 @@ fn verdicts_agree_with_pkilint_except_documented_deviations() {
             .expect("expected findings");
         let theirs = pkilint_verdict(&csv);
         let (ours, lints) = smimelint_verdict(&root, stem);
-        let listed = SBR_DEVIATIONS
-            .iter()
-            .chain(PENDING_ISSUE_5_6)
-            .find(|d| d.file == stem);
+        let listed = SBR_DEVIATIONS.iter().find(|d| d.file == stem);
         match listed {
             None if theirs == ours => agree += 1,
             None => problems.push(format!(
@@ -170,17 +160,16 @@ fn verdicts_agree_with_pkilint_except_documented_deviations() {
             Some(_) => {}
         }
     }
-    for d in SBR_DEVIATIONS.iter().chain(PENDING_ISSUE_5_6) {
+    for d in SBR_DEVIATIONS {
         if !stems.iter().any(|s| s == d.file) {
             problems.push(format!("{}: listed but not in the corpus", d.file));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     println!(
-        "{} corpus certificates: {agree} agree, {} SBR deviations, {} pending issue 5/6",
+        "{} corpus certificates: {agree} agree, {} SBR deviations",
         stems.len(),
-        SBR_DEVIATIONS.len(),
-        PENDING_ISSUE_5_6.len()
+        SBR_DEVIATIONS.len()
     );
 }
 

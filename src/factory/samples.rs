@@ -161,7 +161,7 @@ fn ca_samples() -> Vec<Sample> {
     out
 }
 
-/// Keys, algorithms, validity and serial numbers (issue 5).
+/// Keys, algorithms, validity and serial numbers.
 fn key_defects() -> Vec<(&'static str, CertBuilder)> {
     use super::keys::{rsa_key_of_size, rsa_public_key, spki_algorithm};
     use super::{KeyPair, SUBJECT_SEED};
