@@ -500,7 +500,7 @@ lint! {
         ineffective: dates::SMC013,
         ballot: "SMC013",
         pkilint: [],
-        zlint: [],
+        zlint: ["e_invalid_legacy_spki_algoid"],
         applies: Applies::ALL,
         check: check_pqc_key_before_effective_date,
     }

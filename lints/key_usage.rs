@@ -497,7 +497,14 @@ lint! {
         effective: dates::SBR_1_0_0,
         ballot: "SMC01",
         pkilint: ["pkix.ee_certificate_keycertsign_keyusage_set", "cabf.smime.prohibited_ku_present"],
-        zlint: [],
+        zlint: [
+            "e_rsa_key_usage_strict",
+            "e_rsa_key_usage_legacy_multipurpose",
+            "e_rsa_other_key_usages",
+            "e_ecpublickey_key_usages",
+            "e_ec_other_key_usages",
+            "e_edwardspublickey_key_usages",
+        ],
         applies: Applies::SUBSCRIBER,
         check: check_key_usage_ca_bits,
     }
