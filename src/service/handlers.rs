@@ -125,38 +125,66 @@ fn linter_for(state: &State, req: &LintRequest) -> Result<Arc<Linter>, ApiError>
     if req.overrides_nothing() {
         return Ok(state.linter.clone());
     }
-    let mut opts = state.config.options.clone();
-    if let Some(t) = &req.cert_type {
-        opts.override_type = Some(
-            t.parse()
-                .map_err(|e| ApiError::invalid(format!("type: {e}")))?,
-        );
-    }
-    if let Some(at) = &req.at {
-        opts.at = Some(engine::parse_at(at).ok_or_else(|| {
-            ApiError::invalid(format!(
-                "at: expected 'now', YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got '{at}'"
-            ))
-        })?);
-    }
-    if let Some(issuer) = &req.issuer {
-        let der = engine::issuer_from_bytes(&one_blob(issuer.as_bytes()))
-            .map_err(|e| ApiError::invalid(format!("issuer: {e}")))?;
-        opts.issuer = Some(der);
-    }
-    for g in &req.include {
-        if !registry::all().iter().any(|l| Glob::new(g).matches(l.name)) {
-            return Err(ApiError::invalid(format!(
-                "include: '{g}' matches no lint (see GET /v1/lints)"
-            )));
+    Ok(Arc::new(Linter::new(req.options(&state.config.options)?)))
+}
+
+impl LintRequest {
+    /// `base` with this request's overrides applied; 422 for a value that does not parse.
+    pub fn options(&self, base: &engine::Options) -> Result<engine::Options, ApiError> {
+        let req = self;
+        let mut opts = base.clone();
+        if let Some(t) = &req.cert_type {
+            opts.override_type = Some(
+                t.parse()
+                    .map_err(|e| ApiError::invalid(format!("type: {e}")))?,
+            );
         }
-        opts.filter.include.push(Glob::new(g));
+        if let Some(at) = &req.at {
+            opts.at = Some(engine::parse_at(at).ok_or_else(|| {
+                ApiError::invalid(format!(
+                    "at: expected 'now', YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got '{at}'"
+                ))
+            })?);
+        }
+        if let Some(issuer) = &req.issuer {
+            let der = engine::issuer_from_bytes(&one_blob(issuer.as_bytes()))
+                .map_err(|e| ApiError::invalid(format!("issuer: {e}")))?;
+            opts.issuer = Some(der);
+        }
+        for g in &req.include {
+            if !registry::all().iter().any(|l| Glob::new(g).matches(l.name)) {
+                return Err(ApiError::invalid(format!(
+                    "include: '{g}' matches no lint (see GET /v1/lints)"
+                )));
+            }
+            opts.filter.include.push(Glob::new(g));
+        }
+        opts.filter
+            .exclude
+            .extend(req.exclude.iter().map(|g| Glob::new(g)));
+        opts.include_passes |= req.all;
+        Ok(opts)
     }
-    opts.filter
-        .exclude
-        .extend(req.exclude.iter().map(|g| Glob::new(g)));
-    opts.include_passes |= req.all;
-    Ok(Arc::new(Linter::new(opts)))
+}
+
+/// Decodes a lint request's options as `POST /v1/lint` and `/v1/lint/batch` do: a JSON body
+/// (by Content-Type, or without one a body starting with `{`), otherwise the query string of a
+/// raw certificate body. The certificates themselves are framed later.
+pub fn parse_lint_request(
+    content_type: Option<&str>,
+    body: &[u8],
+    query: Option<&str>,
+) -> Result<LintRequest, ApiError> {
+    let mut headers = HeaderMap::new();
+    if let Some(ct) = content_type {
+        let value = HeaderValue::from_str(ct)
+            .map_err(|_| ApiError::invalid("Content-Type is not a valid header value"))?;
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    match body_kind(&headers, body)? {
+        BodyKind::Json => parse_json(body),
+        BodyKind::Encoded => LintRequest::from_query(query),
+    }
 }
 
 /// Whether `b` is base64 text (possibly wrapped over lines) rather than PEM, DER or noise.

@@ -39,7 +39,7 @@ pub mod pkilint;
 mod pool;
 
 pub use error::ApiError;
-pub use handlers::LintRequest;
+pub use handlers::{parse_lint_request, LintRequest};
 
 use crate::engine::{Linter, Options};
 use axum::Router;
