@@ -26,15 +26,16 @@ gen() {
     "$ADV_GEN" "$@"
 }
 
-# run_bounded NAME SECONDS MAX_RSS_KIB -- command...: runs with a time ceiling and records
-# peak RSS; sets RC, ELAPSED, RSS_KIB.
+# run_bounded SECONDS MAX_RSS_KIB -- command...: runs with a time ceiling and records peak
+# RSS; sets RC, ELAPSED, RSS_KIB. Succeeds when the command finished in time (exit 0, or 1 for
+# findings) within the RSS ceiling.
 run_bounded() {
     local secs=$1 max_rss=$2; shift 3
     local tv="$WORK/time.$$"
     timeout "$secs" /usr/bin/time -f '%e %M' -o "$tv" "$@" >"$WORK/out" 2>"$WORK/err"
     RC=$?
-    read -r ELAPSED RSS_KIB < "$tv" 2>/dev/null || { ELAPSED=$secs; RSS_KIB=0; }
-    [ "$RC" -ne 124 ] && [ "${RSS_KIB:-0}" -le "$max_rss" ]
+    read -r ELAPSED RSS_KIB < <(tail -1 "$tv" 2>/dev/null) || { ELAPSED=$secs; RSS_KIB=0; }
+    [ "$RC" -le 1 ] && [ "${RSS_KIB:-0}" -le "$max_rss" ]
 }
 
 finish() {
