@@ -11,9 +11,11 @@ gen rsa-batch 8192:300 "$WORK/flood.json"
 gen extensions 1 "$WORK/normal.pem"
 
 t0=$(date +%s)
+FLOOD_PIDS=()
 for i in $(seq 16); do
     curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/json' \
-        --data-binary @"$WORK/flood.json" "http://$ADDR/v1/lint/batch" > "$WORK/flood.$i" &
+        --data-binary @"$WORK/flood.json" "http://$ADDR/v1/lint/batch" > "$WORK/flood.$i.code" &
+    FLOOD_PIDS+=($!)
 done
 sleep 1
 
@@ -45,9 +47,9 @@ else
     pass "service_flood /healthz during the flood: $hz $(cat "$WORK/hz")"
 fi
 
-wait $(jobs -p | grep -v "^$SERVER_PID$") 2>/dev/null
-codes=$(cut -d' ' -f1 "$WORK"/flood.* | sort | uniq -c | tr '\n' ' ')
-slowest=$(cut -d' ' -f2 "$WORK"/flood.* | sort -n | tail -1)
+wait "${FLOOD_PIDS[@]}"
+codes=$(cut -d' ' -f1 "$WORK"/flood.*.code | sort | uniq -c | tr -s ' \n' ' ')
+slowest=$(cut -d' ' -f2 "$WORK"/flood.*.code | sort -n | tail -1)
 if awk -v s="$slowest" -v t="$TIMEOUT_MS" 'BEGIN { exit !(s > t / 1000 + 5) }'; then
     fail service_flood "a flood request was answered after ${slowest}s"
 else
