@@ -84,7 +84,8 @@ fn build(kind: &str, n: usize) -> Vec<u8> {
         }
         "rdns" => {
             let units: Vec<String> = (0..n).map(|i| format!("unit {i}")).collect();
-            let mut attrs: Vec<(&str, &str)> = vec![("CN", "Alice"), ("emailAddress", "alice@example.com")];
+            let mut attrs: Vec<(&str, &str)> =
+                vec![("CN", "Alice"), ("emailAddress", "alice@example.com")];
             attrs.extend(units.iter().map(|u| ("OU", u.as_str())));
             base.subject_raw(name(&attrs))
         }
@@ -150,8 +151,7 @@ fn main() {
         let bits: usize = bits.parse().unwrap_or_else(|_| usage());
         let count: usize = count.parse().unwrap_or_else(|_| usage());
         let one = smimelint::factory::pem("CERTIFICATE", &build("rsa", bits));
-        serde_json::to_vec(&serde_json::json!({ "certificates": vec![one; count] }))
-            .expect("json")
+        serde_json::to_vec(&serde_json::json!({ "certificates": vec![one; count] })).expect("json")
     } else {
         let n: usize = arg.parse().unwrap_or_else(|_| usage());
         smimelint::factory::pem("CERTIFICATE", &build(kind, n)).into_bytes()

@@ -69,7 +69,7 @@ pub(crate) fn repeated_groups<K: Ord>(n: usize, key: impl Fn(usize) -> K) -> Vec
     }
     let mut order: Vec<usize> = (0..n).collect();
     // Stable: equal keys keep their positions ascending.
-    order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+    order.sort_by_key(|&i| key(i));
     let mut groups: Vec<Vec<usize>> = order
         .chunk_by(|&a, &b| key(a) == key(b))
         .filter(|run| run.len() > 1)

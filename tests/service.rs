@@ -869,14 +869,32 @@ fn slow_work_is_shed_cancelled_and_reported_by_healthz() {
     // A normal request is answered at once: shed (503 with JSON and Retry-After) while the
     // slots are full.
     let start = Instant::now();
-    let normal = server.post("/v1/lint", "application/x-pem-file", clean().build_pem().as_bytes());
-    assert!(start.elapsed() < Duration::from_secs(5), "{:?}", start.elapsed());
-    assert_eq!(normal.status, 503, "{}", String::from_utf8_lossy(&normal.body));
+    let normal = server.post(
+        "/v1/lint",
+        "application/x-pem-file",
+        clean().build_pem().as_bytes(),
+    );
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(
+        normal.status,
+        503,
+        "{}",
+        String::from_utf8_lossy(&normal.body)
+    );
     normal.assert_error(503, "overloaded");
     assert_eq!(normal.header("retry-after"), Some("1"));
     // /healthz says the service cannot lint now.
     let health = server.get("/healthz");
-    assert_eq!(health.status, 503, "{}", String::from_utf8_lossy(&health.body));
+    assert_eq!(
+        health.status,
+        503,
+        "{}",
+        String::from_utf8_lossy(&health.body)
+    );
     assert_eq!(health.json()["status"], "unavailable");
     let results: Vec<(Reply, Duration)> = floods.into_iter().map(|t| t.join().unwrap()).collect();
     // Two were admitted and timed out (408); the others were shed at once (503).
@@ -884,7 +902,10 @@ fn slow_work_is_shed_cancelled_and_reported_by_healthz() {
     let timed_out = results.iter().filter(|(r, _)| r.status == 408).count();
     assert_eq!((shed, timed_out), (4, 2), "{results:?}");
     for (r, took) in &results {
-        assert!(*took < Duration::from_secs(10), "answered after {took:?}: {r:?}");
+        assert!(
+            *took < Duration::from_secs(10),
+            "answered after {took:?}: {r:?}"
+        );
     }
     // The cancelled batches stop after the certificates already being linted: health and
     // service come back, instead of the whole backlog being worked off.
@@ -896,9 +917,22 @@ fn slow_work_is_shed_cancelled_and_reported_by_healthz() {
             break;
         }
         assert_eq!(h.status, 503);
-        assert!(Instant::now() < deadline, "never healthy again: {}", h.json());
+        assert!(
+            Instant::now() < deadline,
+            "never healthy again: {}",
+            h.json()
+        );
         std::thread::sleep(Duration::from_millis(200));
     }
-    let normal = server.post("/v1/lint", "application/x-pem-file", clean().build_pem().as_bytes());
-    assert_eq!(normal.status, 200, "{}", String::from_utf8_lossy(&normal.body));
+    let normal = server.post(
+        "/v1/lint",
+        "application/x-pem-file",
+        clean().build_pem().as_bytes(),
+    );
+    assert_eq!(
+        normal.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&normal.body)
+    );
 }

@@ -64,8 +64,8 @@ pub(crate) fn rewrite(head: &[u8]) -> Option<Vec<u8>> {
     {
         return None;
     }
-    let body = serde_json::to_string(&serde_json::json!({ "error": code, "message": message }))
-        .ok()?;
+    let body =
+        serde_json::to_string(&serde_json::json!({ "error": code, "message": message })).ok()?;
     let mut out = format!("HTTP/1.1 {status_line}\r\n");
     for h in headers {
         let lower = h.to_ascii_lowercase();
@@ -144,7 +144,8 @@ mod tests {
 
     #[test]
     fn bodiless_errors_get_a_json_body() {
-        let head = b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-length: 0\r\ndate: x\r\n\r\n";
+        let head =
+            b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-length: 0\r\ndate: x\r\n\r\n";
         let out = String::from_utf8(rewrite(head).expect("rewritten")).unwrap();
         let (head, body) = out.split_once("\r\n\r\n").unwrap();
         assert!(head.starts_with("HTTP/1.1 431 "));

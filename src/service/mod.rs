@@ -128,11 +128,7 @@ impl State {
             0 => workers.saturating_mul(DEFAULT_IN_FLIGHT_PER_WORKER),
             n => n,
         };
-        let pool = Arc::new(pool::LintPool::new(
-            workers,
-            max_in_flight,
-            config.timeout,
-        ));
+        let pool = Arc::new(pool::LintPool::new(workers, max_in_flight, config.timeout));
         State {
             config,
             linter,

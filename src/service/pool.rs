@@ -127,7 +127,9 @@ impl LintPool {
         linter: Arc<Linter>,
         items: Vec<InputItem>,
     ) -> Result<Vec<CertResult>, ApiError> {
-        let slot = self.admit().ok_or_else(|| ApiError::overloaded(self.max_in_flight))?;
+        let slot = self
+            .admit()
+            .ok_or_else(|| ApiError::overloaded(self.max_in_flight))?;
         let cancelled = Arc::new(AtomicBool::new(false));
         let _cancel = CancelOnDrop(cancelled.clone());
         let (tx, rx) = tokio::sync::oneshot::channel();
@@ -157,9 +159,8 @@ fn lint_until_cancelled(
     items: Vec<InputItem>,
     cancelled: &AtomicBool,
 ) -> Option<Vec<CertResult>> {
-    let lint = |item: InputItem| {
-        (!cancelled.load(Ordering::Acquire)).then(|| linter.lint_item(item))
-    };
+    let lint =
+        |item: InputItem| (!cancelled.load(Ordering::Acquire)).then(|| linter.lint_item(item));
     if items.len() == 1 {
         return items.into_iter().map(lint).collect();
     }
