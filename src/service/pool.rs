@@ -220,4 +220,36 @@ mod tests {
         drop(slot);
         assert_eq!(pool.health().problem, None);
     }
+
+    #[test]
+    fn a_request_that_stops_waiting_frees_its_slot_before_the_batch_is_done() {
+        let der = crate::factory::CertBuilder::subscriber("mailbox-strict").build();
+        let linter = Linter::default();
+        linter.lint_der("warm-up".into(), &der);
+        let one = Instant::now();
+        linter.lint_der("t".into(), &der);
+        let per_cert = one.elapsed();
+        let pool = Arc::new(LintPool::new(1, 4, Duration::from_secs(10)));
+        let items: Vec<InputItem> = (0..8000).map(|_| item(der.clone())).collect();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        let start = Instant::now();
+        runtime.block_on(async {
+            let job = pool.run(Arc::new(Linter::default()), items);
+            // The request gives up early; its future is dropped.
+            let gave_up = tokio::time::timeout(per_cert * 20, job).await;
+            assert!(gave_up.is_err(), "8000 certificates linted too soon");
+        });
+        while pool.health().in_flight > 0 {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        // Freed after a few more certificates, long before the other ~7980 would be done.
+        assert!(
+            start.elapsed() < per_cert * 2000,
+            "slot held {:?}, {per_cert:?} per certificate",
+            start.elapsed()
+        );
+    }
 }
