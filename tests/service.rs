@@ -825,12 +825,9 @@ fn errors_below_the_routes_are_json() {
         many.push_str(&format!("X-Filler-{i}: {i}\r\n"));
     }
     many.push_str("\r\n");
+    // (One header over hyper's buffer also gets 431, see scripts/adversarial/service_lowlevel.sh;
+    // not here, where the unread rest of it could reset the connection before the answer.)
     raw_exchange(&server, many.as_bytes()).assert_error(431, "headers_too_large");
-    let huge = format!(
-        "GET /healthz HTTP/1.1\r\nHost: t\r\nX-Big: {}\r\n\r\n",
-        "b".repeat(600_000)
-    );
-    raw_exchange(&server, huge.as_bytes()).assert_error(431, "headers_too_large");
     // The server is still fine.
     assert_eq!(server.get("/healthz").status, 200);
 }
@@ -850,6 +847,10 @@ fn slow_certificate() -> String {
 }
 
 #[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "relies on the unoptimised build taking seconds per crafted certificate"
+)]
 fn slow_work_is_shed_cancelled_and_reported_by_healthz() {
     let server = Arc::new(Server::start_with(&["--max-in-flight", "2"]));
     let slow = slow_certificate();
