@@ -1,12 +1,12 @@
 //! Crafted certificates for the scripts in `scripts/adversarial/`, built with the test factory.
 //!
 //! `cargo run --example adversarial_inputs -- KIND [N] OUT` writes a PEM certificate (or, for
-//! `rsa-batch`, a JSON body for `POST /v1/lint/batch`) to OUT. Kinds:
+//! `batch`, a JSON body for `POST /v1/lint/batch`) to OUT. Kinds:
 //!
 //! | kind | what |
 //! |---|---|
 //! | `rsa BITS` | an RSA key whose BITS-bit modulus passes every cheap perfect-power filter |
-//! | `rsa-batch BITS:COUNT` | COUNT copies of that certificate as `{"certificates": [...]}` |
+//! | `batch KIND:N:COUNT` | COUNT copies of the KIND N certificate as `{"certificates": [...]}` |
 //! | `extensions N` | N extensions with distinct private OIDs, then one repeated |
 //! | `policies N` | N distinct policy OIDs in certificatePolicies, then one repeated |
 //! | `qualifiers N` | one policy with N CPS qualifiers |
@@ -146,11 +146,14 @@ fn main() {
         [k, n, o] => (k.as_str(), n.as_str(), o.as_str()),
         _ => usage(),
     };
-    let bytes = if kind == "rsa-batch" {
-        let (bits, count) = arg.split_once(':').unwrap_or_else(|| usage());
-        let bits: usize = bits.parse().unwrap_or_else(|_| usage());
+    let bytes = if kind == "batch" {
+        let parts: Vec<&str> = arg.split(':').collect();
+        let [inner, n, count] = parts.as_slice() else {
+            usage()
+        };
+        let n: usize = n.parse().unwrap_or_else(|_| usage());
         let count: usize = count.parse().unwrap_or_else(|_| usage());
-        let one = smimelint::factory::pem("CERTIFICATE", &build("rsa", bits));
+        let one = smimelint::factory::pem("CERTIFICATE", &build(inner, n));
         serde_json::to_vec(&serde_json::json!({ "certificates": vec![one; count] })).expect("json")
     } else {
         let n: usize = arg.parse().unwrap_or_else(|_| usage());

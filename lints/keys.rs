@@ -456,6 +456,51 @@ fn not_a_kth_power(n: &Big, residues: &[(u64, u64)], k: u32) -> bool {
     })
 }
 
+/// Random filter primes per exponent, for a modulus that passed the fixed ones. The fixed
+/// primes are public, so a modulus can be built to pass them all (n ≡ 1 modulo each) and send
+/// every exponent to the costly exact root; primes drawn at random once per process cannot be
+/// targeted. A non-power passes each with probability at most 1/2; a true power passes all,
+/// so only the cost depends on the draw, never the result.
+const RANDOM_FILTERS: usize = 24;
+
+fn random_filter_primes(k: u32) -> &'static [u64] {
+    static TABLE: [OnceLock<Vec<u64>>; MAX_FILTERED_K + 1] =
+        [const { OnceLock::new() }; MAX_FILTERED_K + 1];
+    TABLE.get(k as usize).map_or(&[], |cell| {
+        cell.get_or_init(|| {
+            use std::hash::{BuildHasher, Hasher};
+            let mut state = std::collections::hash_map::RandomState::new()
+                .build_hasher()
+                .finish();
+            let step = 2 * u64::from(k);
+            // q = step·j + 1 between 2^20 and 2^24: hundreds of primes for every k.
+            let (low, span) = (
+                (1u64 << 20) / step,
+                (1u64 << 24) / step - (1u64 << 20) / step,
+            );
+            let mut out: Vec<u64> = Vec::with_capacity(RANDOM_FILTERS);
+            while out.len() < RANDOM_FILTERS {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let q = step * (low + (state >> 33) % span) + 1;
+                if is_prime_u64(q) && !out.contains(&q) {
+                    out.push(q);
+                }
+            }
+            out
+        })
+        .as_slice()
+    })
+}
+
+/// Whether a random filter prime proves that `n` is not a k-th power.
+fn random_filters_reject(n: &Big, k: u32) -> bool {
+    random_filter_primes(k)
+        .iter()
+        .any(|&q| not_a_kth_power_residue(n.rem_u64(q), q, k))
+}
+
 /// Euler's criterion for a prime q ≡ 1 (mod k): a non-zero `a` is a k-th power modulo q
 /// exactly when a^((q−1)/k) ≡ 1. One short exponentiation per filter used, instead of tables
 /// of k-th power residues whose construction cost a fresh process about 3 ms.
@@ -511,6 +556,7 @@ fn perfect_power(n: &Big, residues: &[(u64, u64)]) -> Option<String> {
         .chain(large)
         .take_while(|&k| k <= max_k)
         .filter(|&k| !not_a_kth_power(n, residues, k))
+        .filter(|&k| root_bits(n, k) <= FLOAT_ROOT_BITS || !random_filters_reject(n, k))
         .find_map(|k| {
             exact_root(&target, k)
                 .map(|m| format!("a perfect power: m^{k} with m of {} bits", m.bits()))

@@ -854,7 +854,7 @@ struct ServeArgs {
     /// Do not log requests on stderr
     #[arg(long)]
     quiet: bool,
-    /// Lint requests admitted at once (queued or running); beyond it 503 (0: 4 per core)
+    /// Lint requests admitted at once, queued or running; beyond it 503 (0: four per core)
     #[arg(long, value_name = "N", default_value_t = 0)]
     max_in_flight: usize,
 }

@@ -59,7 +59,10 @@ pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
 pub const DEFAULT_MAX_BATCH: usize = 1000;
 /// Default time allowed for one request, from its first header byte to the answer.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
-/// Lint jobs admitted at once by default, per worker thread.
+/// Lint jobs admitted at once by default, per worker thread: a burst of small requests
+/// queues briefly instead of being refused; a queued job waits at most for the running ones'
+/// timeouts, since those stop at their next certificate. `--max-in-flight` equal to the
+/// core count makes every request start at once or be refused.
 pub const DEFAULT_IN_FLIGHT_PER_WORKER: usize = 4;
 /// How long in-flight requests may take to finish after SIGTERM/SIGINT.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
@@ -79,7 +82,7 @@ pub struct Config {
     pub log_requests: bool,
     /// Lint worker threads (0: one per core).
     pub workers: usize,
-    /// Lint jobs (requests) admitted at once, queued or running; beyond it, 503 (0: 4 per
+    /// Lint jobs (requests) admitted at once, queued or running; beyond it, 503 (0: four per
     /// worker).
     pub max_in_flight: usize,
 }

@@ -1,9 +1,10 @@
 //! The lint pool: a fixed set of worker threads, a bounded number of admitted jobs, and
 //! cancellation between certificates.
 //!
-//! - Admission: at most `max_in_flight` jobs (queued or running) at once. A request beyond
-//!   that is refused at once with 503 `overloaded` and `Retry-After`, instead of queueing
-//!   behind work that may outlast its own timeout.
+//! - Admission: at most `max_in_flight` jobs at once, queued or running (by default four per
+//!   worker; each job lints its certificates in order on one worker). A request beyond that is refused at
+//!   once with 503 `overloaded` and `Retry-After`, instead of queueing behind work that may
+//!   outlast its own timeout.
 //! - Cancellation: when a request's future is dropped (its timeout fired, or the client went
 //!   away), its job stops before the next certificate. A certificate already being linted
 //!   finishes: each costs bounded time (see the key-size bound in lints/keys.rs).
@@ -14,7 +15,6 @@
 use super::ApiError;
 use crate::engine::{CertResult, Linter};
 use crate::input::InputItem;
-use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -153,18 +153,17 @@ impl LintPool {
     }
 }
 
-/// Lints in order, checking the flag before each certificate; `None` once cancelled.
+/// Lints in order, checking the flag before each certificate; `None` once cancelled. A job
+/// runs on one worker, so one large batch cannot hold every worker.
 fn lint_until_cancelled(
     linter: &Linter,
     items: Vec<InputItem>,
     cancelled: &AtomicBool,
 ) -> Option<Vec<CertResult>> {
-    let lint =
-        |item: InputItem| (!cancelled.load(Ordering::Acquire)).then(|| linter.lint_item(item));
-    if items.len() == 1 {
-        return items.into_iter().map(lint).collect();
-    }
-    items.into_par_iter().map(lint).collect()
+    items
+        .into_iter()
+        .map(|item| (!cancelled.load(Ordering::Acquire)).then(|| linter.lint_item(item)))
+        .collect()
 }
 
 #[cfg(test)]
