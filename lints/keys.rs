@@ -967,7 +967,10 @@ lint! {
     /// k ≤ log(n)/log(752) can work. For each, the remainders modulo primes q ≡ 1 (mod k)
     /// rule out almost every non-power at once (a k-th power is a k-th power residue mod q;
     /// at least two such q per exponent, below 752 where possible), and the few left are
-    /// settled by an exact integer k-th root.
+    /// settled by an exact integer k-th root. A modulus built to pass those public filters
+    /// (n ≡ 1 modulo each) meets a further 24 filter primes per exponent drawn at random per
+    /// process, which no modulus can target; a true power passes every filter, so the draw
+    /// changes the cost, never the result.
     ///
     /// A prime modulus (p^1) is not detected: that needs a primality test on every
     /// certificate. Moduli longer than 8192 bits are not examined (NA; see
