@@ -456,6 +456,51 @@ fn not_a_kth_power(n: &Big, residues: &[(u64, u64)], k: u32) -> bool {
     })
 }
 
+/// Random filter primes per exponent, for a modulus that passed the fixed ones. The fixed
+/// primes are public, so a modulus can be built to pass them all (n ≡ 1 modulo each) and send
+/// every exponent to the costly exact root; primes drawn at random once per process cannot be
+/// targeted. A non-power passes each with probability at most 1/2; a true power passes all,
+/// so only the cost depends on the draw, never the result.
+const RANDOM_FILTERS: usize = 24;
+
+fn random_filter_primes(k: u32) -> &'static [u64] {
+    static TABLE: [OnceLock<Vec<u64>>; MAX_FILTERED_K + 1] =
+        [const { OnceLock::new() }; MAX_FILTERED_K + 1];
+    TABLE.get(k as usize).map_or(&[], |cell| {
+        cell.get_or_init(|| {
+            use std::hash::{BuildHasher, Hasher};
+            let mut state = std::collections::hash_map::RandomState::new()
+                .build_hasher()
+                .finish();
+            let step = 2 * u64::from(k);
+            // q = step·j + 1 between 2^20 and 2^24: hundreds of primes for every k.
+            let (low, span) = (
+                (1u64 << 20) / step,
+                (1u64 << 24) / step - (1u64 << 20) / step,
+            );
+            let mut out: Vec<u64> = Vec::with_capacity(RANDOM_FILTERS);
+            while out.len() < RANDOM_FILTERS {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let q = step * (low + (state >> 33) % span) + 1;
+                if is_prime_u64(q) && !out.contains(&q) {
+                    out.push(q);
+                }
+            }
+            out
+        })
+        .as_slice()
+    })
+}
+
+/// Whether a random filter prime proves that `n` is not a k-th power.
+fn random_filters_reject(n: &Big, k: u32) -> bool {
+    random_filter_primes(k)
+        .iter()
+        .any(|&q| not_a_kth_power_residue(n.rem_u64(q), q, k))
+}
+
 /// Euler's criterion for a prime q ≡ 1 (mod k): a non-zero `a` is a k-th power modulo q
 /// exactly when a^((q−1)/k) ≡ 1. One short exponentiation per filter used, instead of tables
 /// of k-th power residues whose construction cost a fresh process about 3 ms.
@@ -511,6 +556,7 @@ fn perfect_power(n: &Big, residues: &[(u64, u64)]) -> Option<String> {
         .chain(large)
         .take_while(|&k| k <= max_k)
         .filter(|&k| !not_a_kth_power(n, residues, k))
+        .filter(|&k| root_bits(n, k) <= FLOAT_ROOT_BITS || !random_filters_reject(n, k))
         .find_map(|k| {
             exact_root(&target, k)
                 .map(|m| format!("a perfect power: m^{k} with m of {} bits", m.bits()))
@@ -859,13 +905,49 @@ lint! {
     }
 }
 
-/// Largest modulus the prime-power check examines: the exponent filters cover every exponent
-/// up to [`MAX_FILTERED_K`], and no CA issues larger RSA keys.
-const MAX_POWER_CHECK_BITS: usize = 16_384;
+/// Largest modulus the number-theory checks examine. The SBR sets no upper bound, but no CA
+/// issues larger RSA keys, and the prime-power test grows about with the cube of the size: a
+/// crafted 16,384-bit modulus cost a second, so a larger one is reported, not computed.
+pub(crate) const MAX_EXAMINED_RSA_BITS: usize = 8192;
+
+fn check_rsa_modulus_too_large(ctx: &LintContext<'_>) -> Outcome {
+    with_rsa(ctx, |key| match bit_length(key.n) {
+        bits if bits > MAX_EXAMINED_RSA_BITS => fail!(
+            "RSA modulus has {bits} bits; moduli over {MAX_EXAMINED_RSA_BITS} bits are not examined"
+        ),
+        _ => Outcome::Pass,
+    })
+}
+
+lint! {
+    /// ## What it checks
+    /// The RSA modulus is at most 8192 bits long.
+    ///
+    /// ## Why
+    /// The SBR sets no upper bound on the modulus, but the SHOULDs of SBR 6.1.6 can only be
+    /// verified at a bounded cost: `w_smime_rsa_modulus_prime_power` takes time growing with
+    /// the cube of the size, and a crafted 16,384-bit modulus cost a second per certificate.
+    /// Above 8192 bits that check is not run (NA) and this warning says the key went
+    /// unexamined. No public CA issues such keys, and many S/MIME clients refuse them.
+    ///
+    /// ## Example
+    /// A 16,384-bit modulus.
+    W_SMIME_RSA_MODULUS_TOO_LARGE {
+        name: "w_smime_rsa_modulus_too_large",
+        description: "The RSA modulus is longer than 8192 bits, too large to examine",
+        citation: "SBR 6.1.6",
+        source: Source::Smimelint,
+        effective: dates::ALWAYS,
+        pkilint: [],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_rsa_modulus_too_large,
+    }
+}
 
 fn check_rsa_modulus_prime_power(ctx: &LintContext<'_>) -> Outcome {
     with_rsa(ctx, |key| {
-        if bit_length(key.n) > MAX_POWER_CHECK_BITS {
+        if bit_length(key.n) > MAX_EXAMINED_RSA_BITS {
             return Outcome::NotApplicable;
         }
         let n = Big::from_be(key.n);
@@ -885,11 +967,14 @@ lint! {
     /// k ≤ log(n)/log(752) can work. For each, the remainders modulo primes q ≡ 1 (mod k)
     /// rule out almost every non-power at once (a k-th power is a k-th power residue mod q;
     /// at least two such q per exponent, below 752 where possible), and the few left are
-    /// settled by an exact integer k-th root.
+    /// settled by an exact integer k-th root. A modulus built to pass those public filters
+    /// (n ≡ 1 modulo each) meets a further 24 filter primes per exponent drawn at random per
+    /// process, which no modulus can target; a true power passes every filter, so the draw
+    /// changes the cost, never the result.
     ///
     /// A prime modulus (p^1) is not detected: that needs a primality test on every
-    /// certificate. Moduli longer than 16,384 bits are not examined (NA): the cost grows
-    /// quickly with the size, and no CA issues such keys.
+    /// certificate. Moduli longer than 8192 bits are not examined (NA; see
+    /// `w_smime_rsa_modulus_too_large`): the cost grows quickly with the size.
     ///
     /// ## Why
     /// SBR 6.1.6: the modulus SHOULD be "not the power of a prime" (NIST SP 800-89 §5.3.3).
@@ -1337,7 +1422,9 @@ impl Big {
 mod tests {
     use super::{exact_root, perfect_power, small_prime_residues, Big, Target};
     use crate::detect::CertType;
-    use crate::factory::keys::{rsa_key_of_size, rsa_public_key, spki_algorithm};
+    use crate::factory::keys::{
+        crafted_rsa_modulus, rsa_key_of_size, rsa_public_key, spki_algorithm,
+    };
     use crate::factory::{
         assert_lint, lint_all, status_of, CertBuilder, KeyAlg, KeyPair, SUBJECT_SEED,
     };
@@ -1678,7 +1765,7 @@ mod tests {
         assert_eq!(square.bits(), 2048);
         let square = rsa(&square.to_be(), &e);
         assert_lint("w_smime_rsa_modulus_prime_power", &square, &good(), &[]);
-        // Beyond 16,384 bits the check does not run.
+        // Beyond 8192 bits the check does not run.
         let huge: Vec<u8> = n.iter().cycle().take(2100).copied().collect();
         assert_eq!(
             status_of(&rsa(&huge, &e), "w_smime_rsa_modulus_prime_power"),
@@ -1688,6 +1775,37 @@ mod tests {
             details(&square, "w_smime_rsa_modulus_prime_power"),
             "RSA modulus (2048 bits) is a perfect power: m^2 with m of 1024 bits"
         );
+    }
+
+    #[test]
+    fn rsa_modulus_too_large() {
+        let (_, e, _) = real_rsa();
+        // Residue 1 modulo every prime below 3000: no filter rules it out as a perfect power.
+        let crafted = crafted_rsa_modulus(16_384, 3000);
+        assert_eq!(Big::from_be(&crafted).bits(), 16_384);
+        assert_eq!(Big::from_be(&crafted).rem_u64(2999), 1);
+        let bad = rsa(&crafted, &e);
+        assert_lint("w_smime_rsa_modulus_too_large", &bad, &good(), &[]);
+        assert_eq!(
+            details(&bad, "w_smime_rsa_modulus_too_large"),
+            "RSA modulus has 16384 bits; moduli over 8192 bits are not examined"
+        );
+        assert_eq!(
+            status_of(&bad, "w_smime_rsa_modulus_prime_power"),
+            Status::NotApplicable
+        );
+        // 8192 bits is the largest examined size, and 8200 the next multiple of 8.
+        let at_bound = rsa(&crafted_rsa_modulus(8192, 3000), &e);
+        assert_eq!(
+            status_of(&at_bound, "w_smime_rsa_modulus_too_large"),
+            Status::Pass
+        );
+        assert_eq!(
+            status_of(&at_bound, "w_smime_rsa_modulus_prime_power"),
+            Status::Pass
+        );
+        let over = rsa(&crafted_rsa_modulus(8200, 3000), &e);
+        assert!(status_of(&over, "w_smime_rsa_modulus_too_large").is_finding());
     }
 
     #[test]

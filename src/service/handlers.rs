@@ -125,31 +125,59 @@ fn linter_for(state: &State, req: &LintRequest) -> Result<Arc<Linter>, ApiError>
     if req.overrides_nothing() {
         return Ok(state.linter.clone());
     }
-    let mut opts = state.config.options.clone();
-    if let Some(t) = &req.cert_type {
-        opts.override_type = Some(
-            t.parse()
-                .map_err(|e| ApiError::invalid(format!("type: {e}")))?,
-        );
+    Ok(Arc::new(Linter::new(req.options(&state.config.options)?)))
+}
+
+impl LintRequest {
+    /// `base` with this request's overrides applied; 422 for a value that does not parse.
+    pub fn options(&self, base: &engine::Options) -> Result<engine::Options, ApiError> {
+        let req = self;
+        let mut opts = base.clone();
+        if let Some(t) = &req.cert_type {
+            opts.override_type = Some(
+                t.parse()
+                    .map_err(|e| ApiError::invalid(format!("type: {e}")))?,
+            );
+        }
+        if let Some(at) = &req.at {
+            opts.at = Some(engine::parse_at(at).ok_or_else(|| {
+                ApiError::invalid(format!(
+                    "at: expected 'now', YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got '{at}'"
+                ))
+            })?);
+        }
+        if let Some(issuer) = &req.issuer {
+            let der = engine::issuer_from_bytes(&one_blob(issuer.as_bytes()))
+                .map_err(|e| ApiError::invalid(format!("issuer: {e}")))?;
+            opts.issuer = Some(der);
+        }
+        let include = engine::parse_globs("include", &req.include).map_err(ApiError::invalid)?;
+        let exclude = engine::parse_globs("exclude", &req.exclude).map_err(ApiError::invalid)?;
+        opts.filter.include.extend(include);
+        opts.filter.exclude.extend(exclude);
+        opts.include_passes |= req.all;
+        Ok(opts)
     }
-    if let Some(at) = &req.at {
-        opts.at = Some(engine::parse_at(at).ok_or_else(|| {
-            ApiError::invalid(format!(
-                "at: expected 'now', YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got '{at}'"
-            ))
-        })?);
+}
+
+/// Decodes a lint request's options as `POST /v1/lint` and `/v1/lint/batch` do: a JSON body
+/// (by Content-Type, or without one a body starting with `{`), otherwise the query string of a
+/// raw certificate body. The certificates themselves are framed later.
+pub fn parse_lint_request(
+    content_type: Option<&str>,
+    body: &[u8],
+    query: Option<&str>,
+) -> Result<LintRequest, ApiError> {
+    let mut headers = HeaderMap::new();
+    if let Some(ct) = content_type {
+        let value = HeaderValue::from_str(ct)
+            .map_err(|_| ApiError::invalid("Content-Type is not a valid header value"))?;
+        headers.insert(header::CONTENT_TYPE, value);
     }
-    if let Some(issuer) = &req.issuer {
-        let der = engine::issuer_from_bytes(&one_blob(issuer.as_bytes()))
-            .map_err(|e| ApiError::invalid(format!("issuer: {e}")))?;
-        opts.issuer = Some(der);
+    match body_kind(&headers, body)? {
+        BodyKind::Json => parse_json(body),
+        BodyKind::Encoded => LintRequest::from_query(query),
     }
-    let include = engine::parse_globs("include", &req.include).map_err(ApiError::invalid)?;
-    let exclude = engine::parse_globs("exclude", &req.exclude).map_err(ApiError::invalid)?;
-    opts.filter.include.extend(include);
-    opts.filter.exclude.extend(exclude);
-    opts.include_passes |= req.all;
-    Ok(Arc::new(Linter::new(opts)))
 }
 
 /// Whether `b` is base64 text (possibly wrapped over lines) rather than PEM, DER or noise.
@@ -295,22 +323,14 @@ fn require_content(body: &[u8]) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Lints on rayon's pool, off the async workers. A panic outside the per-certificate guard
-/// becomes a 500 instead of taking the process down.
+/// Lints on the service's pool, off the async workers (see `pool.rs`: admission, cancellation
+/// when this future is dropped, and a panic outside the per-certificate guard as a 500).
 pub(super) async fn run_lint(
+    state: &State,
     linter: Arc<Linter>,
     items: Vec<InputItem>,
 ) -> Result<Vec<CertResult>, ApiError> {
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    rayon::spawn(move || {
-        let results =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| linter.lint_items(items)));
-        let _ = tx.send(results);
-    });
-    match rx.await {
-        Ok(Ok(results)) => Ok(results),
-        _ => Err(ApiError::internal("linting failed unexpectedly (a bug)")),
-    }
+    state.pool.run(linter, items).await
 }
 
 fn json_response<T: Serialize>(value: &T) -> Response {
@@ -412,7 +432,7 @@ async fn lint_one(Shared(state): Shared<Arc<State>>, request: Request) -> Respon
     let outcome = async {
         let (req, items) = decode_request(&state, request, false).await?;
         let linter = linter_for(&state, &req)?;
-        let mut results = run_lint(linter, items).await?;
+        let mut results = run_lint(&state, linter, items).await?;
         results.pop().ok_or_else(|| ApiError::internal("no result"))
     }
     .await;
@@ -427,7 +447,7 @@ async fn lint_batch(Shared(state): Shared<Arc<State>>, request: Request) -> Resp
     let outcome = async {
         let (req, items) = decode_request(&state, request, true).await?;
         let linter = linter_for(&state, &req)?;
-        run_lint(linter, items).await
+        run_lint(&state, linter, items).await
     }
     .await;
     match outcome {
@@ -447,8 +467,22 @@ async fn lints(Shared(state): Shared<Arc<State>>) -> Response {
         .into_response()
 }
 
-async fn healthz() -> Response {
-    json_response(&serde_json::json!({ "status": "ok" }))
+/// 200 `ok` while the lint pool can take work; 503 `unavailable` with the reason while every
+/// slot is taken or a job has outlived twice the request timeout.
+async fn healthz(Shared(state): Shared<Arc<State>>) -> Response {
+    let h = state.pool.health();
+    let body = serde_json::json!({
+        "status": if h.problem.is_some() { "unavailable" } else { "ok" },
+        "reason": h.problem,
+        "in_flight": h.in_flight,
+        "max_in_flight": h.max_in_flight,
+        "oldest_job_ms": h.oldest_ms,
+    });
+    let mut response = json_response(&body);
+    if h.problem.is_some() {
+        *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    }
+    response
 }
 
 async fn version() -> Response {

@@ -245,7 +245,7 @@ async fn lint(
         der: Ok(der),
         notes: Vec::new(),
     };
-    let result = run_lint(linter, vec![item])
+    let result = run_lint(state, linter, vec![item])
         .await?
         .pop()
         .ok_or_else(|| ApiError::internal("no result"))?;
