@@ -905,9 +905,9 @@ lint! {
     }
 }
 
-/// Largest modulus the number-theory checks examine. The SBR sets no upper bound, but no CA
-/// issues larger RSA keys, and the prime-power test grows about with the cube of the size: a
-/// crafted 16,384-bit modulus cost a second, so a larger one is reported, not computed.
+/// Largest modulus the number-theory checks examine. The SBR sets no upper bound, and the
+/// prime-power test grows about with the cube of the size (a crafted 16,384-bit modulus cost a
+/// second), so a larger one gets a notice instead of the computation.
 pub(crate) const MAX_EXAMINED_RSA_BITS: usize = 8192;
 
 fn check_rsa_modulus_too_large(ctx: &LintContext<'_>) -> Outcome {
@@ -921,20 +921,22 @@ fn check_rsa_modulus_too_large(ctx: &LintContext<'_>) -> Outcome {
 
 lint! {
     /// ## What it checks
-    /// The RSA modulus is at most 8192 bits long.
+    /// The RSA modulus is at most 8192 bits long; a longer one gets a notice saying that its
+    /// number-theory checks were not run.
     ///
     /// ## Why
-    /// The SBR sets no upper bound on the modulus, but the SHOULDs of SBR 6.1.6 can only be
-    /// verified at a bounded cost: `w_smime_rsa_modulus_prime_power` takes time growing with
-    /// the cube of the size, and a crafted 16,384-bit modulus cost a second per certificate.
-    /// Above 8192 bits that check is not run (NA) and this warning says the key went
-    /// unexamined. No public CA issues such keys, and many S/MIME clients refuse them.
+    /// The SBR sets no upper bound on the modulus, so a longer key is no defect and this is a
+    /// notice, never a warning: real subscriber certificates carry keys of over 16,000 bits.
+    /// But the SHOULDs of SBR 6.1.6 can only be verified at a bounded cost:
+    /// `w_smime_rsa_modulus_prime_power` takes time growing with the cube of the size, and a
+    /// crafted 16,384-bit modulus cost a second per certificate. Above 8192 bits that check is
+    /// NA and this notice says the key went unexamined.
     ///
     /// ## Example
     /// A 16,384-bit modulus.
-    W_SMIME_RSA_MODULUS_TOO_LARGE {
-        name: "w_smime_rsa_modulus_too_large",
-        description: "The RSA modulus is longer than 8192 bits, too large to examine",
+    N_SMIME_RSA_MODULUS_TOO_LARGE_TO_EXAMINE {
+        name: "n_smime_rsa_modulus_too_large_to_examine",
+        description: "The RSA modulus is longer than 8192 bits: its number-theory checks are not run",
         citation: "SBR 6.1.6",
         source: Source::Smimelint,
         effective: dates::ALWAYS,
@@ -974,7 +976,7 @@ lint! {
     ///
     /// A prime modulus (p^1) is not detected: that needs a primality test on every
     /// certificate. Moduli longer than 8192 bits are not examined (NA; see
-    /// `w_smime_rsa_modulus_too_large`): the cost grows quickly with the size.
+    /// `n_smime_rsa_modulus_too_large_to_examine`): the cost grows quickly with the size.
     ///
     /// ## Why
     /// SBR 6.1.6: the modulus SHOULD be "not the power of a prime" (NIST SP 800-89 §5.3.3).
@@ -1785,9 +1787,9 @@ mod tests {
         assert_eq!(Big::from_be(&crafted).bits(), 16_384);
         assert_eq!(Big::from_be(&crafted).rem_u64(2999), 1);
         let bad = rsa(&crafted, &e);
-        assert_lint("w_smime_rsa_modulus_too_large", &bad, &good(), &[]);
+        assert_lint("n_smime_rsa_modulus_too_large_to_examine", &bad, &good(), &[]);
         assert_eq!(
-            details(&bad, "w_smime_rsa_modulus_too_large"),
+            details(&bad, "n_smime_rsa_modulus_too_large_to_examine"),
             "RSA modulus has 16384 bits; moduli over 8192 bits are not examined"
         );
         assert_eq!(
@@ -1797,7 +1799,7 @@ mod tests {
         // 8192 bits is the largest examined size, and 8200 the next multiple of 8.
         let at_bound = rsa(&crafted_rsa_modulus(8192, 3000), &e);
         assert_eq!(
-            status_of(&at_bound, "w_smime_rsa_modulus_too_large"),
+            status_of(&at_bound, "n_smime_rsa_modulus_too_large_to_examine"),
             Status::Pass
         );
         assert_eq!(
@@ -1805,7 +1807,7 @@ mod tests {
             Status::Pass
         );
         let over = rsa(&crafted_rsa_modulus(8200, 3000), &e);
-        assert!(status_of(&over, "w_smime_rsa_modulus_too_large").is_finding());
+        assert!(status_of(&over, "n_smime_rsa_modulus_too_large_to_examine").is_finding());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Crafted RSA moduli cost bounded time: a 16,384-bit modulus that passes every cheap
-# perfect-power filter is reported (w_smime_rsa_modulus_too_large), not examined, and 8192 bits,
+# perfect-power filter is reported (n_smime_rsa_modulus_too_large_to_examine), not examined, and 8192 bits,
 # the largest size examined, stays within a generous per-certificate ceiling.
 . "$(dirname "$0")/common.sh"
 
@@ -10,11 +10,11 @@ gen rsa 8192 "$WORK/rsa8192.pem"
 for _ in $(seq 250); do cat "$WORK/rsa16384.pem"; done > "$WORK/rsa16384x250.pem"
 
 if run_bounded 20 200000 -- "$SMIMELINT" lint --format jsonl "$WORK/rsa16384x250.pem"; then
-    n=$(grep -c '"w_smime_rsa_modulus_too_large"' "$WORK/out")
+    n=$(grep -c '"n_smime_rsa_modulus_too_large_to_examine"' "$WORK/out")
     if [ "$n" -eq 250 ]; then
         pass "rsa_keys 16384-bit x250 in ${ELAPSED}s, ${RSS_KIB} KiB, 250 records with the finding"
     else
-        fail rsa_keys "expected 250 w_smime_rsa_modulus_too_large findings, got $n"
+        fail rsa_keys "expected 250 n_smime_rsa_modulus_too_large_to_examine findings, got $n"
     fi
 else
     fail rsa_keys "16384-bit x250: rc $RC after ${ELAPSED}s, ${RSS_KIB} KiB"
