@@ -859,13 +859,49 @@ lint! {
     }
 }
 
-/// Largest modulus the prime-power check examines: the exponent filters cover every exponent
-/// up to [`MAX_FILTERED_K`], and no CA issues larger RSA keys.
-const MAX_POWER_CHECK_BITS: usize = 16_384;
+/// Largest modulus the number-theory checks examine. The SBR sets no upper bound, but no CA
+/// issues larger RSA keys, and the prime-power test grows about with the cube of the size: a
+/// crafted 16,384-bit modulus cost a second, so a larger one is reported, not computed.
+pub(crate) const MAX_EXAMINED_RSA_BITS: usize = 8192;
+
+fn check_rsa_modulus_too_large(ctx: &LintContext<'_>) -> Outcome {
+    with_rsa(ctx, |key| match bit_length(key.n) {
+        bits if bits > MAX_EXAMINED_RSA_BITS => fail!(
+            "RSA modulus has {bits} bits; moduli over {MAX_EXAMINED_RSA_BITS} bits are not examined"
+        ),
+        _ => Outcome::Pass,
+    })
+}
+
+lint! {
+    /// ## What it checks
+    /// The RSA modulus is at most 8192 bits long.
+    ///
+    /// ## Why
+    /// The SBR sets no upper bound on the modulus, but the SHOULDs of SBR 6.1.6 can only be
+    /// verified at a bounded cost: `w_smime_rsa_modulus_prime_power` takes time growing with
+    /// the cube of the size, and a crafted 16,384-bit modulus cost a second per certificate.
+    /// Above 8192 bits that check is not run (NA) and this warning says the key went
+    /// unexamined. No public CA issues such keys, and many S/MIME clients refuse them.
+    ///
+    /// ## Example
+    /// A 16,384-bit modulus.
+    W_SMIME_RSA_MODULUS_TOO_LARGE {
+        name: "w_smime_rsa_modulus_too_large",
+        description: "The RSA modulus is longer than 8192 bits, too large to examine",
+        citation: "SBR 6.1.6",
+        source: Source::Smimelint,
+        effective: dates::ALWAYS,
+        pkilint: [],
+        zlint: [],
+        applies: Applies::ALL,
+        check: check_rsa_modulus_too_large,
+    }
+}
 
 fn check_rsa_modulus_prime_power(ctx: &LintContext<'_>) -> Outcome {
     with_rsa(ctx, |key| {
-        if bit_length(key.n) > MAX_POWER_CHECK_BITS {
+        if bit_length(key.n) > MAX_EXAMINED_RSA_BITS {
             return Outcome::NotApplicable;
         }
         let n = Big::from_be(key.n);
@@ -888,8 +924,8 @@ lint! {
     /// settled by an exact integer k-th root.
     ///
     /// A prime modulus (p^1) is not detected: that needs a primality test on every
-    /// certificate. Moduli longer than 16,384 bits are not examined (NA): the cost grows
-    /// quickly with the size, and no CA issues such keys.
+    /// certificate. Moduli longer than 8192 bits are not examined (NA; see
+    /// `w_smime_rsa_modulus_too_large`): the cost grows quickly with the size.
     ///
     /// ## Why
     /// SBR 6.1.6: the modulus SHOULD be "not the power of a prime" (NIST SP 800-89 §5.3.3).
@@ -1337,7 +1373,9 @@ impl Big {
 mod tests {
     use super::{exact_root, perfect_power, small_prime_residues, Big, Target};
     use crate::detect::CertType;
-    use crate::factory::keys::{rsa_key_of_size, rsa_public_key, spki_algorithm};
+    use crate::factory::keys::{
+        crafted_rsa_modulus, rsa_key_of_size, rsa_public_key, spki_algorithm,
+    };
     use crate::factory::{
         assert_lint, lint_all, status_of, CertBuilder, KeyAlg, KeyPair, SUBJECT_SEED,
     };
@@ -1678,7 +1716,7 @@ mod tests {
         assert_eq!(square.bits(), 2048);
         let square = rsa(&square.to_be(), &e);
         assert_lint("w_smime_rsa_modulus_prime_power", &square, &good(), &[]);
-        // Beyond 16,384 bits the check does not run.
+        // Beyond 8192 bits the check does not run.
         let huge: Vec<u8> = n.iter().cycle().take(2100).copied().collect();
         assert_eq!(
             status_of(&rsa(&huge, &e), "w_smime_rsa_modulus_prime_power"),
@@ -1688,6 +1726,37 @@ mod tests {
             details(&square, "w_smime_rsa_modulus_prime_power"),
             "RSA modulus (2048 bits) is a perfect power: m^2 with m of 1024 bits"
         );
+    }
+
+    #[test]
+    fn rsa_modulus_too_large() {
+        let (_, e, _) = real_rsa();
+        // Residue 1 modulo every prime below 3000: no filter rules it out as a perfect power.
+        let crafted = crafted_rsa_modulus(16_384, 3000);
+        assert_eq!(Big::from_be(&crafted).bits(), 16_384);
+        assert_eq!(Big::from_be(&crafted).rem_u64(2999), 1);
+        let bad = rsa(&crafted, &e);
+        assert_lint("w_smime_rsa_modulus_too_large", &bad, &good(), &[]);
+        assert_eq!(
+            details(&bad, "w_smime_rsa_modulus_too_large"),
+            "RSA modulus has 16384 bits; moduli over 8192 bits are not examined"
+        );
+        assert_eq!(
+            status_of(&bad, "w_smime_rsa_modulus_prime_power"),
+            Status::NotApplicable
+        );
+        // 8192 bits is the largest examined size, and 8200 the next multiple of 8.
+        let at_bound = rsa(&crafted_rsa_modulus(8192, 3000), &e);
+        assert_eq!(
+            status_of(&at_bound, "w_smime_rsa_modulus_too_large"),
+            Status::Pass
+        );
+        assert_eq!(
+            status_of(&at_bound, "w_smime_rsa_modulus_prime_power"),
+            Status::Pass
+        );
+        let over = rsa(&crafted_rsa_modulus(8200, 3000), &e);
+        assert!(status_of(&over, "w_smime_rsa_modulus_too_large").is_finding());
     }
 
     #[test]

@@ -228,23 +228,6 @@ pub(crate) fn smtp_utf8_domain_problem(domain: &str) -> Option<String> {
     None
 }
 
-/// Domains compare case-insensitively; a domain with U-labels equals its A-label form.
-pub(crate) fn same_domain(a: &str, b: &str) -> bool {
-    if a.eq_ignore_ascii_case(b) {
-        return true;
-    }
-    if a.is_ascii() && b.is_ascii() {
-        return false;
-    }
-    to_ascii_domain(a).eq_ignore_ascii_case(&to_ascii_domain(b))
-}
-
-/// Two mailboxes are the same when the local parts are identical (RFC 5321 §2.4 leaves their
-/// case to the receiving host) and the domains are equal ignoring case.
-pub(crate) fn same_mailbox(a: &Mailbox<'_>, b: &Mailbox<'_>) -> bool {
-    a.local == b.local && same_domain(a.domain, b.domain)
-}
-
 /// A domain with every non-ASCII label converted to its A-label (lower-cased, then Punycode).
 /// This is the plain RFC 3492 transformation, without the IDNA2008 validity tables.
 pub(crate) fn to_ascii_domain(domain: &str) -> Cow<'_, str> {
@@ -379,17 +362,28 @@ pub(crate) fn san_mailboxes<'c>(cert: &'c Cert<'c>) -> impl Iterator<Item = SanM
 /// Whether `value` (a Mailbox Address found elsewhere in the certificate) is repeated as a
 /// Mailbox Field of the SAN.
 pub(crate) fn in_san<'c>(cert: &'c Cert<'c>, value: &str) -> bool {
-    let wanted = parse(value, Charset::Utf8).ok();
-    san_mailboxes(cert).any(|m| {
-        let Some(text) = m.text() else { return false };
-        if text == value {
-            return true;
-        }
-        match (wanted, parse(text, Charset::Utf8)) {
-            (Some(w), Ok(have)) => same_mailbox(&w, &have),
-            _ => false,
-        }
-    })
+    let Ok(wanted) = parse(value, Charset::Utf8) else {
+        return san_mailboxes(cert).any(|m| m.text() == Some(value));
+    };
+    // One set per certificate, however many subject values are looked up.
+    let keys = cert.san_mailbox_keys(|| {
+        san_mailboxes(cert)
+            .filter_map(|m| m.text())
+            .filter_map(|t| parse(t, Charset::Utf8).ok())
+            .map(|m| mailbox_key(&m))
+            .collect()
+    });
+    keys.contains(&mailbox_key(&wanted))
+}
+
+/// Two mailboxes are the same when their keys are: the local parts identical (RFC 5321 §2.4
+/// leaves their case to the receiving host) and the domains equal ignoring case, a domain with
+/// U-labels equal to its A-label form.
+fn mailbox_key(m: &Mailbox<'_>) -> (String, String) {
+    (
+        m.local.to_string(),
+        to_ascii_domain(m.domain).to_ascii_lowercase(),
+    )
 }
 
 /// Whether an attribute value is a Mailbox Address (the whole value, nothing around it).
@@ -460,11 +454,11 @@ mod tests {
         let a = parse("alice@Example.COM", Charset::Utf8).unwrap();
         let b = parse("alice@example.com", Charset::Utf8).unwrap();
         let c = parse("Alice@example.com", Charset::Utf8).unwrap();
-        assert!(same_mailbox(&a, &b));
-        assert!(!same_mailbox(&b, &c));
+        assert_eq!(mailbox_key(&a), mailbox_key(&b));
+        assert_ne!(mailbox_key(&b), mailbox_key(&c));
         let u = parse("山田@bücher.example", Charset::Utf8).unwrap();
         let x = parse("山田@xn--bcher-kva.example", Charset::Utf8).unwrap();
-        assert!(same_mailbox(&u, &x));
+        assert_eq!(mailbox_key(&u), mailbox_key(&x));
     }
 
     #[test]

@@ -657,23 +657,15 @@ fn check_duplicate_policy_oid(ctx: &LintContext<'_>) -> Outcome {
     let Some(list) = ctx.cert.policies().value() else {
         return Outcome::NotApplicable;
     };
-    let is_repeated = |i: usize| list[..i].iter().any(|p| p.oid == list[i].oid);
-    if !(0..list.len()).any(is_repeated) {
+    let mut groups = repeated_groups(list.len(), |i| list[i].oid);
+    if groups.is_empty() {
         return Outcome::Pass;
     }
     // Each repeated OID once, in the order of its first repetition.
-    let mut repeated: Vec<&[u8]> = Vec::new();
-    for i in (0..list.len()).filter(|&i| is_repeated(i)) {
-        if !repeated.contains(&list[i].oid) {
-            repeated.push(list[i].oid);
-        }
-    }
-    let counts: Vec<String> = repeated
+    groups.sort_unstable_by_key(|g| g[1]);
+    let counts: Vec<String> = groups
         .iter()
-        .map(|o| {
-            let n = list.iter().filter(|p| p.oid == *o).count();
-            format!("{} ({n} times)", oid::dotted(o))
-        })
+        .map(|g| format!("{} ({} times)", oid::dotted(list[g[0]].oid), g.len()))
         .collect();
     fail!("policy OID(s) listed more than once: {}", counts.join(", "))
 }

@@ -59,3 +59,22 @@ pub(crate) fn require_critical(ctx: &LintContext<'_>, o: &ObjectIdentifier) -> O
         Some(_) => Outcome::Pass,
     }
 }
+
+/// Positions of the items whose key occurs more than once, one group per repeated key (positions
+/// ascending), groups in the order of their first position. Sorting keeps it O(n log n) on
+/// lists of tens of thousands of entries; short lists are checked without allocating.
+pub(crate) fn repeated_groups<K: Ord>(n: usize, key: impl Fn(usize) -> K) -> Vec<Vec<usize>> {
+    if n <= 16 && !(1..n).any(|i| (0..i).any(|j| key(j) == key(i))) {
+        return Vec::new();
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    // Stable: equal keys keep their positions ascending.
+    order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+    let mut groups: Vec<Vec<usize>> = order
+        .chunk_by(|&a, &b| key(a) == key(b))
+        .filter(|run| run.len() > 1)
+        .map(<[usize]>::to_vec)
+        .collect();
+    groups.sort_unstable_by_key(|g| g[0]);
+    groups
+}

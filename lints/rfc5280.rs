@@ -480,22 +480,20 @@ lint! {
 
 fn check_duplicate_extension(ctx: &LintContext<'_>) -> Outcome {
     let exts = &ctx.cert.extensions;
-    let repeated = |i: usize| exts[i + 1..].iter().any(|later| later.oid == exts[i].oid);
-    let first = |i: usize| !exts[..i].iter().any(|earlier| earlier.oid == exts[i].oid);
-    if !(0..exts.len()).any(repeated) {
+    let groups = repeated_groups(exts.len(), |i| exts[i].oid);
+    if groups.is_empty() {
         return Outcome::Pass;
     }
-    let found: Vec<String> = (0..exts.len())
-        .filter(|&i| first(i) && repeated(i))
-        .map(|i| {
-            let places: Vec<String> = exts
+    let found: Vec<String> = groups
+        .iter()
+        .map(|group| {
+            let places: Vec<String> = group
                 .iter()
-                .filter(|e| e.oid == exts[i].oid)
-                .map(|e| format!("extensions[{}]", e.index))
+                .map(|&i| format!("extensions[{}]", exts[i].index))
                 .collect();
             format!(
                 "{} appears {} times ({})",
-                oid::describe_extension(exts[i].oid),
+                oid::describe_extension(exts[group[0]].oid),
                 places.len(),
                 places.join(", ")
             )

@@ -854,6 +854,9 @@ struct ServeArgs {
     /// Do not log requests on stderr
     #[arg(long)]
     quiet: bool,
+    /// Lint requests admitted at once (queued or running); beyond it 503 (0: 4 per core)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    max_in_flight: usize,
 }
 
 #[cfg(feature = "server")]
@@ -879,6 +882,8 @@ fn serve(args: ServeArgs) -> Result<ExitCode, String> {
             ..Options::default()
         },
         log_requests: !args.quiet,
+        max_in_flight: args.max_in_flight,
+        ..crate::service::Config::default()
     };
     crate::service::serve_blocking(config).map_err(|e| format!("serve {}: {e}", args.listen))?;
     Ok(ExitCode::SUCCESS)

@@ -24,8 +24,13 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    fn start_with(extra: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_smimelint"))
             .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(extra)
             .args(["--timeout-ms", &TIMEOUT_MS.to_string()])
             .args(["--max-body-size", &MAX_BODY.to_string()])
             .args(["--max-batch", &MAX_BATCH.to_string()])
@@ -788,4 +793,112 @@ fn concurrent_load_with_malformed_requests_neither_crashes_nor_leaks() {
         after_third < after_first + 8 * 1024,
         "RSS grew from {after_first} KiB to {after_third} KiB"
     );
+}
+
+/// Sends raw bytes and reads the answer (hyper closes after its own error answers).
+fn raw_exchange(server: &Server, bytes: &[u8]) -> Reply {
+    let mut stream = server.connect();
+    stream.write_all(bytes).unwrap();
+    read_reply(&mut BufReader::new(stream))
+}
+
+#[test]
+fn errors_below_the_routes_are_json() {
+    let server = Server::start();
+    raw_exchange(&server, b"GARBAGE\r\n\r\n").assert_error(400, "malformed_request");
+    raw_exchange(
+        &server,
+        b"POST /v1/lint HTTP/1.1\r\nHost: t\r\nContent-Length: abc\r\n\r\n",
+    )
+    .assert_error(400, "malformed_request");
+    raw_exchange(
+        &server,
+        b"POST /v1/lint HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\n",
+    )
+    .assert_error(400, "malformed_request");
+    let long_uri = format!("GET /{} HTTP/1.1\r\nHost: t\r\n\r\n", "a".repeat(70_000));
+    let reply = raw_exchange(&server, long_uri.as_bytes());
+    reply.assert_error(414, "uri_too_long");
+    assert_eq!(reply.header("content-type"), Some("application/json"));
+    let mut many = String::from("GET /healthz HTTP/1.1\r\nHost: t\r\n");
+    for i in 0..300 {
+        many.push_str(&format!("X-Filler-{i}: {i}\r\n"));
+    }
+    many.push_str("\r\n");
+    raw_exchange(&server, many.as_bytes()).assert_error(431, "headers_too_large");
+    let huge = format!(
+        "GET /healthz HTTP/1.1\r\nHost: t\r\nX-Big: {}\r\n\r\n",
+        "b".repeat(600_000)
+    );
+    raw_exchange(&server, huge.as_bytes()).assert_error(431, "headers_too_large");
+    // The server is still fine.
+    assert_eq!(server.get("/healthz").status, 200);
+}
+
+/// A certificate whose RSA modulus makes the prime-power lint do its most expensive work.
+fn slow_certificate() -> String {
+    use smimelint::factory::keys::{crafted_rsa_modulus, rsa_public_key, spki_algorithm};
+    use smimelint::factory::KeyAlg;
+    let n = crafted_rsa_modulus(8192, 2500);
+    clean()
+        .subject_key_raw(
+            spki_algorithm(KeyAlg::Rsa2048),
+            0,
+            &rsa_public_key(&n, &[1, 0, 1]),
+        )
+        .build_pem()
+}
+
+#[test]
+fn slow_work_is_shed_cancelled_and_reported_by_healthz() {
+    let server = Arc::new(Server::start_with(&["--max-in-flight", "2"]));
+    let slow = slow_certificate();
+    let batch = serde_json::json!({ "certificates": [slow, slow, slow] });
+    // Fill both slots, and more.
+    let floods: Vec<_> = (0..6)
+        .map(|_| {
+            let (server, batch) = (server.clone(), batch.clone());
+            std::thread::spawn(move || {
+                let start = Instant::now();
+                let r = server.post_json("/v1/lint/batch", &batch);
+                (r, start.elapsed())
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    // A normal request is answered at once: shed (503 with JSON and Retry-After) while the
+    // slots are full.
+    let start = Instant::now();
+    let normal = server.post("/v1/lint", "application/x-pem-file", clean().build_pem().as_bytes());
+    assert!(start.elapsed() < Duration::from_secs(5), "{:?}", start.elapsed());
+    assert_eq!(normal.status, 503, "{}", String::from_utf8_lossy(&normal.body));
+    normal.assert_error(503, "overloaded");
+    assert_eq!(normal.header("retry-after"), Some("1"));
+    // /healthz says the service cannot lint now.
+    let health = server.get("/healthz");
+    assert_eq!(health.status, 503, "{}", String::from_utf8_lossy(&health.body));
+    assert_eq!(health.json()["status"], "unavailable");
+    let results: Vec<(Reply, Duration)> = floods.into_iter().map(|t| t.join().unwrap()).collect();
+    // Two were admitted and timed out (408); the others were shed at once (503).
+    let shed = results.iter().filter(|(r, _)| r.status == 503).count();
+    let timed_out = results.iter().filter(|(r, _)| r.status == 408).count();
+    assert_eq!((shed, timed_out), (4, 2), "{results:?}");
+    for (r, took) in &results {
+        assert!(*took < Duration::from_secs(10), "answered after {took:?}: {r:?}");
+    }
+    // The cancelled batches stop after the certificates already being linted: health and
+    // service come back, instead of the whole backlog being worked off.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        let h = server.get("/healthz");
+        if h.status == 200 {
+            assert_eq!(h.json()["status"], "ok");
+            break;
+        }
+        assert_eq!(h.status, 503);
+        assert!(Instant::now() < deadline, "never healthy again: {}", h.json());
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let normal = server.post("/v1/lint", "application/x-pem-file", clean().build_pem().as_bytes());
+    assert_eq!(normal.status, 200, "{}", String::from_utf8_lossy(&normal.body));
 }

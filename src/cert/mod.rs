@@ -119,6 +119,8 @@ struct Views<'a> {
     aia: OnceCell<ext::Slot<'a, Vec<ext::AccessDescription<'a>>>>,
     aki: OnceCell<ext::Slot<'a, ext::AuthorityKeyId<'a>>>,
     ski: OnceCell<ext::Slot<'a, &'a [u8]>>,
+    /// The SAN's Mailbox Addresses as comparison keys, for lookups from the subject.
+    san_mailbox_keys: OnceCell<std::collections::HashSet<(String, String)>>,
 }
 
 /// Called with every input at the start of [`Cert::parse`] once installed by
@@ -464,6 +466,15 @@ impl<'a> Cert<'a> {
             &oid::BASIC_CONSTRAINTS,
             ext::decode_basic_constraints,
         )
+    }
+
+    /// A set derived from the SAN's mailboxes, built once by `build` (the first caller's)
+    /// so that looking up many subject values costs linear time, not one SAN scan each.
+    pub(crate) fn san_mailbox_keys(
+        &self,
+        build: impl FnOnce() -> std::collections::HashSet<(String, String)>,
+    ) -> &std::collections::HashSet<(String, String)> {
+        self.views.san_mailbox_keys.get_or_init(build)
     }
 
     pub fn san(&self) -> Ext<'_, Vec<GeneralName<'a>>> {

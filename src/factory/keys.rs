@@ -589,6 +589,51 @@ pub fn rsa_key_of_size(bits: usize, seed: u64) -> RsaParts {
         .clone()
 }
 
+/// A `bits`-bit odd modulus P·2^s + 1, where P is the product of the primes below `prime_bound`:
+/// its remainder by each of those primes is 1, a k-th power residue for every k, so residue
+/// filters cannot rule it out and a perfect-power test has to do its expensive part. Not an
+/// RSA modulus of two primes, only a cost probe; `prime_bound` must leave P well below `bits`.
+pub fn crafted_rsa_modulus(bits: usize, prime_bound: u64) -> Vec<u8> {
+    // Little-endian 64-bit limbs.
+    let mut limbs: Vec<u64> = vec![1];
+    let mul_small = |limbs: &mut Vec<u64>, m: u64| {
+        let mut carry = 0u128;
+        for l in limbs.iter_mut() {
+            let t = u128::from(*l) * u128::from(m) + carry;
+            *l = t as u64;
+            carry = t >> 64;
+        }
+        if carry != 0 {
+            limbs.push(carry as u64);
+        }
+    };
+    for q in (2..prime_bound).filter(|&q| (2..).take_while(|d| d * d <= q).all(|d| q % d != 0)) {
+        mul_small(&mut limbs, q);
+    }
+    let top = limbs.last().copied().unwrap_or(1);
+    let p_bits = limbs.len() * 64 - top.leading_zeros() as usize;
+    assert!(p_bits + 2 <= bits, "the prime product needs {p_bits} bits");
+    // Shift left by s = bits − p_bits, then add 1 (the low bit is then 0).
+    let s = bits - p_bits;
+    let mut shifted = vec![0u64; s / 64];
+    let (r, mut carry) = (s % 64, 0u64);
+    for &l in &limbs {
+        shifted.push(if r == 0 { l } else { (l << r) | carry });
+        carry = if r == 0 { 0 } else { l >> (64 - r) };
+    }
+    if carry != 0 {
+        shifted.push(carry);
+    }
+    shifted[0] |= 1;
+    while shifted.last() == Some(&0) {
+        shifted.pop();
+    }
+    let mut out: Vec<u8> = shifted.iter().rev().flat_map(|l| l.to_be_bytes()).collect();
+    let lead = out.iter().take_while(|&&b| b == 0).count();
+    out.drain(..lead);
+    out
+}
+
 /// DER RSAPublicKey from big-endian modulus and exponent (sign octets added as needed).
 pub fn rsa_public_key(n: &[u8], e: &[u8]) -> Vec<u8> {
     der_tlv(0x30, &[der_uint(n), der_uint(e)].concat())

@@ -17,7 +17,11 @@ use serde::Serialize;
 /// | 413 | `batch_too_large` | more certificates than the batch limit |
 /// | 415 | `unsupported_media_type` | a content type other than JSON, PEM, DER or text |
 /// | 422 | `invalid_request` | JSON of the wrong shape, unknown type, bad `at`, bad issuer, … |
+/// | 400 | `malformed_request` | the request line or a header does not parse, or Content-Length is invalid |
+/// | 414 | `uri_too_long` | the request URI is over the HTTP parser's limit |
+/// | 431 | `headers_too_large` | the headers are over the HTTP parser's size or count limit |
 /// | 500 | `internal` | a bug in smimelint |
+/// | 503 | `overloaded` | every lint slot is taken; retry after `Retry-After` seconds |
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ApiError {
     #[serde(skip)]
@@ -54,6 +58,13 @@ impl ApiError {
             format!("request not completed within {} ms", limit.as_millis()),
         )
     }
+    pub fn overloaded(max_in_flight: usize) -> ApiError {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "overloaded",
+            format!("all {max_in_flight} lint slots are busy; retry later"),
+        )
+    }
     pub fn internal(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", message)
     }
@@ -62,6 +73,13 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::BAD_REQUEST);
-        (status, axum::Json(self)).into_response()
+        let mut response = (status, axum::Json(self)).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("1"),
+            );
+        }
+        response
     }
 }

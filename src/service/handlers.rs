@@ -302,22 +302,14 @@ fn require_content(body: &[u8]) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Lints on rayon's pool, off the async workers. A panic outside the per-certificate guard
-/// becomes a 500 instead of taking the process down.
+/// Lints on the service's pool, off the async workers (see `pool.rs`: admission, cancellation
+/// when this future is dropped, and a panic outside the per-certificate guard as a 500).
 pub(super) async fn run_lint(
+    state: &State,
     linter: Arc<Linter>,
     items: Vec<InputItem>,
 ) -> Result<Vec<CertResult>, ApiError> {
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    rayon::spawn(move || {
-        let results =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| linter.lint_items(items)));
-        let _ = tx.send(results);
-    });
-    match rx.await {
-        Ok(Ok(results)) => Ok(results),
-        _ => Err(ApiError::internal("linting failed unexpectedly (a bug)")),
-    }
+    state.pool.run(linter, items).await
 }
 
 fn json_response<T: Serialize>(value: &T) -> Response {
@@ -419,7 +411,7 @@ async fn lint_one(Shared(state): Shared<Arc<State>>, request: Request) -> Respon
     let outcome = async {
         let (req, items) = decode_request(&state, request, false).await?;
         let linter = linter_for(&state, &req)?;
-        let mut results = run_lint(linter, items).await?;
+        let mut results = run_lint(&state, linter, items).await?;
         results.pop().ok_or_else(|| ApiError::internal("no result"))
     }
     .await;
@@ -434,7 +426,7 @@ async fn lint_batch(Shared(state): Shared<Arc<State>>, request: Request) -> Resp
     let outcome = async {
         let (req, items) = decode_request(&state, request, true).await?;
         let linter = linter_for(&state, &req)?;
-        run_lint(linter, items).await
+        run_lint(&state, linter, items).await
     }
     .await;
     match outcome {
@@ -454,8 +446,22 @@ async fn lints(Shared(state): Shared<Arc<State>>) -> Response {
         .into_response()
 }
 
-async fn healthz() -> Response {
-    json_response(&serde_json::json!({ "status": "ok" }))
+/// 200 `ok` while the lint pool can take work; 503 `unavailable` with the reason while every
+/// slot is taken or a job has outlived twice the request timeout.
+async fn healthz(Shared(state): Shared<Arc<State>>) -> Response {
+    let h = state.pool.health();
+    let body = serde_json::json!({
+        "status": if h.problem.is_some() { "unavailable" } else { "ok" },
+        "reason": h.problem,
+        "in_flight": h.in_flight,
+        "max_in_flight": h.max_in_flight,
+        "oldest_job_ms": h.oldest_ms,
+    });
+    let mut response = json_response(&body);
+    if h.problem.is_some() {
+        *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    }
+    response
 }
 
 async fn version() -> Response {

@@ -10,11 +10,18 @@
 //! | `POST /v1/lint` | PEM, base64 or DER, or JSON [`LintRequest`] | one record, as `--format jsonl` prints it |
 //! | `POST /v1/lint/batch` | PEM/base64 lines, or JSON with `certificates` | array of records, in order |
 //! | `GET /v1/lints` | – | every lint's metadata ([`crate::meta::LintInfo`]) |
-//! | `GET /healthz` | – | `{"status":"ok"}` |
+//! | `GET /healthz` | – | `{"status":"ok"}`, or 503 `{"status":"unavailable"}` when the lint pool cannot take work |
 //! | `GET /version` | – | `{"name","version","lints"}` |
 //! | `POST /certificate/cabf-smime[/{TYPE}]` | JSON `{"pem"}` or `{"b64"}` | pkilint's REST shape ([`pkilint`]) |
 //!
-//! Errors are JSON `{"error": CODE, "message": TEXT}` with a 4xx status (see [`ApiError`]).
+//! Errors are JSON `{"error": CODE, "message": TEXT}` with a 4xx or 5xx status (see
+//! [`ApiError`]), including the answers hyper writes for requests it cannot parse.
+//!
+//! Linting runs on a pool of worker threads that admits at most [`Config::max_in_flight`]
+//! jobs: beyond that a lint request gets 503 `overloaded` with `Retry-After` at once. A
+//! request whose timeout fires stops its job before the next certificate. `/healthz` answers
+//! 503 while every slot is taken or a job has run for more than twice the timeout (see
+//! the rules in `pool.rs`), so a load balancer stops sending work the service cannot do.
 //!
 //! ```no_run
 //! use smimelint::service::{Config, Server};
@@ -27,7 +34,9 @@
 
 mod error;
 mod handlers;
+mod lowlevel;
 pub mod pkilint;
+mod pool;
 
 pub use error::ApiError;
 pub use handlers::LintRequest;
@@ -50,6 +59,8 @@ pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
 pub const DEFAULT_MAX_BATCH: usize = 1000;
 /// Default time allowed for one request, from its first header byte to the answer.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Lint jobs admitted at once by default, per worker thread.
+pub const DEFAULT_IN_FLIGHT_PER_WORKER: usize = 4;
 /// How long in-flight requests may take to finish after SIGTERM/SIGINT.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
@@ -66,6 +77,11 @@ pub struct Config {
     pub options: Options,
     /// One line per request on stderr.
     pub log_requests: bool,
+    /// Lint worker threads (0: one per core).
+    pub workers: usize,
+    /// Lint jobs (requests) admitted at once, queued or running; beyond it, 503 (0: 4 per
+    /// worker).
+    pub max_in_flight: usize,
 }
 
 impl Default for Config {
@@ -77,6 +93,8 @@ impl Default for Config {
             timeout: DEFAULT_TIMEOUT,
             options: Options::default(),
             log_requests: true,
+            workers: 0,
+            max_in_flight: 0,
         }
     }
 }
@@ -88,6 +106,7 @@ pub(crate) struct State {
     linter: Arc<Linter>,
     /// `GET /v1/lints`, serialised once.
     lints_json: axum::body::Bytes,
+    pool: Arc<pool::LintPool>,
 }
 
 /// The routes, for embedding the service in another axum application.
@@ -101,10 +120,24 @@ impl State {
         let lints_json = serde_json::to_vec(&crate::meta::all())
             .unwrap_or_default()
             .into();
+        let workers = match config.workers {
+            0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
+            n => n,
+        };
+        let max_in_flight = match config.max_in_flight {
+            0 => workers.saturating_mul(DEFAULT_IN_FLIGHT_PER_WORKER),
+            n => n,
+        };
+        let pool = Arc::new(pool::LintPool::new(
+            workers,
+            max_in_flight,
+            config.timeout,
+        ));
         State {
             config,
             linter,
             lints_json,
+            pool,
         }
     }
 }
@@ -153,7 +186,7 @@ impl Server {
                     };
                     let _ = stream.set_nodelay(true);
                     let conn = http.serve_connection(
-                        TokioIo::new(stream),
+                        TokioIo::new(lowlevel::JsonErrors::new(stream)),
                         TowerToHyperService::new(app.clone()),
                     );
                     let conn = graceful.watch(conn);

@@ -244,7 +244,7 @@ async fn lint(
         pem_label: None,
         der: Ok(der),
     };
-    let result = run_lint(linter, vec![item])
+    let result = run_lint(state, linter, vec![item])
         .await?
         .pop()
         .ok_or_else(|| ApiError::internal("no result"))?;
