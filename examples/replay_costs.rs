@@ -94,7 +94,10 @@ fn main() {
         args.drain(i..=i + 1);
     }
     let paths = files(&args);
-    assert!(!paths.is_empty(), "usage: replay_costs [--mutate] [--ms N] DIR|FILE...");
+    assert!(
+        !paths.is_empty(),
+        "usage: replay_costs [--mutate] [--ms N] DIR|FILE..."
+    );
     let linter = Linter::default();
     let bases = mutate::bases();
     let mut costs = Vec::with_capacity(paths.len());
@@ -138,6 +141,11 @@ fn main() {
         );
     }
     for (t, path, der) in costs.iter().skip(slow.len()).take(5) {
-        println!("{:9.3} ms  {} ({} bytes)", t * 1e3, path.display(), der.len());
+        println!(
+            "{:9.3} ms  {} ({} bytes)",
+            t * 1e3,
+            path.display(),
+            der.len()
+        );
     }
 }
