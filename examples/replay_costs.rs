@@ -2,6 +2,7 @@
 //! target does, or as the `mutate_cert` target does with `--mutate`), the fastest of three runs
 //! is kept, and every input over the threshold is listed with the step that spent the time.
 //!
+//!     fuzz/replay-costs.sh        # every corpus, with the build options below
 //!     cargo run --example replay_costs --config 'profile.dev.package.smimelint.opt-level=3' \
 //!         -- [--mutate] [--ms 10] fuzz/corpus/lint_der fuzz/corpus-work/lint_der ...
 //!
