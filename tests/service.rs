@@ -22,6 +22,15 @@ struct Server {
     log: Arc<Mutex<String>>,
 }
 
+/// `flag value` unless `extra` sets the flag itself.
+fn default_unless(extra: &[&str], flag: &str, value: usize) -> Vec<String> {
+    if extra.contains(&flag) {
+        Vec::new()
+    } else {
+        vec![flag.to_string(), value.to_string()]
+    }
+}
+
 impl Server {
     fn start() -> Server {
         Server::start_with(&[])
@@ -32,8 +41,8 @@ impl Server {
             .args(["serve", "--listen", "127.0.0.1:0"])
             .args(extra)
             .args(["--timeout-ms", &TIMEOUT_MS.to_string()])
-            .args(["--max-body-size", &MAX_BODY.to_string()])
-            .args(["--max-batch", &MAX_BATCH.to_string()])
+            .args(default_unless(extra, "--max-body-size", MAX_BODY))
+            .args(default_unless(extra, "--max-batch", MAX_BATCH))
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -835,7 +844,8 @@ fn errors_below_the_routes_are_json() {
     assert_eq!(server.get("/healthz").status, 200);
 }
 
-/// A certificate whose RSA modulus makes the prime-power lint do its most expensive work.
+/// A certificate whose RSA modulus makes the prime-power lint do its most expensive work
+/// (every residue filter passes, so exact roots are taken for every exponent).
 fn slow_certificate() -> String {
     use smimelint::factory::keys::{crafted_rsa_modulus, rsa_public_key, spki_algorithm};
     use smimelint::factory::KeyAlg;
@@ -851,9 +861,17 @@ fn slow_certificate() -> String {
 
 #[test]
 fn slow_work_is_shed_cancelled_and_reported_by_healthz() {
-    let server = Arc::new(Server::start_with(&["--max-in-flight", "2"]));
+    // Each certificate costs a few milliseconds: a batch of a thousand outlasts the timeout.
+    let server = Arc::new(Server::start_with(&[
+        "--max-in-flight",
+        "2",
+        "--max-batch",
+        "1000",
+        "--max-body-size",
+        "4000000",
+    ]));
     let slow = slow_certificate();
-    let batch = serde_json::json!({ "certificates": [slow, slow, slow] });
+    let batch = serde_json::json!({ "certificates": vec![slow; 1000] });
     // Fill both slots, and more.
     let floods: Vec<_> = (0..6)
         .map(|_| {
