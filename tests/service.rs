@@ -857,35 +857,41 @@ fn slow_certificate() -> String {
     ignore = "sized for the unoptimised build: a batch must outlast the timeout"
 )]
 fn slow_work_is_shed_cancelled_and_reported_by_healthz() {
-    const BATCH: usize = 60;
-    let server = Arc::new(Server::start_with(
-        8 << 20,
-        BATCH,
-        &["--max-in-flight", "2"],
-    ));
     let slow = slow_certificate();
-    // What one batch costs when nothing stops it.
-    let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_smimelint"))
-        .args(["lint", "-j", "1", "--format", "jsonl", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .and_then(|mut c| {
-            c.stdin
-                .take()
-                .unwrap()
-                .write_all(slow.repeat(BATCH).as_bytes())?;
-            c.wait()
-        })
-        .unwrap();
-    assert!(out.code().is_some());
-    let batch_cost = start.elapsed();
+    // What linting costs when nothing stops it, measured on this machine: the batch is sized
+    // to outlast the request timeout several times over, however fast the machine is.
+    let lint_cost = |count: usize| {
+        let start = Instant::now();
+        let out = Command::new(env!("CARGO_BIN_EXE_smimelint"))
+            .args(["lint", "-j", "1", "--format", "jsonl", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .and_then(|mut c| {
+                c.stdin
+                    .take()
+                    .unwrap()
+                    .write_all(slow.repeat(count).as_bytes())?;
+                c.wait()
+            })
+            .unwrap();
+        assert!(out.code().is_some());
+        start.elapsed()
+    };
+    let per_cert = lint_cost(20) / 20;
+    let batch_size = ((TIMEOUT_MS as u128 * 4 * 1_000_000 / per_cert.as_nanos().max(1)) as usize)
+        .clamp(20, 5000);
+    let batch_cost = lint_cost(batch_size);
     assert!(
         batch_cost > Duration::from_millis(TIMEOUT_MS * 2),
-        "a batch takes only {batch_cost:?}: not slow enough to test cancellation"
+        "a batch of {batch_size} takes only {batch_cost:?}: not slow enough to test cancellation"
     );
-    let batch = serde_json::json!({ "certificates": vec![slow; BATCH] });
+    let server = Arc::new(Server::start_with(
+        batch_size * slow.len() * 2 + (1 << 20),
+        batch_size,
+        &["--max-in-flight", "2"],
+    ));
+    let batch = serde_json::json!({ "certificates": vec![slow; batch_size] });
     // Fill both slots, and more.
     let floods: Vec<_> = (0..6)
         .map(|_| {
