@@ -24,7 +24,8 @@ if [ $# -gt 0 ]; then
   scripts=()
   for name in "$@"; do scripts+=("scripts/adversarial/$name.sh"); done
 else
-  scripts=(scripts/adversarial/*.sh)
+  # Files starting with _ are shared helpers, sourced by the others.
+  scripts=(scripts/adversarial/[!_]*.sh)
 fi
 
 passed=0

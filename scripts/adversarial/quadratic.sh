@@ -2,7 +2,7 @@
 # Certificates with tens of thousands of entries in one collection are linted in bounded
 # time (the reported cases: 60,000 policies took 2.6 s, 40,000 extensions 1.9 s) and get the
 # findings their duplicates call for.
-. "$(dirname "$0")/common.sh"
+. "$(dirname "$0")/_common.sh"
 
 # kind count expected-lint (or - for none in particular)
 while read -r kind count lint; do

@@ -2,7 +2,7 @@
 # Crafted RSA moduli cost bounded time: a 16,384-bit modulus that passes every cheap
 # perfect-power filter is reported (n_smime_rsa_modulus_too_large_to_examine), not examined, and 8192 bits,
 # the largest size examined, stays within a generous per-certificate ceiling.
-. "$(dirname "$0")/common.sh"
+. "$(dirname "$0")/_common.sh"
 
 gen rsa 16384 "$WORK/rsa16384.pem"
 gen rsa 8192 "$WORK/rsa8192.pem"

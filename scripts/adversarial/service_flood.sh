@@ -3,7 +3,7 @@
 # cannot build a backlog: beyond the admitted jobs, lint requests are shed at once
 # (503 + Retry-After), timed-out jobs stop before their next certificate, /healthz says 503
 # while the pool is full and 200 again soon after the flood, and normal requests are served.
-. "$(dirname "$0")/common.sh"
+. "$(dirname "$0")/_common.sh"
 TIMEOUT_MS=2000
 start_server --timeout-ms "$TIMEOUT_MS" --max-body-size 16000000
 

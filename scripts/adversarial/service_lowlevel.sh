@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Requests the HTTP parser refuses before the routes (malformed request line, bad
 # Content-Length, 414, 431) are answered with the service's JSON error body.
-. "$(dirname "$0")/common.sh"
+. "$(dirname "$0")/_common.sh"
 start_server
 
 check() { # name file status code
