@@ -44,6 +44,8 @@ finish() {
 
 # start_server ARGS...: runs `smimelint serve` on a free loopback port; sets ADDR and SERVER_PID.
 start_server() {
+    # Emptied first: a second server must not be taken for the previous one's address.
+    : > "$WORK/serve.err"
     "$SMIMELINT" serve --listen 127.0.0.1:0 --quiet "$@" 2>"$WORK/serve.err" &
     SERVER_PID=$!
     ADDR=
