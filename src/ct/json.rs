@@ -34,6 +34,17 @@ pub struct RawEntry {
     pub extra_data: Field,
 }
 
+impl RawEntry {
+    /// An element with neither field read yet; `is_object` says whether it is a JSON object.
+    fn empty(is_object: bool) -> RawEntry {
+        RawEntry {
+            is_object,
+            leaf_input: Field::Absent,
+            extra_data: Field::Absent,
+        }
+    }
+}
+
 /// What the reader found next.
 #[derive(Debug)]
 pub enum Event {
@@ -194,11 +205,7 @@ impl<R: BufRead> Parser<'_, R> {
         }
         self.bump();
         let mut recognised = false;
-        let mut bare = RawEntry {
-            is_object: true,
-            leaf_input: Field::Absent,
-            extra_data: Field::Absent,
-        };
+        let mut bare = RawEntry::empty(true);
         self.members(|p, key| {
             match key {
                 Key::Entries => {
@@ -283,11 +290,7 @@ impl<R: BufRead> Parser<'_, R> {
         loop {
             let entry = if self.expect_ws()? == b'{' {
                 self.bump();
-                let mut e = RawEntry {
-                    is_object: true,
-                    leaf_input: Field::Absent,
-                    extra_data: Field::Absent,
-                };
+                let mut e = RawEntry::empty(true);
                 self.members(|p, key| {
                     match key {
                         Key::LeafInput => e.leaf_input = p.field(p.caps.leaf_input)?,
@@ -299,11 +302,7 @@ impl<R: BufRead> Parser<'_, R> {
                 e
             } else {
                 self.skip_value(2)?;
-                RawEntry {
-                    is_object: false,
-                    leaf_input: Field::Absent,
-                    extra_data: Field::Absent,
-                }
+                RawEntry::empty(false)
             };
             self.emit(Event::Entry(entry))?;
             match self.expect_ws()? {
