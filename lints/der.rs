@@ -7,11 +7,16 @@ use crate::walk::{tag, Reader, Tlv, ViolationKind};
 
 /// Reports every walker violation of one kind, naming the field it occurred in.
 fn report(ctx: &LintContext<'_>, kind: ViolationKind) -> Outcome {
+    report_where(ctx, kind, |_| true)
+}
+
+/// [`report`], for the violations at offsets `at` accepts.
+fn report_where(ctx: &LintContext<'_>, kind: ViolationKind, at: impl Fn(usize) -> bool) -> Outcome {
     let cert = ctx.cert;
     let found: Vec<String> = cert
         .violations
         .iter()
-        .filter(|v| v.kind == kind)
+        .filter(|v| v.kind == kind && at(v.offset))
         .map(|v| {
             format!(
                 "{} at offset {} ({})",
@@ -457,29 +462,14 @@ lint! {
 }
 
 fn check_der_time_invalid(ctx: &LintContext<'_>) -> Outcome {
-    let cert = ctx.cert;
     // Validity times have their own, stricter RFC 5280 lint.
-    let validity = cert
+    let validity = ctx
+        .cert
         .validity
         .map_or(0..0, |v| v.offset..v.offset + v.raw.len());
-    let found: Vec<String> = cert
-        .violations
-        .iter()
-        .filter(|v| v.kind == ViolationKind::InvalidTime && !validity.contains(&v.offset))
-        .map(|v| {
-            format!(
-                "{} at offset {} ({})",
-                v.detail,
-                v.offset,
-                cert.locate(v.offset)
-            )
-        })
-        .collect();
-    if found.is_empty() {
-        Outcome::Pass
-    } else {
-        fail!("{}", found.join("; "))
-    }
+    report_where(ctx, ViolationKind::InvalidTime, |offset| {
+        !validity.contains(&offset)
+    })
 }
 
 lint! {
