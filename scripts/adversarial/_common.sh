@@ -2,13 +2,7 @@
 # PASS/FAIL reporting. Sourced, not run.
 set -u
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-if [ -z "${SMIMELINT:-}" ]; then
-    if [ -x "$ROOT/target/release/smimelint" ]; then
-        SMIMELINT=$ROOT/target/release/smimelint
-    else
-        SMIMELINT=$ROOT/target/debug/smimelint
-    fi
-fi
+. "$ROOT/scripts/adversarial/_binary.sh"
 [ -x "$SMIMELINT" ] || { echo "FAIL setup: no smimelint binary at $SMIMELINT"; exit 1; }
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

@@ -2,10 +2,7 @@
 # the binary under test and PASS/FAIL reporting; a script that sources it still runs alone, and
 # sourced itself it returns instead of exiting. Sourced, not run.
 _adv_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-if [ -z "${SMIMELINT:-}" ]; then
-    SMIMELINT="$_adv_root/target/release/smimelint"
-    [ -x "$SMIMELINT" ] || SMIMELINT="$_adv_root/target/debug/smimelint"
-fi
+. "$_adv_root/scripts/adversarial/_binary.sh"
 _adv_fails=0
 adv_pass() { echo "PASS $1"; }
 adv_fail() { echo "FAIL $1: $2"; _adv_fails=$((_adv_fails + 1)); }

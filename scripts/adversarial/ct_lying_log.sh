@@ -8,12 +8,8 @@
 # Usage: scripts/adversarial/ct_lying_log.sh   (SMIMELINT=path/to/binary to choose the build)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-bin=${SMIMELINT:-}
-if [ -z "$bin" ]; then
-  if [ -x target/release/smimelint ]; then bin=target/release/smimelint
-  elif [ -x target/debug/smimelint ]; then bin=target/debug/smimelint
-  else cargo build --quiet --bin smimelint && bin=target/debug/smimelint; fi
-fi
+. scripts/adversarial/_binary.sh
+bin=$SMIMELINT
 limit_s=${CT_LYING_TIMEOUT:-60}
 dir=$(mktemp -d "${TMPDIR:-/tmp}/smimelint-ct-lying.XXXXXX")
 server=""

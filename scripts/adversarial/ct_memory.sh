@@ -8,12 +8,8 @@
 # Usage: scripts/adversarial/ct_memory.sh   (SMIMELINT=path/to/binary to choose the build)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-bin=${SMIMELINT:-}
-if [ -z "$bin" ]; then
-  if [ -x target/release/smimelint ]; then bin=target/release/smimelint
-  elif [ -x target/debug/smimelint ]; then bin=target/debug/smimelint
-  else cargo build --quiet --bin smimelint && bin=target/debug/smimelint; fi
-fi
+. scripts/adversarial/_binary.sh
+bin=$SMIMELINT
 mib=${CT_MIB:-100}
 # Generous ceiling: the caps (1 MiB leaf, 4 MiB extra_data) and a few pages, not the input.
 max_rss_kib=${CT_MAX_RSS_KIB:-400000}

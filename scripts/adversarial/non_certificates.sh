@@ -8,13 +8,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
-bin=${SMIMELINT:-}
-if [ -z "$bin" ]; then
-  if [ -x target/release/smimelint ]; then bin=target/release/smimelint
-  elif [ -x target/debug/smimelint ]; then bin=target/debug/smimelint
-  else echo "FAIL setup: no smimelint binary (build it or set SMIMELINT)"; exit 1
-  fi
-fi
+. scripts/adversarial/_binary.sh
+bin=$SMIMELINT
 if [ ! -x "$bin" ]; then
   echo "FAIL setup: $bin is not an executable"
   exit 1
