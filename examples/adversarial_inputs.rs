@@ -19,8 +19,8 @@
 //! | `names N` | N emailAddress and N commonName attributes, N rfc822Name SAN entries |
 
 use smimelint::cert::oid;
-use smimelint::factory::keys::{crafted_rsa_modulus, rsa_public_key, spki_algorithm};
-use smimelint::factory::{der, ext, gn, name, CertBuilder, ExtSpec, KeyAlg};
+use smimelint_factory::keys::{crafted_rsa_modulus, rsa_public_key, spki_algorithm};
+use smimelint_factory::{der, ext, gn, name, CertBuilder, ExtSpec, KeyAlg};
 
 fn usage() -> ! {
     eprintln!("usage: adversarial_inputs KIND [N] OUT (see the module documentation)");
@@ -153,11 +153,11 @@ fn main() {
         };
         let n: usize = n.parse().unwrap_or_else(|_| usage());
         let count: usize = count.parse().unwrap_or_else(|_| usage());
-        let one = smimelint::factory::pem("CERTIFICATE", &build(inner, n));
+        let one = smimelint_factory::pem("CERTIFICATE", &build(inner, n));
         serde_json::to_vec(&serde_json::json!({ "certificates": vec![one; count] })).expect("json")
     } else {
         let n: usize = arg.parse().unwrap_or_else(|_| usage());
-        smimelint::factory::pem("CERTIFICATE", &build(kind, n)).into_bytes()
+        smimelint_factory::pem("CERTIFICATE", &build(kind, n)).into_bytes()
     };
     if let Err(e) = std::fs::write(out, bytes) {
         eprintln!("adversarial_inputs: {out}: {e}");

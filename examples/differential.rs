@@ -14,8 +14,8 @@
 use smimelint::cert::oid;
 use smimelint::detect::{CertType, Generation, Validation};
 use smimelint::engine::{Linter, Options};
-use smimelint::factory::{der, ext, gn, ku, name, CertBuilder, KeyAlg};
 use smimelint::registry::Status;
+use smimelint_factory::{der, ext, gn, ku, name, CertBuilder, KeyAlg};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -153,7 +153,7 @@ fn policies_with(t: CertType, extra: Vec<Vec<u8>>) -> Vec<u8> {
 }
 
 fn aia(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
-    smimelint::factory::ext_values::aia_raw(entries)
+    smimelint_factory::ext_values::aia_raw(entries)
 }
 
 const MAILBOX: &str = "alice@example.com";
@@ -805,7 +805,7 @@ const MUTATIONS: &[Mutation] = &[
             b.ext(
                 &oid::ADOBE_TIMESTAMP,
                 false,
-                smimelint::factory::ext_values::adobe_timestamp(gn::uri("http://ts.example.com")),
+                smimelint_factory::ext_values::adobe_timestamp(gn::uri("http://ts.example.com")),
             )
         },
     },
@@ -1090,7 +1090,7 @@ const MUTATIONS: &[Mutation] = &[
             b.ext(
                 &oid::AUTHORITY_KEY_IDENTIFIER,
                 false,
-                smimelint::factory::ext_values::aki(Some(&id), &[issuer], Some(&[1])),
+                smimelint_factory::ext_values::aki(Some(&id), &[issuer], Some(&[1])),
             )
         },
     },
@@ -1193,9 +1193,9 @@ const MUTATIONS: &[Mutation] = &[
         when: always,
         apply: |b, t| {
             let nb = if t.generation == Generation::Legacy {
-                smimelint::factory::LEGACY_NOT_BEFORE
+                smimelint_factory::LEGACY_NOT_BEFORE
             } else {
-                smimelint::factory::DEFAULT_NOT_BEFORE
+                smimelint_factory::DEFAULT_NOT_BEFORE
             };
             b.validity(nb, nb + 900 * 86_400)
         },

@@ -12,8 +12,8 @@
 use smimelint::cert::Cert;
 use smimelint::detect::{self, DetectOptions};
 use smimelint::engine::{self, Linter};
-use smimelint::factory::mutate;
 use smimelint::lint_context::LintContext;
+use smimelint_factory::mutate;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Instant;

@@ -1,13 +1,13 @@
 //! The `smimelint` command line.
 
-use crate::config::{parse_at, parse_sources, parse_type, read_capped};
-use crate::detect::PolicyMap;
-use crate::engine::{parse_globs, LintFilter, Linter, Options};
-use crate::input::Limits;
-use crate::output::{self, Format};
-use crate::registry;
-use crate::runner::{self, InputSource};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use smimelint_engine::config::{parse_at, parse_sources, parse_type, read_capped};
+use smimelint_engine::detect::PolicyMap;
+use smimelint_engine::linter::{parse_globs, LintFilter, Linter, Options};
+use smimelint_engine::registry;
+use smimelint_input::Limits;
+use smimelint_output::{self as output, Format};
+use smimelint_runner::{self as runner, InputSource};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -109,10 +109,10 @@ enum FailOn {
     Never,
 }
 
-impl From<FailOn> for crate::config::FailOn {
+impl From<FailOn> for smimelint_engine::config::FailOn {
     fn from(f: FailOn) -> Self {
-        use crate::config::FailOn as F;
-        use crate::registry::Status;
+        use smimelint_engine::config::FailOn as F;
+        use smimelint_engine::registry::Status;
         match f {
             FailOn::Notice => F::At(Status::Notice),
             FailOn::Warn => F::At(Status::Warn),
@@ -179,7 +179,7 @@ struct LintArgs {
     #[arg(long, value_name = "FILE")]
     issuer: Option<PathBuf>,
     /// Largest certificate accepted, in bytes
-    #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_CERT_BYTES)]
+    #[arg(long, value_name = "BYTES", default_value_t = smimelint_input::DEFAULT_MAX_CERT_BYTES)]
     max_cert_size: usize,
     #[command(flatten)]
     report: ReportArgs,
@@ -245,18 +245,18 @@ struct CtArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     timeout: u64,
     /// Largest get-entries response read, in bytes; a larger page is a fatal record per entry
-    #[arg(long, value_name = "BYTES", default_value_t = crate::ct::fetch::DEFAULT_MAX_PAGE_BYTES)]
+    #[arg(long, value_name = "BYTES", default_value_t = smimelint_ct::fetch::DEFAULT_MAX_PAGE_BYTES)]
     max_page_size: u64,
     /// Largest leaf_input of an entry, in decoded bytes; a larger one is a fatal record
-    #[arg(long, value_name = "BYTES", default_value_t = crate::ct::reader::DEFAULT_MAX_LEAF_BYTES)]
+    #[arg(long, value_name = "BYTES", default_value_t = smimelint_ct::reader::DEFAULT_MAX_LEAF_BYTES)]
     max_leaf_size: usize,
     /// Largest extra_data of an entry, in decoded bytes; a larger one is a fatal record
     #[arg(long, value_name = "BYTES",
-          default_value_t = crate::ct::reader::DEFAULT_MAX_EXTRA_DATA_BYTES)]
+          default_value_t = smimelint_ct::reader::DEFAULT_MAX_EXTRA_DATA_BYTES)]
     max_extra_data_size: usize,
     /// Stop a --log-url scan after this many failures in a row (requests that failed for good,
     /// undecodable entries) and exit 2; 0 never stops
-    #[arg(long, value_name = "N", default_value_t = crate::ct::fetch::DEFAULT_MAX_FAILURES)]
+    #[arg(long, value_name = "N", default_value_t = smimelint_ct::fetch::DEFAULT_MAX_FAILURES)]
     max_failures: u32,
 }
 
@@ -330,12 +330,12 @@ fn list(format: ListFormat) -> Result<ExitCode, String> {
     let io = |e: std::io::Error| e.to_string();
     match format {
         ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &crate::meta::all())
+            serde_json::to_writer_pretty(&mut out, &smimelint_engine::meta::all())
                 .map_err(|e| e.to_string())?;
             writeln!(out).map_err(io)?;
         }
         ListFormat::Markdown => {
-            out.write_all(crate::xref::lints_markdown().as_bytes())
+            out.write_all(smimelint_engine::xref::lints_markdown().as_bytes())
                 .map_err(io)?;
         }
         ListFormat::Text => {
@@ -369,34 +369,34 @@ fn explain(name: &str) -> Result<ExitCode, String> {
             format!("no lint named '{name}'; did you mean: {}", close.join(", "))
         }
     })?;
-    print_out(format!("{}\n", crate::meta::explain(lint)).as_bytes())
+    print_out(format!("{}\n", smimelint_engine::meta::explain(lint)).as_bytes())
 }
 
 fn config_command(example: bool, path: Option<&std::path::Path>) -> Result<ExitCode, String> {
     if example {
-        return print_out(crate::config::EXAMPLE.as_bytes());
+        return print_out(smimelint_engine::config::EXAMPLE.as_bytes());
     }
-    match crate::config::find_and_load(path)? {
+    match smimelint_engine::config::find_and_load(path)? {
         Some(loaded) => {
             let path = loaded.path.as_deref().unwrap_or(std::path::Path::new("?"));
             print_out(format!("{}: ok\n", path.display()).as_bytes())
         }
         None => Err(format!(
             "no {} in the working directory (see `smimelint config --example`)",
-            crate::config::DEFAULT_FILE
+            smimelint_engine::config::DEFAULT_FILE
         )),
     }
 }
 
 /// The configuration file's settings, if any, with the command line applied on top.
-fn options(args: &LintArgs) -> Result<(Options, crate::config::FailOn), String> {
+fn options(args: &LintArgs) -> Result<(Options, smimelint_engine::config::FailOn), String> {
     let file = if args.no_config {
         None
     } else {
-        crate::config::find_and_load(args.config.as_deref())?
+        smimelint_engine::config::find_and_load(args.config.as_deref())?
     };
     let mut base = Options::default();
-    let mut fail_on = crate::config::FailOn::from(FailOn::Error);
+    let mut fail_on = smimelint_engine::config::FailOn::from(FailOn::Error);
     let mut file_at = None;
     if let Some(loaded) = &file {
         loaded.apply(&mut base);
@@ -473,12 +473,12 @@ pub fn read_issuer(path: &std::path::Path) -> Result<Arc<[u8]>, String> {
     let file =
         std::fs::File::open(path).map_err(|e| format!("--issuer {}: {e}", path.display()))?;
     let name = path.display().to_string();
-    let item = crate::input::frame(&name, file, Limits::default())
+    let item = smimelint_input::frame(&name, file, Limits::default())
         .next()
         .ok_or_else(|| format!("--issuer {name}: no certificate found"))?;
     let der = item.der.map_err(|e| format!("--issuer {name}: {e}"))?;
-    match crate::cert::Cert::parse(&der) {
-        Ok(c) if c.form == crate::cert::Form::Certificate => Ok(Arc::from(der)),
+    match smimelint_cert::Cert::parse(&der) {
+        Ok(c) if c.form == smimelint_cert::Form::Certificate => Ok(Arc::from(der)),
         Ok(_) => Err(format!(
             "--issuer {name}: a TBSCertificate, not a certificate"
         )),
@@ -540,7 +540,7 @@ fn jobs(requested: usize, cores: usize) -> Result<(usize, Option<String>), Strin
 }
 
 /// The linter for `args`, with the thread pool sized as asked.
-fn setup(args: &LintArgs) -> Result<(Linter, crate::config::FailOn), String> {
+fn setup(args: &LintArgs) -> Result<(Linter, smimelint_engine::config::FailOn), String> {
     let (opts, fail_on) = options(args)?;
     let linter = Linter::new(opts);
     if let Some(n) = args.jobs {
@@ -608,19 +608,19 @@ struct Scan<'a> {
     /// Known number of entries, for the progress bar.
     total: Option<u64>,
     #[cfg(feature = "ct")]
-    ct_counts: Option<Arc<crate::ct::reader::CtCounts>>,
+    ct_counts: Option<Arc<smimelint_ct::reader::CtCounts>>,
 }
 
 /// Lints `items` to stdout as `args` says: the one path behind `lint` and `ct`.
 fn scan<I>(
     args: &LintArgs,
     linter: &Linter,
-    fail_on: crate::config::FailOn,
+    fail_on: smimelint_engine::config::FailOn,
     items: I,
     extra: Scan<'_>,
 ) -> Result<ExitCode, String>
 where
-    I: Iterator<Item = crate::input::InputItem> + Send,
+    I: Iterator<Item = smimelint_input::InputItem> + Send,
 {
     let color = match args.color {
         ColorChoice::Always => true,
@@ -641,7 +641,7 @@ where
     let report = &args.report;
     let want_summary =
         report.summary || report.summary_file.is_some() || report.summary_format.is_some();
-    let mut summary = crate::summary::Summary::new();
+    let mut summary = smimelint_output::summary::Summary::new();
     let progress = Progress::new(!report.quiet, extra.total);
     let opts = runner::RunOptions {
         skip: extra.skip,
@@ -697,7 +697,7 @@ where
     })
 }
 
-fn render_summary(summary: &crate::summary::Summary, format: SummaryFormat) -> String {
+fn render_summary(summary: &smimelint_output::summary::Summary, format: SummaryFormat) -> String {
     match format {
         SummaryFormat::Text => summary.to_text(),
         SummaryFormat::Json => {
@@ -710,7 +710,7 @@ fn render_summary(summary: &crate::summary::Summary, format: SummaryFormat) -> S
 
 /// Writes the summary to `file`, or to stderr so that stdout holds only results.
 fn write_summary(
-    summary: &crate::summary::Summary,
+    summary: &smimelint_output::summary::Summary,
     format: SummaryFormat,
     file: Option<&std::path::Path>,
 ) -> Result<(), String> {
@@ -726,11 +726,12 @@ fn write_summary(
 }
 
 fn merge_summaries(args: MergeArgs) -> Result<ExitCode, String> {
-    let mut merged = crate::summary::Summary::new();
+    let mut merged = smimelint_output::summary::Summary::new();
     for path in &args.files {
-        let text = crate::config::read_text(path, crate::summary::MAX_SUMMARY_BYTES)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        let one: crate::summary::Summary = serde_json::from_str(&text)
+        let text =
+            smimelint_engine::config::read_text(path, smimelint_output::summary::MAX_SUMMARY_BYTES)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        let one: smimelint_output::summary::Summary = serde_json::from_str(&text)
             .map_err(|e| format!("{}: not a smimelint JSON summary: {e}", path.display()))?;
         merged
             .merge(&one)
@@ -741,7 +742,7 @@ fn merge_summaries(args: MergeArgs) -> Result<ExitCode, String> {
 
 #[cfg(feature = "ct")]
 fn ct(args: CtArgs) -> Result<ExitCode, String> {
-    use crate::ct::{fetch, filter, reader};
+    use smimelint_ct::{fetch, filter, reader};
     let (linter, fail_on) = setup(&args.lint)?;
     let counts = Arc::new(reader::CtCounts::default());
     let skip: runner::SkipFn<'_> = &filter::skip_reason;
@@ -892,13 +893,13 @@ struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
     listen: std::net::SocketAddr,
     /// Largest request body, in bytes
-    #[arg(long, value_name = "BYTES", default_value_t = crate::service::DEFAULT_MAX_BODY_BYTES)]
+    #[arg(long, value_name = "BYTES", default_value_t = smimelint_service::DEFAULT_MAX_BODY_BYTES)]
     max_body_size: usize,
     /// Most certificates in one batch request
-    #[arg(long, value_name = "N", default_value_t = crate::service::DEFAULT_MAX_BATCH)]
+    #[arg(long, value_name = "N", default_value_t = smimelint_service::DEFAULT_MAX_BATCH)]
     max_batch: usize,
     /// Per-request timeout (headers, body and linting), in milliseconds
-    #[arg(long, value_name = "MS", default_value_t = crate::service::DEFAULT_TIMEOUT.as_millis() as u64)]
+    #[arg(long, value_name = "MS", default_value_t = smimelint_service::DEFAULT_TIMEOUT.as_millis() as u64)]
     timeout_ms: u64,
     /// File mapping CA policy OIDs to types, one 'OID TYPE' per line
     #[arg(long, value_name = "FILE")]
@@ -917,7 +918,7 @@ fn serve(args: ServeArgs) -> Result<ExitCode, String> {
         None => None,
         Some(p) => Some(Arc::new(read_policy_map(p)?)),
     };
-    let config = crate::service::Config {
+    let config = smimelint_service::Config {
         listen: args.listen,
         max_body_bytes: args.max_body_size,
         max_batch: args.max_batch.max(1),
@@ -928,9 +929,9 @@ fn serve(args: ServeArgs) -> Result<ExitCode, String> {
         },
         log_requests: !args.quiet,
         max_in_flight: args.max_in_flight,
-        ..crate::service::Config::default()
+        ..smimelint_service::Config::default()
     };
-    crate::service::serve_blocking(config).map_err(|e| format!("serve {}: {e}", args.listen))?;
+    smimelint_service::serve_blocking(config).map_err(|e| format!("serve {}: {e}", args.listen))?;
     Ok(ExitCode::SUCCESS)
 }
 

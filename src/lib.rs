@@ -115,7 +115,6 @@
 //!
 //! - `cli` (default): the `smimelint` binary's command line ([`cli`]).
 //! - `server` (default): the HTTP service ([`service`]), on axum and tokio.
-//! - `factory`: the test-certificate factory used by tests and benchmarks.
 //!
 //! With `default-features = false` the library needs neither clap nor an async runtime.
 //!
@@ -123,36 +122,23 @@
 //!
 //! Lint names, the record fields (`input`, `sha256`, `form`, `kind`, `type`, `type_source`,
 //! `findings[].lint/status/citation/details`) and status words are public API.
-// Hostile input is parsed here: no `unsafe` in the library or its lints. The one exception is
-// linkme's `#[link_section]` registration of lint statics (src/registry.rs), allowed there.
+// The library is a facade over the workspace's layers, under the module paths it has always
+// had: `smimelint::engine::Linter` and the rest keep working.
 #![deny(unsafe_code)]
-pub mod cert;
+pub use smimelint_cert as cert;
+pub use smimelint_cert::verify;
 #[cfg(feature = "cli")]
 pub mod cli;
-pub mod config;
 #[cfg(feature = "ct")]
-pub mod ct;
-pub mod dates;
-pub mod detect;
-pub mod engine;
-pub mod input;
-pub mod lint_context;
-pub mod meta;
-pub mod output;
-mod output_ci;
-pub mod registry;
-pub mod runner;
+pub use smimelint_ct as ct;
+pub use smimelint_der::{time, walk};
+pub use smimelint_engine::linter as engine;
+pub use smimelint_engine::{config, dates, detect, lint_context, meta, registry, xref};
+pub use smimelint_input as input;
+/// The rulebook: every lint, registered with the engine when this crate is linked.
+pub use smimelint_lints as lints;
+pub use smimelint_output as output;
+pub use smimelint_output::summary;
+pub use smimelint_runner as runner;
 #[cfg(feature = "server")]
-pub mod service;
-pub mod summary;
-pub mod time;
-pub mod verify;
-pub mod walk;
-pub mod xref;
-
-#[cfg(feature = "factory")]
-pub mod factory;
-
-/// The rulebook: every lint, one file per rule family.
-#[path = "../lints/mod.rs"]
-pub mod lints;
+pub use smimelint_service as service;

@@ -1,6 +1,6 @@
 //! What CI users see: smimelint.toml, GitHub annotations, SARIF, completions, man page, version.
 
-use smimelint::factory::CertBuilder;
+use smimelint_factory::CertBuilder;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -1,6 +1,6 @@
 //! The `smimelint` binary end to end: inputs, formats, filters, exit codes.
 
-use smimelint::factory::{pem, CertBuilder};
+use smimelint_factory::{pem, CertBuilder};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -487,7 +487,7 @@ fn lints_list_equivalents_and_render_markdown() {
 
 #[test]
 fn issuer_enables_the_chain_lints() {
-    use smimelint::factory::{Hierarchy, KeyAlg};
+    use smimelint_factory::{Hierarchy, KeyAlg};
     let h = Hierarchy::new(KeyAlg::P384);
     let dir = temp_dir("issuer");
     let sub_path = dir.join("sub.pem");

@@ -7,7 +7,7 @@ use base64::Engine as _;
 use serde_json::{json, Value};
 use smimelint::cert::oid;
 use smimelint::ct::leaf::encode;
-use smimelint::factory::{der, ext, gn, CertBuilder};
+use smimelint_factory::{der, ext, gn, CertBuilder};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};

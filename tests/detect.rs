@@ -2,7 +2,7 @@
 
 use smimelint::cert::{oid, Cert};
 use smimelint::detect::{detect, DetectOptions, Kind, PolicyMap, TypeSource};
-use smimelint::factory::{ext, name, CertBuilder};
+use smimelint_factory::{ext, name, CertBuilder};
 
 fn profile_of(der: &[u8], opts: &DetectOptions<'_>) -> (Kind, Option<String>, Option<TypeSource>) {
     let cert = Cert::parse(der).expect("certificate");
@@ -109,7 +109,7 @@ fn ca_certificates_are_roots_or_subordinates() {
         Kind::SubordinateCa
     );
     // Self-issued and self-signed: a root.
-    let root = CertBuilder::root_ca(smimelint::factory::KeyAlg::Rsa2048).build();
+    let root = CertBuilder::root_ca(smimelint_factory::KeyAlg::Rsa2048).build();
     assert_eq!(
         profile_of(&root, &DetectOptions::default()),
         (Kind::RootCa, None, None)

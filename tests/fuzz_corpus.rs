@@ -3,9 +3,9 @@
 //! toolchain or libFuzzer. Regression inputs for fixed crashes live in the same directories.
 
 use smimelint::engine::Linter;
-use smimelint::factory::mutate;
 use smimelint::input::{frame, Limits};
 use smimelint::walk::Walker;
+use smimelint_factory::mutate;
 use std::path::{Path, PathBuf};
 
 const TARGETS: [&str; 4] = ["frame", "walk", "lint_der", "mutate_cert"];

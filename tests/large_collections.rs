@@ -3,8 +3,9 @@
 //! time is measured by `scripts/adversarial/quadratic.sh`, not here).
 
 use smimelint::cert::oid;
-use smimelint::factory::{der, ext, gn, lint_all, name, CertBuilder, ExtSpec};
 use smimelint::registry::Status;
+use smimelint_engine::testing::lint_all;
+use smimelint_factory::{der, ext, gn, name, CertBuilder, ExtSpec};
 
 fn private_oid(i: usize) -> String {
     format!("1.3.6.1.4.1.55555.{}.{}", i / 1000, i % 1000)

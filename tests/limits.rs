@@ -4,9 +4,9 @@
 //! `scripts/hostile-input.sh` (a measurement, not a unit test).
 
 use smimelint::engine::Linter;
-use smimelint::factory::{pem, CertBuilder};
 use smimelint::input::{frame, InputErrorKind, InputItem, Limits, DEFAULT_MAX_CERT_BYTES};
 use smimelint::walk::{read_tlv, Walker, MAX_DEPTH};
+use smimelint_factory::{pem, CertBuilder};
 use std::io::Read;
 
 fn cert() -> Vec<u8> {

@@ -57,7 +57,7 @@ enum Block {
 }
 
 fn pem_of(label: &str, der: &[u8]) -> String {
-    smimelint::factory::pem(label, der)
+    smimelint_factory::pem(label, der)
 }
 
 impl Blob {

@@ -7,9 +7,9 @@
 //! private key bytes are a fixed pattern that must never appear in any output.
 
 use smimelint::engine::{Linter, NOT_A_CERTIFICATE};
-use smimelint::factory::der::{bits, explicit, int, octets, oid, seq, set, tlv, uint, utc_time};
-use smimelint::factory::{name, pem, CertBuilder, KeyAlg, KeyPair, SigAlg};
 use smimelint::registry::Status;
+use smimelint_factory::der::{bits, explicit, int, octets, oid, seq, set, tlv, uint, utc_time};
+use smimelint_factory::{name, pem, CertBuilder, KeyAlg, KeyPair, SigAlg};
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -402,7 +402,7 @@ fn the_secret_pattern_is_findable() {
 /// mutation moves its key (or the signature algorithm and value) to the top.
 #[test]
 fn certificate_mutants_are_not_taken_for_other_structures() {
-    let bases = smimelint::factory::mutate::bases();
+    let bases = smimelint_factory::mutate::bases();
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = move || {
         state ^= state << 13;
@@ -414,7 +414,7 @@ fn certificate_mutants_are_not_taken_for_other_structures() {
     for i in 0..20_000 {
         let len = 3 + (next() % 24) as usize;
         let script: Vec<u8> = (0..len).map(|_| next() as u8).collect();
-        let mutant = smimelint::factory::mutate::mutate(&bases[i % bases.len()], &script);
+        let mutant = smimelint_factory::mutate::mutate(&bases[i % bases.len()], &script);
         if let Err(e) = smimelint::cert::Cert::parse(&mutant) {
             if e.0.contains("looks like") {
                 refused += 1;

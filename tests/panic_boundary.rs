@@ -5,11 +5,11 @@
 //! fault fires for one exact byte string that no other test in this binary uses.
 
 use smimelint::engine::{CertResult, Linter, INTERNAL_ERROR};
-use smimelint::factory::{pem, CertBuilder};
 use smimelint::input::{InputItem, Limits};
 use smimelint::output::Sink;
 use smimelint::registry::Status;
 use smimelint::runner::{self, RunOptions};
+use smimelint_factory::{pem, CertBuilder};
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::sync::Once;
 

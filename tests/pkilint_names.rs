@@ -17,7 +17,7 @@ mod common;
 
 use smimelint::detect::CertType;
 use smimelint::engine::{CertResult, Linter, Options};
-use smimelint::factory::{gn, CertBuilder};
+use smimelint_factory::{gn, CertBuilder};
 use std::collections::BTreeSet;
 use std::path::Path;
 

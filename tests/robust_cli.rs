@@ -1,7 +1,7 @@
 //! The command line under hostile arguments, files, names and readers: every case ends in
 //! bounded time with a clear message or a quiet exit, never a panic.
 
-use smimelint::factory::CertBuilder;
+use smimelint_factory::CertBuilder;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 

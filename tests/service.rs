@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 use smimelint::cert::oid;
-use smimelint::factory::{der, pem, CertBuilder};
+use smimelint_factory::{der, pem, CertBuilder};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::process::{Child, Command, Stdio};
@@ -843,10 +843,10 @@ fn slow_certificate() -> String {
     }
     let san: Vec<Vec<u8>> = mails
         .iter()
-        .map(|m| smimelint::factory::gn::rfc822(m))
+        .map(|m| smimelint_factory::gn::rfc822(m))
         .collect();
     clean()
-        .subject_raw(smimelint::factory::name(&attrs))
+        .subject_raw(smimelint_factory::name(&attrs))
         .san(&san)
         .build_pem()
 }

@@ -2,8 +2,8 @@
 //! gets, except from the lints that read the outer signature (NA on a TBS).
 
 use smimelint::engine::{Linter, Options};
-use smimelint::factory::samples::samples;
 use smimelint::registry::Status;
+use smimelint_factory::samples::samples;
 
 /// Lints that look at `signatureAlgorithm` / `signatureValue`, which a TBS does not have.
 const SIGNATURE_LINTS: &[&str] = &["e_smime_signature_algorithm_fields_mismatch"];

@@ -3,7 +3,7 @@
 //! intended change: `SMIMELINT_BLESS=1 cargo test --test testdata`.
 
 use smimelint::engine::Linter;
-use smimelint::factory::samples::samples;
+use smimelint_factory::samples::samples;
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -3,7 +3,8 @@
 
 use der::Decode;
 use smimelint::cert::oid;
-use smimelint::factory::{der as enc, findings, name_raw, CertBuilder};
+use smimelint_engine::testing::findings;
+use smimelint_factory::{der as enc, name_raw, CertBuilder};
 
 fn rejected_by_x509_cert(der: &[u8]) -> bool {
     x509_cert::Certificate::from_der(der).is_err()
@@ -65,7 +66,7 @@ fn each_encoding_defect_is_found_where_it_is() {
 #[test]
 fn a_non_minimal_length_inside_an_extension_value_is_reported_once() {
     // The SAN value SEQUENCE re-encoded with a long-form length.
-    let san = enc::tlv(0x30, &smimelint::factory::gn::rfc822("alice@example.com"));
+    let san = enc::tlv(0x30, &smimelint_factory::gn::rfc822("alice@example.com"));
     let mut long = vec![0x30, 0x81, san[1]];
     long.extend_from_slice(&san[2..]);
     // Certificate::from_der leaves extension values opaque; decoding the value is what fails.

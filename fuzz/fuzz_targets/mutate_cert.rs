@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use smimelint::engine::Linter;
-use smimelint::factory::mutate;
+use smimelint_factory::mutate;
 use std::sync::OnceLock;
 
 fn bases() -> &'static [Vec<u8>] {

@@ -1,0 +1,570 @@
+//! Routes, request decoding and the limits every request passes through.
+
+use super::{pkilint, ApiError, State};
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State as Shared};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use serde::{Deserialize, Serialize};
+use smimelint_engine::linter::{self as engine, CertResult, Linter};
+use smimelint_engine::registry;
+use smimelint_input::{InputItem, Limits};
+use std::sync::Arc;
+use std::time::Instant;
+
+pub(super) fn routes(state: Arc<State>) -> Router {
+    Router::new()
+        .route("/v1/lint", post(lint_one))
+        .route("/v1/lint/batch", post(lint_batch))
+        .route("/v1/lints", get(lints))
+        .route("/healthz", get(healthz))
+        .route("/version", get(version))
+        .route(
+            "/certificate/cabf-smime",
+            post(pkilint::detect).get(pkilint::group),
+        )
+        .route("/certificate/cabf-smime/{type}", post(pkilint::typed))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        // Outermost last: the log line also covers requests the deadline cut off.
+        .layer(middleware::from_fn_with_state(state.clone(), deadline))
+        .layer(middleware::from_fn_with_state(state.clone(), log_request))
+        .with_state(state)
+}
+
+/// JSON body of `POST /v1/lint` (`certificate`) and `POST /v1/lint/batch` (`certificates`).
+/// For raw bodies the same options go in the query string:
+/// `?type=mailbox-strict&at=now&all=true&include=e_*&exclude=…`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LintRequest {
+    /// PEM (any certificate label, incl. `TBS CERTIFICATE`) or base64 DER.
+    pub certificate: Option<String>,
+    pub certificates: Option<Vec<String>>,
+    /// Lint as this type (e.g. `mailbox-strict`) instead of detecting it.
+    #[serde(rename = "type")]
+    pub cert_type: Option<String>,
+    /// Issuing CA certificate, PEM or base64, for the chain-aware lints.
+    pub issuer: Option<String>,
+    /// Evaluation time: `now`, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ` (default: notBefore).
+    pub at: Option<String>,
+    /// Run only lints matching these globs.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Skip lints matching these globs.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Also report pass, NA and NE results.
+    #[serde(default)]
+    pub all: bool,
+}
+
+impl LintRequest {
+    fn overrides_nothing(&self) -> bool {
+        self.cert_type.is_none()
+            && self.issuer.is_none()
+            && self.at.is_none()
+            && self.include.is_empty()
+            && self.exclude.is_empty()
+            && !self.all
+    }
+
+    /// Options from a raw request's query string; unknown keys are refused like unknown JSON
+    /// fields.
+    fn from_query(query: Option<&str>) -> Result<LintRequest, ApiError> {
+        let mut req = LintRequest::default();
+        for pair in query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = percent_decode(value);
+            match key {
+                "type" => req.cert_type = Some(value),
+                "at" => req.at = Some(value),
+                "all" => req.all = matches!(value.as_str(), "" | "1" | "true"),
+                "include" => req.include.extend(value.split(',').map(str::to_string)),
+                "exclude" => req.exclude.extend(value.split(',').map(str::to_string)),
+                _ => {
+                    return Err(ApiError::invalid(format!(
+                        "unknown query parameter '{key}' (type, at, all, include, exclude)"
+                    )))
+                }
+            }
+        }
+        Ok(req)
+    }
+}
+
+/// `%XX` and `+` decoding for query values; malformed escapes are kept as they are.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| char::from(c).to_digit(16);
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The linter for one request: the shared one unless the request overrides something.
+fn linter_for(state: &State, req: &LintRequest) -> Result<Arc<Linter>, ApiError> {
+    if req.overrides_nothing() {
+        return Ok(state.linter.clone());
+    }
+    Ok(Arc::new(Linter::new(req.options(&state.config.options)?)))
+}
+
+impl LintRequest {
+    /// `base` with this request's overrides applied; 422 for a value that does not parse.
+    pub fn options(&self, base: &engine::Options) -> Result<engine::Options, ApiError> {
+        let req = self;
+        let mut opts = base.clone();
+        if let Some(t) = &req.cert_type {
+            opts.override_type = Some(
+                t.parse()
+                    .map_err(|e| ApiError::invalid(format!("type: {e}")))?,
+            );
+        }
+        if let Some(at) = &req.at {
+            opts.at = Some(engine::parse_at(at).ok_or_else(|| {
+                ApiError::invalid(format!(
+                    "at: expected 'now', YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got '{at}'"
+                ))
+            })?);
+        }
+        if let Some(issuer) = &req.issuer {
+            let der = engine::issuer_from_bytes(&one_blob(issuer.as_bytes()))
+                .map_err(|e| ApiError::invalid(format!("issuer: {e}")))?;
+            opts.issuer = Some(der);
+        }
+        let include = engine::parse_globs("include", &req.include).map_err(ApiError::invalid)?;
+        let exclude = engine::parse_globs("exclude", &req.exclude).map_err(ApiError::invalid)?;
+        opts.filter.include.extend(include);
+        opts.filter.exclude.extend(exclude);
+        opts.include_passes |= req.all;
+        Ok(opts)
+    }
+}
+
+/// Decodes a lint request's options as `POST /v1/lint` and `/v1/lint/batch` do: a JSON body
+/// (by Content-Type, or without one a body starting with `{`), otherwise the query string of a
+/// raw certificate body. The certificates themselves are framed later.
+pub fn parse_lint_request(
+    content_type: Option<&str>,
+    body: &[u8],
+    query: Option<&str>,
+) -> Result<LintRequest, ApiError> {
+    let mut headers = HeaderMap::new();
+    if let Some(ct) = content_type {
+        let value = HeaderValue::from_str(ct)
+            .map_err(|_| ApiError::invalid("Content-Type is not a valid header value"))?;
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    match body_kind(&headers, body)? {
+        BodyKind::Json => parse_json(body),
+        BodyKind::Encoded => LintRequest::from_query(query),
+    }
+}
+
+/// Whether `b` is base64 text (possibly wrapped over lines) rather than PEM, DER or noise.
+fn is_bare_base64(b: &[u8]) -> bool {
+    b.iter().any(|c| !c.is_ascii_whitespace())
+        && b.iter().all(|&c| {
+            c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=') || c.is_ascii_whitespace()
+        })
+}
+
+/// One certificate's text: wrapped base64 is joined into one line, so the framer sees one
+/// certificate rather than one per line; PEM and DER pass unchanged.
+fn one_blob(b: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if is_bare_base64(b) {
+        b.iter()
+            .copied()
+            .filter(|c| !c.is_ascii_whitespace())
+            .collect::<Vec<u8>>()
+            .into()
+    } else {
+        b.into()
+    }
+}
+
+fn limits(state: &State) -> Limits {
+    Limits {
+        max_cert_bytes: state.config.max_body_bytes,
+        ..Limits::default()
+    }
+}
+
+/// Frames one certificate; more than one is the client's mistake, not something to drop.
+fn frame_one(state: &State, name: &str, data: &[u8]) -> Result<InputItem, ApiError> {
+    let data = one_blob(data);
+    let mut items = engine::frame_bytes(name, &data, limits(state));
+    let first = items.next();
+    if items.next().is_some() {
+        return Err(ApiError::invalid(format!(
+            "{name} holds more than one certificate; send one, or use POST /v1/lint/batch"
+        )));
+    }
+    first.ok_or_else(|| ApiError::invalid(format!("{name}: no certificate found")))
+}
+
+/// How a body is to be read, from its Content-Type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BodyKind {
+    Json,
+    /// PEM, base64 or DER, framed like a file.
+    Encoded,
+}
+
+/// Content types taken as an encoded certificate (PEM, DER or base64).
+const ENCODED_TYPES: &[&str] = &[
+    "application/x-pem-file",
+    "application/pem-certificate-chain",
+    "application/pkix-cert",
+    "application/x-x509-ca-cert",
+    "application/x-x509-user-cert",
+    "application/octet-stream",
+    "text/plain",
+];
+
+/// The body kind from the Content-Type; without one, a body starting with `{` is JSON and
+/// anything else an encoded certificate.
+fn body_kind(headers: &HeaderMap, body: &[u8]) -> Result<BodyKind, ApiError> {
+    let Some(value) = headers.get(header::CONTENT_TYPE) else {
+        let first = body.iter().find(|c| !c.is_ascii_whitespace());
+        return Ok(if first == Some(&b'{') {
+            BodyKind::Json
+        } else {
+            BodyKind::Encoded
+        });
+    };
+    let mime = value
+        .to_str()
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if mime == "application/json" {
+        Ok(BodyKind::Json)
+    } else if ENCODED_TYPES.contains(&mime.as_str()) {
+        Ok(BodyKind::Encoded)
+    } else {
+        Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            format!(
+                "content type '{mime}' not accepted; use application/json or one of {}",
+                ENCODED_TYPES.join(", ")
+            ),
+        ))
+    }
+}
+
+/// Reads the whole body within the size limit (a too-long Content-Length is refused before
+/// anything is read).
+pub(super) async fn read_body(
+    state: &State,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Bytes, ApiError> {
+    let max = state.config.max_body_bytes;
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > max as u64) {
+        return Err(ApiError::body_too_large(max));
+    }
+    match Limited::new(body, max).collect().await {
+        Ok(collected) => Ok(collected.to_bytes()),
+        Err(e) if e.downcast_ref::<LengthLimitError>().is_some() => {
+            Err(ApiError::body_too_large(max))
+        }
+        Err(e) => Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "body_unreadable",
+            format!("reading the request body: {e}"),
+        )),
+    }
+}
+
+/// Parses a JSON body, telling malformed JSON (400) from JSON of the wrong shape (422).
+pub(super) fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(body).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => ApiError::invalid(e.to_string()),
+        _ => ApiError::malformed_json(e.to_string()),
+    })
+}
+
+fn require_content(body: &[u8]) -> Result<(), ApiError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "empty_body",
+            "the request body is empty; send a certificate",
+        ));
+    }
+    Ok(())
+}
+
+/// Lints on the service's pool, off the async workers (see `pool.rs`: admission, cancellation
+/// when this future is dropped, and a panic outside the per-certificate guard as a 500).
+pub(super) async fn run_lint(
+    state: &State,
+    linter: Arc<Linter>,
+    items: Vec<InputItem>,
+) -> Result<Vec<CertResult>, ApiError> {
+    state.pool.run(linter, items).await
+}
+
+fn json_response<T: Serialize>(value: &T) -> Response {
+    match serde_json::to_vec(value) {
+        Ok(body) => (
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            body,
+        )
+            .into_response(),
+        Err(e) => ApiError::internal(e.to_string()).into_response(),
+    }
+}
+
+/// Decodes a request into options and framed items, for either endpoint.
+async fn decode_request(
+    state: &State,
+    request: Request,
+    batch: bool,
+) -> Result<(LintRequest, Vec<InputItem>), ApiError> {
+    // A wrong content type is refused before the body is read.
+    body_kind(request.headers(), b"")?;
+    let query = request.uri().query().map(str::to_string);
+    let (parts, body) = request.into_parts();
+    let body = read_body(state, &parts.headers, body).await?;
+    require_content(&body)?;
+    match body_kind(&parts.headers, &body)? {
+        BodyKind::Json => {
+            let req: LintRequest = parse_json(&body)?;
+            // The field of the other endpoint would otherwise be ignored without a word.
+            match (batch, &req.certificate, &req.certificates) {
+                (true, Some(_), _) => {
+                    return Err(ApiError::invalid(
+                        "`certificate` belongs to POST /v1/lint; here send `certificates`",
+                    ))
+                }
+                (false, _, Some(_)) => {
+                    return Err(ApiError::invalid(
+                        "`certificates` belongs to POST /v1/lint/batch; here send `certificate`",
+                    ))
+                }
+                _ => {}
+            }
+            let items = if batch {
+                let certs = req.certificates.as_deref().ok_or_else(|| {
+                    ApiError::invalid(
+                        "missing field `certificates` (an array of PEM/base64 strings)",
+                    )
+                })?;
+                check_batch_size(state, certs.len())?;
+                certs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| frame_one(state, &format!("certificates[{i}]"), c.as_bytes()))
+                    .collect::<Result<Vec<_>, _>>()?
+            } else {
+                let cert = req.certificate.as_deref().ok_or_else(|| {
+                    ApiError::invalid("missing field `certificate` (a PEM or base64 string)")
+                })?;
+                vec![frame_one(state, "certificate", cert.as_bytes())?]
+            };
+            Ok((req, items))
+        }
+        BodyKind::Encoded => {
+            let req = LintRequest::from_query(query.as_deref())?;
+            let items = if batch {
+                let items: Vec<InputItem> = engine::frame_bytes("request", &body, limits(state))
+                    .take(state.config.max_batch + 1)
+                    .collect();
+                check_batch_size(state, items.len())?;
+                items
+            } else {
+                vec![frame_one(state, "request", &body)?]
+            };
+            Ok((req, items))
+        }
+    }
+}
+
+fn check_batch_size(state: &State, n: usize) -> Result<(), ApiError> {
+    let max = state.config.max_batch;
+    if n > max {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "batch_too_large",
+            format!("more than {max} certificates in one request"),
+        ));
+    }
+    if n == 0 {
+        return Err(ApiError::invalid("`certificates` is empty"));
+    }
+    Ok(())
+}
+
+/// `POST /v1/lint`: one record, exactly as `smimelint lint --format jsonl` prints it.
+async fn lint_one(Shared(state): Shared<Arc<State>>, request: Request) -> Response {
+    let outcome = async {
+        let (req, items) = decode_request(&state, request, false).await?;
+        let linter = linter_for(&state, &req)?;
+        let mut results = run_lint(&state, linter, items).await?;
+        results.pop().ok_or_else(|| ApiError::internal("no result"))
+    }
+    .await;
+    match outcome {
+        Ok(result) => json_response(&result),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `POST /v1/lint/batch`: an array of records, in input order.
+async fn lint_batch(Shared(state): Shared<Arc<State>>, request: Request) -> Response {
+    let outcome = async {
+        let (req, items) = decode_request(&state, request, true).await?;
+        let linter = linter_for(&state, &req)?;
+        run_lint(&state, linter, items).await
+    }
+    .await;
+    match outcome {
+        Ok(results) => json_response(&results),
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn lints(Shared(state): Shared<Arc<State>>) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        state.lints_json.clone(),
+    )
+        .into_response()
+}
+
+/// 200 `ok` while the lint pool can take work; 503 `unavailable` with the reason while every
+/// slot is taken or a job has outlived twice the request timeout.
+async fn healthz(Shared(state): Shared<Arc<State>>) -> Response {
+    let h = state.pool.health();
+    let body = serde_json::json!({
+        "status": if h.problem.is_some() { "unavailable" } else { "ok" },
+        "reason": h.problem,
+        "in_flight": h.in_flight,
+        "max_in_flight": h.max_in_flight,
+        "oldest_job_ms": h.oldest_ms,
+    });
+    let mut response = json_response(&body);
+    if h.problem.is_some() {
+        *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    }
+    response
+}
+
+async fn version() -> Response {
+    json_response(&serde_json::json!({
+        "name": "smimelint",
+        "version": env!("CARGO_PKG_VERSION"),
+        "lints": registry::all().len(),
+    }))
+}
+
+async fn not_found(request: Request) -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        format!("no endpoint {}", request.uri().path()),
+    )
+}
+
+async fn method_not_allowed(request: Request) -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        format!(
+            "{} is not allowed on {}",
+            request.method(),
+            request.uri().path()
+        ),
+    )
+}
+
+/// The per-request timeout, covering the body upload and linting (headers are bounded by the
+/// connection's header-read timeout).
+async fn deadline(Shared(state): Shared<Arc<State>>, request: Request, next: Next) -> Response {
+    let limit = state.config.timeout;
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            let mut response = ApiError::timeout(limit).into_response();
+            // The rest of a slow body is not worth waiting for.
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            response
+        }
+    }
+}
+
+/// One line per request on stderr: time, method, path, status, microseconds.
+async fn log_request(Shared(state): Shared<Arc<State>>, request: Request, next: Next) -> Response {
+    if !state.config.log_requests {
+        return next.run(request).await;
+    }
+    let start = Instant::now();
+    let method = request.method().clone();
+    let path = request.uri().path().to_string();
+    let response = next.run(request).await;
+    eprintln!(
+        "{} {method} {path} {} {}us",
+        smimelint_der::time::format_iso(smimelint_der::time::now()),
+        response.status().as_u16(),
+        start.elapsed().as_micros()
+    );
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("e_%2A"), "e_*");
+        assert_eq!(percent_decode("a+b"), "a b");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz"), "%zz");
+    }
+
+    #[test]
+    fn wrapped_base64_is_one_blob() {
+        assert_eq!(&*one_blob(b"MIIB\nAAAA\n"), b"MIIBAAAA");
+        let pem = b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+        assert_eq!(&*one_blob(pem), &pem[..]);
+        assert_eq!(&*one_blob(b"\x30\x03\x02\x01\x00"), b"\x30\x03\x02\x01\x00");
+    }
+}
