@@ -95,6 +95,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.aia_extension_missing"],
         zlint: [],
+        catalog: ["w_smime_aia_missing"],
         applies: Applies::SUBSCRIBER,
         check: check_aia_missing,
     }
@@ -123,6 +124,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.authority_information_access_extension_critical"],
         zlint: [],
+        catalog: ["e_smime_aia_critical"],
         applies: Applies::SUBSCRIBER,
         check: check_aia_critical,
     }
@@ -165,6 +167,7 @@ lint! {
             "googl.gmail.authority_info_access_ca_issuers_missing"
         ],
         zlint: [],
+        catalog: ["w_smime_aia_ca_issuers_missing"],
         applies: Applies::SUBSCRIBER,
         check: check_aia_ca_issuers_missing,
     }
@@ -199,6 +202,7 @@ lint! {
             "cabf.aia_ocsp_has_no_http_uri"
         ],
         zlint: ["e_smime_strict_aia_shall_have_http_only"],
+        catalog: ["e_smime_aia_ocsp_non_http"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict, Generation::Multipurpose]),
         check: check_aia_ocsp_non_http,
     }
@@ -232,6 +236,7 @@ lint! {
             "cabf.aia_ca_issuers_has_no_http_uri"
         ],
         zlint: ["e_smime_strict_aia_shall_have_http_only"],
+        catalog: ["e_smime_aia_ca_issuers_non_http"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict, Generation::Multipurpose]),
         check: check_aia_ca_issuers_non_http,
     }
@@ -264,6 +269,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.aia_ocsp_has_no_http_uri"],
         zlint: ["e_smime_legacy_aia_shall_have_one_http"],
+        catalog: ["e_smime_aia_ocsp_no_http_legacy"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Legacy]),
         check: check_aia_ocsp_no_http_legacy,
     }
@@ -296,6 +302,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.aia_ca_issuers_has_no_http_uri"],
         zlint: ["e_smime_legacy_aia_shall_have_one_http"],
+        catalog: ["e_smime_aia_ca_issuers_no_http_legacy"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Legacy]),
         check: check_aia_ca_issuers_no_http_legacy,
     }
@@ -342,6 +349,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["n_smime_aia_unlisted_access_method"],
         applies: Applies::SUBSCRIBER,
         check: check_aia_unlisted_access_method,
     }

@@ -447,6 +447,7 @@ lint! {
             "pkix.hash_slhdsa_ca_key_prohibited",
         ],
         zlint: ["e_invalid_spki_algoid", "e_invalid_legacy_spki_algoid"],
+        catalog: ["e_smime_spki_algorithm_encoding_not_allowed", "e_smime_rsa_key_not_rsa_encryption_oid", "e_smime_ec_curve_not_allowed", "e_smime_hash_ml_dsa_prohibited"],
         applies: Applies::ALL,
         check: check_spki_algorithm_encoding,
     }
@@ -501,6 +502,7 @@ lint! {
         ballot: "SMC013",
         pkilint: [],
         zlint: ["e_invalid_legacy_spki_algoid"],
+        catalog: ["e_smime_pqc_key_before_effective_date"],
         applies: Applies::ALL,
         check: check_pqc_key_before_effective_date,
     }
@@ -580,6 +582,7 @@ lint! {
         ballot: "SMC013",
         pkilint: ["cabf.smime.prohibited_signature_algorithm_encoding"],
         zlint: [],
+        catalog: ["e_smime_signature_algorithm_encoding_not_allowed"],
         applies: Applies::ALL,
         check: check_signature_algorithm_encoding,
     }
@@ -637,6 +640,7 @@ lint! {
         ballot: "SMC013",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_pqc_signature_before_effective_date"],
         applies: Applies::ALL,
         check: check_pqc_signature_before_effective_date,
     }

@@ -47,6 +47,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_ca_subject_required_attribute_missing"],
         applies: Applies::CA,
         check: check_required_attribute_missing,
     }
@@ -95,6 +96,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_ca_subject_country_invalid"],
         applies: Applies::CA,
         check: check_country_invalid,
     }

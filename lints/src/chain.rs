@@ -54,6 +54,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_issuer_dn_not_byte_identical"],
         applies: Applies::ALL,
         check: check_issuer_dn_not_byte_identical,
     }
@@ -102,6 +103,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_aki_does_not_match_issuer_ski"],
         applies: Applies::ALL,
         check: check_aki_does_not_match_issuer_ski,
     }
@@ -157,6 +159,7 @@ lint! {
         ballot: "SMC013",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_signature_algorithm_key_mismatch"],
         applies: Applies::ALL,
         check: check_signature_algorithm_issuer_key_mismatch,
     }
@@ -199,6 +202,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_signature_invalid,
     }
@@ -252,6 +256,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_validity_outside_issuer,
     }
@@ -397,6 +402,7 @@ lint! {
         ballot: "SMC03",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_issued_by_non_compliant_ca"],
         applies: Applies::SUBSCRIBER,
         check: check_issued_by_non_compliant_ca,
     }

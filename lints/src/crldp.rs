@@ -66,6 +66,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.crldp_extension_missing"],
         zlint: ["e_subscribers_shall_have_crl_distribution_points"],
+        catalog: ["e_smime_crldp_missing"],
         applies: Applies::SUBSCRIBER,
         check: check_crldp_missing,
     }
@@ -94,6 +95,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.critical_crldp_extension", "pkix.certificate_crldp_extension_critical"],
         zlint: [],
+        catalog: ["w_smime_crldp_critical"],
         applies: Applies::SUBSCRIBER,
         check: check_crldp_critical,
     }
@@ -140,6 +142,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.no_http_crldp_uri"],
         zlint: ["e_subscribers_crl_distribution_points_are_http"],
+        catalog: ["e_smime_crldp_no_http_uri"],
         applies: Applies::SUBSCRIBER,
         check: check_crldp_no_http_uri,
     }
@@ -186,6 +189,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.crldp_fullname_prohibited_uri_scheme"],
         zlint: ["e_subscribers_crl_distribution_points_are_http"],
+        catalog: ["e_smime_crldp_non_http_uri"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict, Generation::Multipurpose]),
         check: check_crldp_non_http_uri,
     }
@@ -247,6 +251,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.crldp_fullname_prohibited_generalname_type"],
         zlint: [],
+        catalog: ["w_smime_crldp_non_uri_general_name"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict, Generation::Multipurpose]),
         check: check_crldp_non_uri_general_name,
     }

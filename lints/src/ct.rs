@@ -34,6 +34,7 @@ lint! {
         effective: smimelint_der::time::date(2013, 6, 1),
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: produced_by_ct_reader,
     }
@@ -60,6 +61,7 @@ lint! {
         effective: smimelint_der::time::date(2013, 6, 1),
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: produced_by_ct_reader,
     }

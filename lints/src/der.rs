@@ -54,6 +54,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_der_length_not_minimal,
     }
@@ -80,6 +81,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_der_indefinite_length,
     }
@@ -106,6 +108,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_der_tag_not_minimal,
     }
@@ -132,6 +135,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_der_truncated,
     }
@@ -158,6 +162,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_der_trailing_data,
     }
@@ -184,6 +189,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_der_boolean_not_canonical,
     }
@@ -210,6 +216,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_der_integer_not_minimal,
     }
@@ -236,6 +243,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_der_wrong_form,
     }
@@ -262,6 +270,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_der_unknown_tag,
     }
@@ -309,6 +318,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_der_string_invalid,
     }
@@ -335,6 +345,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_der_oid_invalid,
     }
@@ -361,6 +372,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_der_bit_string_invalid,
     }
@@ -387,6 +399,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_der_null_not_empty,
     }
@@ -430,6 +443,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_der_set_not_sorted,
     }
@@ -456,6 +470,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_der_nesting_too_deep,
     }
@@ -496,6 +511,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_der_time_invalid,
     }
@@ -578,6 +594,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_der_default_value_encoded,
     }

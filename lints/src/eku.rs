@@ -98,6 +98,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.extended_key_usage_extension_missing"],
         zlint: ["e_smime_legacy_multipurpose_eku_check", "e_smime_strict_eku_check"],
+        catalog: ["e_smime_eku_missing"],
         applies: Applies::SUBSCRIBER,
         check: check_eku_missing,
     }
@@ -139,6 +140,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.emailprotection_eku_missing"],
         zlint: ["e_smime_strict_eku_check", "e_smime_legacy_multipurpose_eku_check"],
+        catalog: ["e_smime_eku_email_protection_missing"],
         applies: Applies::SUBSCRIBER,
         check: check_eku_email_protection_missing,
     }
@@ -189,6 +191,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.prohibited_eku_present"],
         zlint: ["e_smime_strict_eku_check"],
+        catalog: ["e_smime_eku_strict_extra_purpose"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict]),
         check: check_eku_strict_extra_purpose,
     }
@@ -229,6 +232,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.prohibited_eku_present"],
         zlint: ["e_smime_legacy_multipurpose_eku_check", "e_smime_strict_eku_check"],
+        catalog: ["e_smime_eku_prohibited_purpose"],
         applies: Applies::SUBSCRIBER,
         check: check_eku_prohibited_purpose,
     }
@@ -274,6 +278,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.prohibited_eku_present"],
         zlint: [],
+        catalog: ["w_smime_eku_ocsp_signing"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Multipurpose, Generation::Legacy]),
         check: check_eku_ocsp_signing,
     }
@@ -321,6 +326,7 @@ lint! {
         ballot: "SMC06",
         pkilint: [],
         zlint: [],
+        catalog: ["n_smime_eku_additional_purpose"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Multipurpose, Generation::Legacy]),
         check: check_eku_additional_purpose,
     }

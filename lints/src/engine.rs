@@ -33,6 +33,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: produced_by_engine,
     }
@@ -55,6 +56,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: produced_by_engine,
     }
@@ -94,6 +96,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: ["itu.invalid_asn1_syntax"],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_field_errors,
     }

@@ -28,6 +28,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.authority_key_identifier_extension_absent"],
         zlint: [],
+        catalog: ["e_smime_aki_missing", "e_smime_rfc5280_ca_aki_ski_presence"],
         applies: Applies::SUBSCRIBER,
         check: check_aki_missing,
     }
@@ -56,6 +57,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.authority_key_identifier_critical"],
         zlint: ["e_authority_key_identifier_correct"],
+        catalog: ["e_smime_aki_critical", "e_smime_rfc5280_aki_ski_criticality"],
         applies: Applies::SUBSCRIBER,
         check: check_aki_critical,
     }
@@ -89,6 +91,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.authority_key_identifier_keyid_missing"],
         zlint: ["e_authority_key_identifier_correct"],
+        catalog: ["e_smime_aki_key_identifier_missing", "e_smime_rfc5280_ca_aki_ski_presence"],
         applies: Applies::SUBSCRIBER,
         check: check_aki_key_identifier_missing,
     }
@@ -133,6 +136,7 @@ lint! {
             "pkix.aki_with_serial_number_but_cert_issuer_absent",
         ],
         zlint: ["e_authority_key_identifier_correct"],
+        catalog: ["e_smime_aki_issuer_and_serial_present"],
         applies: Applies::SUBSCRIBER,
         check: check_aki_issuer_and_serial_present,
     }
@@ -162,6 +166,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.certificate_skid_end_entity_missing"],
         zlint: [],
+        catalog: ["w_smime_ski_missing"],
         applies: Applies::SUBSCRIBER,
         check: check_ski_missing,
     }
@@ -190,6 +195,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.certificate_skid_extension_critical"],
         zlint: [],
+        catalog: ["e_smime_ski_critical", "e_smime_rfc5280_aki_ski_criticality"],
         applies: Applies::SUBSCRIBER,
         check: check_ski_critical,
     }
@@ -267,6 +273,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.unknown_subject_key_identifier_calculation_method"],
         zlint: [],
+        catalog: ["n_smime_ski_not_key_derived"],
         applies: Applies::SUBSCRIBER,
         check: check_ski_not_key_derived,
     }

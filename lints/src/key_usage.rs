@@ -223,6 +223,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.key_usage_extension_missing"],
         zlint: ["e_key_usage_presence"],
+        catalog: ["e_smime_key_usage_missing"],
         applies: Applies::SUBSCRIBER,
         check: check_key_usage_missing,
     }
@@ -252,6 +253,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.ku_extension_not_critical", "pkix.key_usage_extension_not_critical"],
         zlint: ["w_key_usage_criticality"],
+        catalog: ["w_smime_key_usage_not_critical"],
         applies: Applies::SUBSCRIBER,
         check: check_key_usage_not_critical,
     }
@@ -283,6 +285,7 @@ lint! {
             "pkix.key_usage_value_prohibited_for_rsa"
         ],
         zlint: ["e_rsa_key_usage_strict", "e_rsa_other_key_usages"],
+        catalog: ["e_smime_key_usage_rsa_strict"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict]),
         check: check_row::<{ KeyFamily::Rsa as u8 }, false>,
     }
@@ -316,6 +319,7 @@ lint! {
             "pkix.key_usage_value_prohibited_for_rsa"
         ],
         zlint: ["e_rsa_key_usage_legacy_multipurpose", "e_rsa_other_key_usages"],
+        catalog: ["e_smime_key_usage_rsa_multipurpose_legacy"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Multipurpose, Generation::Legacy]),
         check: check_row::<{ KeyFamily::Rsa as u8 }, false>,
     }
@@ -349,6 +353,7 @@ lint! {
             "pkix.key_usage_value_prohibited_for_ec"
         ],
         zlint: ["e_ecpublickey_key_usages", "e_ec_other_key_usages"],
+        catalog: ["e_smime_key_usage_ec"],
         applies: Applies::SUBSCRIBER,
         check: check_row::<{ KeyFamily::Ec as u8 }, false>,
     }
@@ -373,6 +378,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.both_encipheronly_and_decipheronly_ku_set"],
         zlint: [],
+        catalog: ["e_smime_key_usage_ec_encipher_and_decipher_only"],
         applies: Applies::SUBSCRIBER,
         check: check_row::<{ KeyFamily::Ec as u8 }, true>,
     }
@@ -403,6 +409,7 @@ lint! {
             "pkix.key_usage_value_required_but_missing_for_edwards_curve",
         ],
         zlint: ["e_edwardspublickey_key_usages"],
+        catalog: ["e_smime_key_usage_eddsa"],
         applies: Applies::SUBSCRIBER,
         check: check_row::<{ KeyFamily::EdDsa as u8 }, false>,
     }
@@ -433,6 +440,7 @@ lint! {
             "pkix.key_usage_value_prohibited_for_mldsa"
         ],
         zlint: [],
+        catalog: ["e_smime_key_usage_ml_dsa"],
         applies: Applies::SUBSCRIBER,
         check: check_row::<{ KeyFamily::MlDsa as u8 }, false>,
     }
@@ -462,6 +470,7 @@ lint! {
             "pkix.key_usage_value_prohibited_for_mlkem"
         ],
         zlint: [],
+        catalog: ["e_smime_key_usage_ml_kem"],
         applies: Applies::SUBSCRIBER,
         check: check_row::<{ KeyFamily::MlKem as u8 }, false>,
     }
@@ -505,6 +514,7 @@ lint! {
             "e_ec_other_key_usages",
             "e_edwardspublickey_key_usages",
         ],
+        catalog: ["e_smime_key_usage_ca_bits"],
         applies: Applies::SUBSCRIBER,
         check: check_key_usage_ca_bits,
     }
@@ -539,6 +549,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: ["pkix.no_ku_bits_set"],
         zlint: [],
+        catalog: ["e_smime_rfc5280_key_usage_no_bits"],
         applies: Applies::ALL,
         check: check_key_usage_no_bits,
     }
@@ -588,6 +599,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_named_bit_list_trailing_zeros,
     }

@@ -752,6 +752,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_rsa_public_key_invalid,
     }
@@ -788,6 +789,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.rsa_modulus_invalid_length"],
         zlint: ["e_rsa_mod_less_than_2048_bits"],
+        catalog: ["e_smime_rsa_modulus_too_small"],
         applies: Applies::ALL,
         check: check_rsa_modulus_too_small,
     }
@@ -822,6 +824,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.rsa_modulus_invalid_length"],
         zlint: [],
+        catalog: ["e_smime_rsa_modulus_not_multiple_of_8"],
         applies: Applies::ALL,
         check: check_rsa_modulus_not_multiple_of_8,
     }
@@ -860,6 +863,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.rsa_exponent_prohibited_value"],
         zlint: ["e_rsa_public_exponent_not_odd", "e_rsa_public_exponent_too_small"],
+        catalog: ["e_smime_rsa_public_exponent_invalid"],
         applies: Applies::ALL,
         check: check_rsa_public_exponent_invalid,
     }
@@ -904,6 +908,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.rsa_exponent_not_in_recommended_range"],
         zlint: ["w_rsa_public_exponent_not_in_range"],
+        catalog: ["w_smime_rsa_public_exponent_out_of_range"],
         applies: Applies::ALL,
         check: check_rsa_public_exponent_out_of_range,
     }
@@ -938,6 +943,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.rsa_modulus_has_small_prime_factor"],
         zlint: ["w_rsa_mod_not_odd"],
+        catalog: ["w_smime_rsa_modulus_even"],
         applies: Applies::ALL,
         check: check_rsa_modulus_even,
     }
@@ -985,6 +991,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.rsa_modulus_has_small_prime_factor"],
         zlint: ["w_rsa_mod_factors_smaller_than_752"],
+        catalog: ["w_smime_rsa_modulus_small_factor"],
         applies: Applies::ALL,
         check: check_rsa_modulus_small_factor,
     }
@@ -1027,6 +1034,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_rsa_modulus_too_large,
     }
@@ -1081,6 +1089,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["w_smime_rsa_modulus_prime_power"],
         applies: Applies::ALL,
         check: check_rsa_modulus_prime_power,
     }
@@ -1174,6 +1183,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.ecdsa_key_validation_failed"],
         zlint: ["e_ec_improper_curves"],
+        catalog: ["e_smime_ec_public_key_invalid", "w_smime_ec_public_key_validation_failed"],
         applies: Applies::ALL,
         check: check_ec_public_key_invalid,
     }
@@ -1398,6 +1408,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_eddsa_public_key_invalid"],
         applies: Applies::ALL,
         check: check_eddsa_public_key_invalid,
     }
@@ -1462,6 +1473,7 @@ lint! {
         ballot: "SMC013",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_mldsa_public_key_invalid_length"],
         applies: Applies::ALL,
         check: check_mldsa_public_key_invalid_length,
     }
@@ -1492,6 +1504,7 @@ lint! {
         ballot: "SMC013",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_mlkem_public_key_invalid_length"],
         applies: Applies::ALL,
         check: check_mlkem_public_key_invalid_length,
     }

@@ -35,6 +35,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.lei_extension_prohibited"],
         zlint: ["e_legal_entity_identifier"],
+        catalog: ["e_smime_lei_extension_prohibited"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Mailbox, Validation::Individual]),
         check: check_lei_prohibited,
     }
@@ -72,6 +73,7 @@ lint! {
         ballot: "SMC03",
         pkilint: ["cabf.smime.lei_role_extension_prohibited"],
         zlint: ["e_legal_entity_identifier"],
+        catalog: ["e_smime_lei_role_extension_prohibited"],
         applies: Applies::SUBSCRIBER.validations(&[
             Validation::Mailbox,
             Validation::Organization,
@@ -104,6 +106,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.lei_extension_critical"],
         zlint: ["e_legal_entity_identifier"],
+        catalog: ["e_smime_lei_extension_critical"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Organization, Validation::Sponsored]),
         check: check_lei_critical,
     }
@@ -132,6 +135,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.lei_role_extension_critical"],
         zlint: ["e_legal_entity_identifier"],
+        catalog: ["e_smime_lei_role_extension_critical"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Sponsored]),
         check: check_lei_role_critical,
     }
@@ -217,6 +221,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["iso.lei.invalid_lei_checksum", "iso.lei.invalid_lei_format"],
         zlint: [],
+        catalog: ["e_smime_lei_value_invalid"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Organization, Validation::Sponsored]),
         check: check_lei_value_invalid,
     }

@@ -97,6 +97,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.name_constraints_no_subtrees"],
         zlint: [],
+        catalog: [],
         applies: Applies::CA,
         check: check_no_subtrees,
     }
@@ -148,6 +149,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.name_constraints_non_default_minimum", "pkix.name_constraints_maximum_specified"],
         zlint: [],
+        catalog: [],
         applies: Applies::CA,
         check: check_subtree_distance,
     }
@@ -211,6 +213,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.ip_address_name_constraint_wrong_length", "pkix.ip_address_name_constraint_invalid_cidr"],
         zlint: [],
+        catalog: [],
         applies: Applies::CA,
         check: check_ip_address_invalid,
     }
@@ -294,6 +297,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["w_smime_subca_name_constraints_rfc822_not_domain"],
         applies: Applies::SUBORDINATE_CA,
         check: check_rfc822_not_domain,
     }
@@ -339,6 +343,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::SUBORDINATE_CA,
         check: check_directory_name_review,
     }
@@ -377,6 +382,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.name_constraints_in_ee_certificate"],
         zlint: [],
+        catalog: ["e_smime_rfc5280_name_constraints_in_end_entity"],
         applies: Applies::SUBSCRIBER,
         check: check_name_constraints_in_end_entity,
     }

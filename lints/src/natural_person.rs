@@ -72,6 +72,7 @@ lint! {
         ballot: "SMC09",
         pkilint: [],
         zlint: [],
+        catalog: ["n_smime_subject_serial_number_npi_scheme"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Sponsored, Validation::Individual]),
         check: check_serial_number_npi_scheme,
     }
@@ -116,6 +117,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["w_smime_subject_serial_number_npi_outside_sv_iv"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Mailbox, Validation::Organization]),
         check: check_serial_number_npi_outside_sv_iv,
     }

@@ -118,6 +118,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.invalid_subject_organization_identifier_encoding"],
         zlint: [],
+        catalog: ["e_smime_subject_org_identifier_encoding"],
         applies: OV_SV,
         check: check_org_identifier_encoding,
     }
@@ -159,6 +160,7 @@ lint! {
         ballot: "SMC011",
         pkilint: ["cabf.invalid_subject_organization_identifier_format"],
         zlint: [],
+        catalog: ["e_smime_subject_org_identifier_syntax"],
         applies: OV_SV,
         check: check_org_identifier_syntax,
     }
@@ -201,6 +203,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.invalid_organization_identifier_registration_scheme"],
         zlint: [],
+        catalog: ["e_smime_subject_org_identifier_scheme_unknown"],
         applies: OV_SV,
         check: check_org_identifier_scheme_unknown,
     }
@@ -256,6 +259,7 @@ lint! {
         ballot: "SMC011",
         pkilint: ["cabf.invalid_organization_identifier_country"],
         zlint: [],
+        catalog: ["e_smime_subject_org_identifier_country_invalid"],
         applies: OV_SV,
         check: check_org_identifier_country_invalid,
     }
@@ -318,6 +322,7 @@ lint! {
         ballot: "SMC06",
         pkilint: ["cabf.smime.org_identifier_and_country_name_attribute_inconsistent"],
         zlint: ["e_registration_scheme_id_matches_subject_country"],
+        catalog: ["e_smime_subject_org_identifier_country_mismatch"],
         applies: OV_SV,
         check: check_org_identifier_country_mismatch,
     }
@@ -359,6 +364,7 @@ lint! {
         ballot: "SMC011",
         pkilint: ["cabf.invalid_subject_organization_identifier_state_province_for_scheme"],
         zlint: [],
+        catalog: ["e_smime_subject_org_identifier_subdivision_invalid"],
         applies: OV_SV,
         check: check_org_identifier_subdivision_invalid,
     }
@@ -400,6 +406,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.organization_identifier_reference_missing_for_scheme"],
         zlint: [],
+        catalog: ["e_smime_subject_org_identifier_reference_missing"],
         applies: OV_SV,
         check: check_org_identifier_reference_missing,
     }
@@ -445,6 +452,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.prohibited_organization_identifier_reference_present_for_scheme"],
         zlint: [],
+        catalog: ["w_smime_subject_org_identifier_gov_int_has_reference"],
         applies: OV_SV,
         check: check_org_identifier_gov_int_has_reference,
     }
@@ -541,6 +549,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["iso.lei.invalid_lei_checksum", "iso.lei.invalid_lei_format"],
         zlint: [],
+        catalog: ["e_smime_subject_org_identifier_lei_invalid"],
         applies: OV_SV,
         check: check_org_identifier_lei_invalid,
     }
@@ -596,6 +605,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_subject_org_identifier_psd_invalid"],
         applies: OV_SV,
         check: check_org_identifier_psd_invalid,
     }
@@ -679,6 +689,7 @@ lint! {
         ballot: "SMC011",
         pkilint: ["cabf.smime.german_ntr_registration_reference_not_euid"],
         zlint: [],
+        catalog: ["e_smime_subject_org_identifier_euid_invalid"],
         applies: OV_SV,
         check: check_org_identifier_euid_invalid,
     }
@@ -732,6 +743,7 @@ lint! {
         ballot: "SMC011",
         pkilint: ["cabf.smime.german_ntr_registration_reference_not_euid"],
         zlint: [],
+        catalog: ["w_smime_subject_org_identifier_de_ntr_not_euid"],
         applies: OV_SV,
         check: check_org_identifier_de_ntr_not_euid,
     }
@@ -777,6 +789,7 @@ lint! {
         ballot: "SMC09",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_subject_org_identifier_european_ntr_subdivision"],
         applies: OV_SV,
         check: check_org_identifier_european_ntr_subdivision,
     }

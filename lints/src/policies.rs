@@ -73,6 +73,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.certificate_policies_extension_missing"],
         zlint: ["e_exactly_one_smime_policy"],
+        catalog: ["e_smime_certificate_policies_missing"],
         applies: Applies::SUBSCRIBER,
         check: check_certificate_policies_missing,
     }
@@ -128,6 +129,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.no_required_reserved_policy_oid"],
         zlint: ["e_exactly_one_smime_policy"],
+        catalog: ["e_smime_reserved_policy_oid_missing"],
         applies: Applies::SUBSCRIBER,
         check: check_reserved_policy_oid_missing,
     }
@@ -189,6 +191,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.multiple_reserved_policy_oids"],
         zlint: ["e_exactly_one_smime_policy"],
+        catalog: ["e_smime_multiple_reserved_policy_oids"],
         applies: Applies::SUBSCRIBER,
         check: check_multiple_reserved_policy_oids,
     }
@@ -244,6 +247,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["w_smime_unlisted_oid_in_smime_arc"],
         applies: Applies::ALL,
         check: check_unlisted_oid_in_smime_arc,
     }
@@ -302,6 +306,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_reserved_policy_oid_before_publication,
     }
@@ -332,6 +337,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.critical_certificate_policies_extension"],
         zlint: [],
+        catalog: ["w_smime_certificate_policies_critical"],
         applies: Applies::SUBSCRIBER,
         check: check_certificate_policies_critical,
     }
@@ -447,6 +453,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.cps_uri_is_not_http"],
         zlint: [],
+        catalog: ["e_smime_cps_qualifier_not_http_url"],
         applies: Applies::ALL,
         check: check_cps_qualifier_not_http_url,
     }
@@ -552,6 +559,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_user_notice_missing_explicit_text"],
         applies: Applies::ALL,
         check: check_user_notice_missing_explicit_text,
     }
@@ -603,6 +611,7 @@ lint! {
             "pkix.certificate_policies_usernotice_has_noticeref",
         ],
         zlint: ["w_ext_cert_policy_contains_noticeref"],
+        catalog: ["e_smime_user_notice_has_notice_ref"],
         applies: Applies::ALL,
         check: check_user_notice_has_notice_ref,
     }
@@ -648,6 +657,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.anypolicy_present"],
         zlint: [],
+        catalog: ["w_smime_subscriber_any_policy_present"],
         applies: Applies::SUBSCRIBER,
         check: check_subscriber_any_policy_present,
     }
@@ -705,6 +715,7 @@ lint! {
         ballot: "SMC08",
         pkilint: ["cabf.smime.legacy_generation_certificate_issued_after_prohibition"],
         zlint: ["e_legacy_generation_deprecated"],
+        catalog: ["e_smime_legacy_generation_after_sunset"],
         applies: Applies::SUBSCRIBER,
         check: check_legacy_generation_after_sunset,
     }
@@ -748,6 +759,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.duplicate_certificate_policy_oids"],
         zlint: ["e_ext_cert_policy_duplicate"],
+        catalog: ["e_smime_rfc5280_duplicate_policy_oid"],
         applies: Applies::ALL,
         check: check_duplicate_policy_oid,
     }
@@ -859,6 +871,7 @@ lint! {
             "e_ext_cert_policy_explicit_text_ia5_string",
             "e_ext_cert_policy_explicit_text_too_long",
         ],
+        catalog: ["e_smime_rfc5280_explicit_text_encoding"],
         applies: Applies::ALL,
         check: check_explicit_text_encoding,
     }
@@ -918,6 +931,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.rfc5280_certificate_policies_invalid_explicit_text_encoding"],
         zlint: ["w_ext_cert_policy_explicit_text_not_utf8"],
+        catalog: [],
         applies: Applies::ALL,
         check: check_explicit_text_not_utf8,
     }
@@ -992,6 +1006,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.certificate_policies_explicit_text_has_control_character"],
         zlint: ["w_ext_cert_policy_explicit_text_includes_control"],
+        catalog: [],
         applies: Applies::ALL,
         check: check_explicit_text_control_characters,
     }
@@ -1033,6 +1048,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.certificate_policies_policy_has_qualifier"],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_policy_qualifier_present,
     }
@@ -1096,6 +1112,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_policy_qualifier_unrecognized,
     }
@@ -1141,6 +1158,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.certificate_policies_anypolicy_has_prohibited_qualifier"],
         zlint: ["e_ext_cert_policy_disallowed_any_policy_qualifier"],
+        catalog: [],
         applies: Applies::ALL,
         check: check_any_policy_disallowed_qualifier,
     }

@@ -62,6 +62,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::SUBSCRIBER,
         check: check_required_policy_missing,
     }
@@ -111,6 +112,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::SUBSCRIBER,
         check: check_policy_not_allowed,
     }
@@ -160,6 +162,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Multipurpose]),
         check: check_eku_not_allowed,
     }
@@ -220,6 +223,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::SUBSCRIBER,
         check: check_mailbox_domain_not_allowed,
     }

@@ -244,6 +244,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["itu.invalid_asn1_syntax"],
         zlint: [],
+        catalog: [],
         applies: Applies::SUBSCRIBER,
         check: check_qc_statements_invalid,
     }

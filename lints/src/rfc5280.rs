@@ -70,6 +70,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.certificate_version_is_not_v3"],
         zlint: ["e_invalid_certificate_version"],
+        catalog: ["e_smime_certificate_not_v3"],
         applies: Applies::ALL,
         check: check_certificate_not_v3,
     }
@@ -113,6 +114,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: ["e_cert_extensions_version_not_3"],
+        catalog: [],
         applies: Applies::ALL,
         check: check_extensions_in_non_v3,
     }
@@ -180,6 +182,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.certificate_serial_number_out_of_range"],
         zlint: ["e_serial_number_not_positive"],
+        catalog: ["e_smime_serial_number_not_positive"],
         applies: Applies::ALL,
         check: check_serial_number_not_positive,
     }
@@ -258,6 +261,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.certificate_serial_number_out_of_range"],
         zlint: ["e_serial_number_longer_than_20_octets"],
+        catalog: ["e_smime_serial_number_too_large"],
         applies: Applies::ALL,
         check: check_serial_number_too_large,
     }
@@ -323,6 +327,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: ["pkix.certificate_signature_algorithm_mismatch"],
         zlint: ["e_cert_sig_alg_not_match_tbs_sig_alg"],
+        catalog: ["e_smime_signature_algorithm_fields_mismatch"],
         applies: Applies::ALL,
         check: check_signature_algorithm_fields_mismatch,
     }
@@ -427,6 +432,7 @@ lint! {
             "e_generalized_time_does_not_include_seconds",
             "e_generalized_time_includes_fraction_seconds",
         ],
+        catalog: ["e_smime_rfc5280_validity_time_encoding"],
         applies: Applies::ALL,
         check: check_validity_time_encoding,
     }
@@ -469,6 +475,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: ["pkix.certificate_negative_validity_period"],
         zlint: ["e_validity_time_not_positive"],
+        catalog: [],
         applies: Applies::ALL,
         check: check_validity_not_after_before_not_before,
     }
@@ -523,6 +530,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: ["pkix.duplicate_extension"],
         zlint: ["e_ext_duplicate_extension"],
+        catalog: ["e_smime_rfc5280_duplicate_extension"],
         applies: Applies::ALL,
         check: check_duplicate_extension,
     }
@@ -570,6 +578,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_unknown_critical_extension,
     }
@@ -625,6 +634,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: ["pkix.issuer_unique_id_present", "pkix.subject_unique_id_present"],
         zlint: ["e_cert_contains_unique_identifier"],
+        catalog: ["e_smime_rfc5280_unique_identifier_present"],
         applies: Applies::ALL,
         check: check_unique_identifier_present,
     }
@@ -671,6 +681,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: ["pkix.name_empty"],
         zlint: ["e_issuer_field_empty"],
+        catalog: ["e_smime_rfc5280_issuer_empty"],
         applies: Applies::ALL,
         check: check_issuer_empty,
     }
@@ -740,6 +751,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: ["itu.invalid_asn1_syntax"],
         zlint: [],
+        catalog: [],
         applies: Applies::ALL,
         check: check_name_attribute_type_invalid,
     }
@@ -918,6 +930,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: [],
         zlint: ["e_ext_cannot_be_empty_sequence", "e_ext_san_no_entries", "e_ext_ian_no_entries"],
+        catalog: [],
         applies: Applies::ALL,
         check: check_empty_sequence,
     }

@@ -43,6 +43,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.basic_constraints_extension_not_critical"],
         zlint: [],
+        catalog: ["e_smime_ca_basic_constraints_invalid"],
         applies: Applies::CA,
         check: check_basic_constraints_invalid,
     }
@@ -77,6 +78,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["w_smime_root_path_len_present"],
         applies: Applies::ROOT_CA,
         check: check_root_path_len_present,
     }
@@ -123,6 +125,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.ca_certificate_no_ku_extension", "pkix.ca_certificate_keycertsign_keyusage_not_set"],
         zlint: [],
+        catalog: ["e_smime_ca_key_usage_invalid"],
         applies: Applies::CA,
         check: check_key_usage_invalid,
     }
@@ -158,6 +161,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["n_smime_ca_key_usage_no_digital_signature"],
         applies: Applies::CA,
         check: check_key_usage_no_digital_signature,
     }
@@ -187,6 +191,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["w_smime_root_certificate_policies_present"],
         applies: Applies::ROOT_CA,
         check: check_root_certificate_policies_present,
     }
@@ -216,6 +221,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_root_eku_present"],
         applies: Applies::ROOT_CA,
         check: check_root_eku_present,
     }
@@ -245,6 +251,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.certificate_skid_ca_missing"],
         zlint: [],
+        catalog: ["e_smime_ca_ski_invalid", "e_smime_rfc5280_aki_ski_criticality", "e_smime_rfc5280_ca_aki_ski_presence"],
         applies: Applies::CA,
         check: check_ski_invalid,
     }

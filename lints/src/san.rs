@@ -73,6 +73,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.san_does_not_contain_email_address"],
         zlint: [],
+        catalog: ["e_smime_san_no_mailbox"],
         applies: Applies::SUBSCRIBER,
         check: check_san_no_mailbox,
     }
@@ -145,6 +146,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.prohibited_generalname_type_present"],
         zlint: [],
+        catalog: ["e_smime_san_general_name_type_prohibited"],
         applies: Applies::SUBSCRIBER,
         check: check_san_general_name_type_prohibited,
     }
@@ -208,6 +210,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.prohibited_othername_type_present"],
         zlint: [],
+        catalog: ["e_smime_san_other_name_type_strict"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict]),
         check: check_san_other_name_type_strict,
     }
@@ -256,6 +259,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["msft.invalid_user_principal_name_syntax"],
         zlint: [],
+        catalog: ["n_smime_san_other_name_unvalidated_type"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Legacy, Generation::Multipurpose]),
         check: check_san_other_name_unvalidated_type,
     }
@@ -320,6 +324,7 @@ lint! {
             "cabf.smime.email_address_in_attribute_not_in_san",
         ],
         zlint: ["e_mailbox_address_shall_contain_an_rfc822_name"],
+        catalog: ["e_smime_subject_mailbox_not_in_san"],
         applies: Applies::SUBSCRIBER,
         check: check_subject_mailbox_not_in_san,
     }
@@ -360,6 +365,7 @@ lint! {
             "cabf.smime.common_name_value_unknown_source",
         ],
         zlint: ["e_mailbox_address_shall_contain_an_rfc822_name"],
+        catalog: ["e_smime_san_directory_name_mailbox_not_in_san"],
         applies: Applies::SUBSCRIBER,
         check: check_directory_name_mailbox_not_in_san,
     }
@@ -407,6 +413,7 @@ lint! {
         ballot: "SMC012",
         pkilint: ["cabf.smime.prohibited_attribute"],
         zlint: [],
+        catalog: ["e_smime_san_directory_name_attribute_prohibited"],
         applies: Applies::SUBSCRIBER,
         check: check_directory_name_attribute_prohibited,
     }
@@ -557,6 +564,7 @@ lint! {
             "iso.lei.invalid_lei_checksum",
         ],
         zlint: [],
+        catalog: ["e_smime_san_directory_name_content_invalid"],
         applies: Applies::SUBSCRIBER,
         check: check_directory_name_content_invalid,
     }
@@ -610,6 +618,7 @@ lint! {
         ballot: "SMC012",
         pkilint: ["cabf.smime.missing_required_attribute"],
         zlint: [],
+        catalog: ["w_smime_san_directory_name_required_attribute_missing"],
         applies: Applies::SUBSCRIBER,
         check: check_directory_name_required_attribute_missing,
     }
@@ -674,6 +683,7 @@ lint! {
             "cabf.internal_domain_name",
         ],
         zlint: ["e_ext_san_rfc822_format_invalid", "e_single_email_if_present"],
+        catalog: ["e_smime_rfc822_name_invalid"],
         applies: Applies::SUBSCRIBER,
         check: check_rfc822_name_invalid,
     }
@@ -760,6 +770,7 @@ lint! {
             "pkix.smtp_utf8_mailbox_domain_part_invalid_syntax",
         ],
         zlint: [],
+        catalog: ["e_smime_smtp_utf8_mailbox_invalid"],
         applies: Applies::SUBSCRIBER,
         check: check_smtp_utf8_mailbox_invalid,
     }
@@ -802,6 +813,7 @@ lint! {
         ballot: "SMC08",
         pkilint: ["pkix.smtp_utf8_mailbox_is_ascii_only"],
         zlint: [],
+        catalog: ["e_smime_smtp_utf8_mailbox_ascii_local_part"],
         applies: Applies::SUBSCRIBER,
         check: check_smtp_utf8_mailbox_ascii_local_part,
     }
@@ -903,6 +915,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.internal_domain_name"],
         zlint: [],
+        catalog: [],
         applies: Applies::SUBSCRIBER,
         check: check_san_mailbox_domain_internal,
     }

@@ -78,6 +78,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["w_smime_serial_number_low_entropy"],
         applies: Applies::ALL,
         check: check_serial_number_low_entropy,
     }

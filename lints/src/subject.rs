@@ -69,6 +69,7 @@ lint! {
             "e_mailbox_validated_enforce_subject_field_restrictions",
             "e_mailbox_validated_allowed_subjectdn_attributes",
         ],
+        catalog: ["e_smime_subject_attribute_prohibited"],
         applies: Applies::SUBSCRIBER,
         check: check_attribute_prohibited,
     }
@@ -126,6 +127,7 @@ lint! {
             "e_mailbox_validated_enforce_subject_field_restrictions",
             "e_mailbox_validated_allowed_subjectdn_attributes",
         ],
+        catalog: ["e_smime_subject_other_attribute_prohibited"],
         applies: Applies::SUBSCRIBER,
         check: check_other_attribute_prohibited,
     }
@@ -170,6 +172,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.missing_required_attribute"],
         zlint: [],
+        catalog: ["e_smime_subject_required_attribute_missing"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Organization, Validation::Sponsored]),
         check: check_required_attribute_missing,
     }
@@ -211,6 +214,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.missing_required_attribute", "cabf.smime.common_name_value_unknown_source"],
         zlint: ["e_invalid_individual_identity"],
+        catalog: ["e_smime_subject_natural_person_name_missing"],
         applies: Applies::SUBSCRIBER
             .validations(&[Validation::Sponsored, Validation::Individual])
             .generations(&[Generation::Multipurpose, Generation::Strict]),
@@ -254,6 +258,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.missing_required_attribute"],
         zlint: [],
+        catalog: ["e_smime_subject_legacy_natural_person_name_missing"],
         applies: Applies::SUBSCRIBER
             .validations(&[Validation::Sponsored, Validation::Individual])
             .generations(&[Generation::Legacy]),
@@ -291,6 +296,7 @@ lint! {
         ballot: "SMC06",
         pkilint: ["cabf.smime.required_attribute_missing_for_dependent_attribute"],
         zlint: [],
+        catalog: ["e_smime_subject_street_address_without_locality_or_state"],
         applies: Applies::SUBSCRIBER,
         check: check_street_without_locality_or_state,
     }
@@ -350,6 +356,7 @@ lint! {
         ballot: "SMC06",
         pkilint: ["cabf.smime.required_attribute_missing_for_dependent_attribute"],
         zlint: [],
+        catalog: ["e_smime_subject_locality_without_country"],
         applies: Applies::SUBSCRIBER,
         check: check_locality_without_country,
     }
@@ -374,6 +381,7 @@ lint! {
         ballot: "SMC06",
         pkilint: ["cabf.smime.required_attribute_missing_for_dependent_attribute"],
         zlint: [],
+        catalog: ["e_smime_subject_state_without_country"],
         applies: Applies::SUBSCRIBER,
         check: check_state_without_country,
     }
@@ -397,6 +405,7 @@ lint! {
         ballot: "SMC06",
         pkilint: ["cabf.smime.required_attribute_missing_for_dependent_attribute"],
         zlint: [],
+        catalog: ["e_smime_subject_postal_code_without_country"],
         applies: Applies::SUBSCRIBER,
         check: check_postal_code_without_country,
     }

@@ -54,6 +54,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.mixed_name_and_pseudonym_attributes"],
         zlint: [],
+        catalog: ["e_smime_subject_pseudonym_with_given_name_or_surname"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Sponsored, Validation::Individual]),
         check: check_pseudonym_with_given_name_or_surname,
     }
@@ -106,6 +107,7 @@ lint! {
             "cabf.smime.email_address_in_attribute_not_in_san",
         ],
         zlint: ["e_mailbox_address_shall_contain_an_rfc822_name"],
+        catalog: ["e_smime_subject_cn_mailbox_not_in_san"],
         applies: Applies::SUBSCRIBER,
         check: check_cn_mailbox_not_in_san,
     }
@@ -144,6 +146,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.common_name_value_unknown_source"],
         zlint: ["e_commonname_mailbox_validated"],
+        catalog: ["e_smime_subject_cn_mv_not_mailbox"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Mailbox]),
         check: check_cn_mv_not_mailbox,
     }
@@ -187,6 +190,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.common_name_value_unknown_source"],
         zlint: ["e_org_validated_invalid_cn"],
+        catalog: ["e_smime_subject_cn_ov_invalid"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Organization]),
         check: check_cn_ov_invalid,
     }
@@ -236,6 +240,7 @@ lint! {
         ballot: "SMC06",
         pkilint: ["cabf.smime.common_name_value_unknown_source"],
         zlint: [],
+        catalog: ["e_smime_subject_cn_pseudonym_mismatch"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Sponsored, Validation::Individual]),
         check: check_cn_pseudonym_mismatch,
     }
@@ -278,6 +283,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["w_smime_subject_cn_personal_name_without_name_attributes"],
         applies: Applies::SUBSCRIBER
             .validations(&[Validation::Sponsored, Validation::Individual])
             .generations(&[Generation::Legacy]),
@@ -325,6 +331,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.invalid_email_address_syntax"],
         zlint: ["e_single_email_subject_if_present", "e_single_email_if_present"],
+        catalog: ["e_smime_subject_email_address_not_single"],
         applies: Applies::SUBSCRIBER,
         check: check_email_address_not_single,
     }
@@ -373,6 +380,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.invalid_email_address_syntax"],
         zlint: ["e_single_email_subject_if_present"],
+        catalog: ["e_smime_subject_email_address_invalid"],
         applies: Applies::SUBSCRIBER,
         check: check_email_address_invalid,
     }
@@ -421,6 +429,7 @@ lint! {
         ballot: "SMC06",
         pkilint: ["cabf.invalid_country_code"],
         zlint: ["e_subject_country_name", "e_subject_country_not_iso"],
+        catalog: ["e_smime_subject_country_name_invalid"],
         applies: Applies::SUBSCRIBER,
         check: check_country_name_invalid,
     }
@@ -495,6 +504,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.insignificant_attribute_value_present"],
         zlint: [],
+        catalog: ["e_smime_subject_attribute_metadata_only"],
         applies: Applies::SUBSCRIBER,
         check: check_attribute_metadata_only,
     }
@@ -569,6 +579,7 @@ lint! {
             "e_subject_email_max_length",
             "e_subject_organization_name_max_length",
         ],
+        catalog: ["e_smime_subject_attribute_too_long"],
         applies: Applies::SUBSCRIBER,
         check: check_attribute_too_long,
     }
@@ -631,6 +642,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_subject_attribute_encoding_invalid"],
         applies: Applies::SUBSCRIBER,
         check: check_attribute_encoding_invalid,
     }
@@ -675,6 +687,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Sponsored, Validation::Individual]),
         check: check_given_name_without_surname,
     }
@@ -702,6 +715,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["w_smime_subject_given_name_without_surname"],
         applies: Applies::SUBSCRIBER.validations(&[Validation::Sponsored, Validation::Individual]),
         check: check_given_name_without_surname_deprecated,
     }
@@ -755,6 +769,7 @@ lint! {
         effective: dates::ALWAYS,
         pkilint: ["cabf.rdn_contains_multiple_atvs"],
         zlint: [],
+        catalog: [],
         applies: Applies::SUBSCRIBER,
         check: check_rdn_multi_valued,
     }

@@ -32,6 +32,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_subca_certificate_policies_missing"],
         applies: Applies::SUBORDINATE_CA,
         check: check_certificate_policies_missing,
     }
@@ -59,6 +60,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["w_smime_subca_certificate_policies_critical"],
         applies: Applies::SUBORDINATE_CA,
         check: check_certificate_policies_critical,
     }
@@ -111,6 +113,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_subca_policy_oids_invalid"],
         applies: Applies::CA,
         check: check_policy_oids_invalid,
     }
@@ -148,6 +151,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: [],
         applies: Applies::CA,
         check: check_any_policy_affiliate_only,
     }
@@ -186,6 +190,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_subca_crldp_invalid"],
         applies: Applies::SUBORDINATE_CA,
         check: check_crldp_invalid,
     }
@@ -214,6 +219,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["w_smime_subca_aia_missing"],
         applies: Applies::SUBORDINATE_CA,
         check: check_aia_missing,
     }
@@ -241,6 +247,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_subca_aia_critical"],
         applies: Applies::SUBORDINATE_CA,
         check: check_aia_critical,
     }
@@ -281,6 +288,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["w_smime_subca_aia_ca_issuers_http_missing"],
         applies: Applies::SUBORDINATE_CA,
         check: check_aia_ca_issuers_http_missing,
     }
@@ -315,6 +323,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.certificate_name_constraints_extension_not_critical"],
         zlint: [],
+        catalog: ["w_smime_subca_name_constraints_not_critical"],
         applies: Applies::SUBORDINATE_CA,
         check: check_name_constraints_not_critical,
     }
@@ -345,6 +354,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_subca_eku_missing"],
         applies: Applies::SUBORDINATE_CA,
         check: check_eku_missing,
     }
@@ -373,6 +383,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["w_smime_subca_eku_critical"],
         applies: Applies::SUBORDINATE_CA,
         check: check_eku_critical,
     }
@@ -411,6 +422,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_subca_eku_email_protection_missing"],
         applies: Applies::SUBORDINATE_CA,
         check: check_eku_email_protection_missing,
     }
@@ -452,6 +464,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_subca_eku_prohibited_purpose"],
         applies: Applies::SUBORDINATE_CA,
         check: check_eku_prohibited_purpose,
     }
@@ -503,6 +516,7 @@ lint! {
         ballot: "SMC01",
         pkilint: [],
         zlint: [],
+        catalog: ["e_smime_subca_aki_invalid", "e_smime_rfc5280_aki_ski_criticality", "e_smime_rfc5280_ca_aki_ski_presence"],
         applies: Applies::SUBORDINATE_CA,
         check: check_aki_invalid,
     }

@@ -79,6 +79,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.is_ca_certificate"],
         zlint: [],
+        catalog: ["e_smime_basic_constraints_ca_true"],
         applies: Applies::ALL,
         check: check_basic_constraints_ca_true,
     }
@@ -117,6 +118,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.basic_constraints_has_pathlen_for_non_ca"],
         zlint: [],
+        catalog: ["e_smime_basic_constraints_path_len_present"],
         applies: Applies::SUBSCRIBER,
         check: check_basic_constraints_path_len,
     }
@@ -146,6 +148,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.san_extension_missing"],
         zlint: ["e_san_shall_be_present"],
+        catalog: ["e_smime_san_missing"],
         applies: Applies::SUBSCRIBER,
         check: check_san_missing,
     }
@@ -188,6 +191,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.san_extension_is_critical_non_empty_subject"],
         zlint: ["w_san_should_not_be_critical"],
+        catalog: ["w_smime_san_critical_with_subject"],
         applies: Applies::SUBSCRIBER,
         check: check_san_critical_with_subject,
     }
@@ -226,6 +230,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.san_extension_not_critical_empty_subject"],
         zlint: [],
+        catalog: ["e_smime_san_not_critical_empty_subject"],
         applies: Applies::SUBSCRIBER,
         check: check_san_not_critical_empty_subject,
     }
@@ -254,6 +259,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.smime_capabilities_extension_critical"],
         zlint: [],
+        catalog: ["e_smime_smime_capabilities_critical"],
         applies: Applies::SUBSCRIBER,
         check: check_smime_capabilities_critical,
     }
@@ -283,6 +289,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.subject_directory_attributes_extension_prohibited"],
         zlint: ["e_strict_multipurpose_smime_ext_subject_directory_attr"],
+        catalog: ["e_smime_subject_directory_attributes_prohibited"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict, Generation::Multipurpose]),
         check: check_sda_prohibited,
     }
@@ -311,6 +318,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["pkix.subject_directory_attributes_extension_critical"],
         zlint: [],
+        catalog: ["e_smime_subject_directory_attributes_critical"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Legacy]),
         check: check_sda_critical,
     }
@@ -343,6 +351,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.subject_directory_attributes_extension_prohibited"],
         zlint: [],
+        catalog: ["w_smime_subject_directory_attributes_mailbox_validated"],
         applies: Applies::SUBSCRIBER
             .validations(&[Validation::Mailbox])
             .generations(&[Generation::Legacy]),
@@ -372,6 +381,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.qc_statements_extension_critical"],
         zlint: ["e_smime_qc_statements_must_not_be_critical"],
+        catalog: ["e_smime_qc_statements_critical"],
         applies: Applies::SUBSCRIBER,
         check: check_qc_statements_critical,
     }
@@ -404,6 +414,7 @@ lint! {
             "cabf.smime.adobe_archive_revinfo_extension_prohibited"
         ],
         zlint: ["e_adobe_extensions_strict_presence"],
+        catalog: ["e_smime_adobe_extensions_strict"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict]),
         check: check_adobe_strict,
     }
@@ -446,6 +457,7 @@ lint! {
             "cabf.smime.adobe_archive_revinfo_extension_critical"
         ],
         zlint: ["e_adobe_extensions_legacy_multipurpose_criticality"],
+        catalog: ["e_smime_adobe_extensions_critical"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Multipurpose, Generation::Legacy]),
         check: check_adobe_critical,
     }
@@ -512,6 +524,7 @@ lint! {
         ballot: "SMC06",
         pkilint: ["adbe.invalid_timestamp_location_type"],
         zlint: [],
+        catalog: [],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Multipurpose, Generation::Legacy]),
         check: check_adobe_timestamp_invalid,
     }
@@ -597,6 +610,7 @@ lint! {
         ballot: "SMC06",
         pkilint: [],
         zlint: [],
+        catalog: ["n_smime_unlisted_extension"],
         applies: Applies::SUBSCRIBER,
         check: check_unlisted_extension,
     }

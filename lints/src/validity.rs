@@ -81,6 +81,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.certificate_validity_period_exceeds_825_days"],
         zlint: [],
+        catalog: ["e_smime_validity_exceeds_825_days"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Strict, Generation::Multipurpose]),
         check: check_validity_exceeds_max,
     }
@@ -108,6 +109,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.certificate_validity_period_exceeds_1185_days"],
         zlint: [],
+        catalog: ["e_smime_validity_exceeds_1185_days"],
         applies: Applies::SUBSCRIBER.generations(&[Generation::Legacy]),
         check: check_validity_exceeds_max,
     }
@@ -151,6 +153,7 @@ lint! {
         ballot: "SMC01",
         pkilint: ["cabf.smime.certificate_validity_period_at_maximum"],
         zlint: [],
+        catalog: ["w_smime_validity_at_maximum"],
         applies: Applies::SUBSCRIBER,
         check: check_validity_at_maximum,
     }

@@ -17,6 +17,8 @@ pub struct LintInfo {
     pub ballot: Option<&'static str>,
     pub pkilint: &'static [&'static str],
     pub zlint: &'static [&'static str],
+    /// Rules-catalog ids the lint checks.
+    pub catalog: &'static [&'static str],
     pub applies_to: String,
     pub docs: String,
 }
@@ -34,6 +36,7 @@ impl LintInfo {
             ballot: l.ballot,
             pkilint: l.pkilint,
             zlint: l.zlint,
+            catalog: l.catalog,
             applies_to: l.applies.describe(),
             docs: docs(l),
         }
@@ -58,7 +61,7 @@ pub fn explain(l: &Lint) -> String {
     let i = LintInfo::of(l);
     let mut out = format!("{}\n{}\n\n", i.name, "=".repeat(i.name.len()));
     out.push_str(&format!("{}\n\n", i.description));
-    let rows: [(&str, String); 8] = [
+    let rows: [(&str, String); 9] = [
         ("Level", i.level.as_str().to_string()),
         ("Citation", i.citation.to_string()),
         ("Source", i.source.as_str().to_string()),
@@ -73,6 +76,7 @@ pub fn explain(l: &Lint) -> String {
         ("Ballot", i.ballot.unwrap_or("-").to_string()),
         ("pkilint", join_or_dash(i.pkilint)),
         ("zlint", join_or_dash(i.zlint)),
+        ("Catalog", join_or_dash(i.catalog)),
     ];
     for (k, v) in rows {
         out.push_str(&format!("{k:<11} {v}\n"));

@@ -310,6 +310,9 @@ pub struct Lint {
     pub pkilint: &'static [&'static str],
     /// Equivalent zlint lint names.
     pub zlint: &'static [&'static str],
+    /// Ids of the rules-catalog rules (`docs/xref/sbr-rules.txt`) this lint checks; empty when it
+    /// checks none. The SBR coverage table of `docs/conformance.md` is built from these.
+    pub catalog: &'static [&'static str],
     pub applies: Applies,
     /// Documentation from the doc comment above the declaration (Markdown).
     pub docs: &'static str,
@@ -363,6 +366,7 @@ pub fn find(name: &str) -> Option<&'static Lint> {
 ///         ballot: "SMC01",
 ///         pkilint: ["cabf.smime.example"],
 ///         zlint: [],
+///         catalog: ["e_example"],
 ///         applies: Applies::SUBSCRIBER,
 ///         check: check_example,
 ///     }
@@ -382,6 +386,7 @@ macro_rules! lint {
             $(ballot: $ballot:literal,)?
             pkilint: [$($pk:literal),* $(,)?],
             zlint: [$($zl:literal),* $(,)?],
+            catalog: [$($cat:literal),* $(,)?],
             applies: $applies:expr,
             check: $check:expr $(,)?
         }
@@ -399,6 +404,7 @@ macro_rules! lint {
             ballot: $crate::lint!(@opt $($ballot)?),
             pkilint: &[$($pk),*],
             zlint: &[$($zl),*],
+            catalog: &[$($cat),*],
             applies: $applies,
             docs: concat!($($doc, "\n"),*),
             check: $check,

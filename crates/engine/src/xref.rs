@@ -2,10 +2,11 @@
 //! generated Markdown built from them (`docs/lints.md`, the coverage table in
 //! `docs/conformance.md`).
 //!
-//! Which lint covers a pkilint code or a zlint lint comes from the lints' own metadata
-//! ([`Lint::pkilint`](crate::registry::Lint), [`Lint::zlint`](crate::registry::Lint)). The data
-//! files under `docs/xref/` only list the other linters' complete inventories and, for entries no
-//! lint covers, the reason why; [`problems`] keeps the two consistent.
+//! Which lint covers a pkilint code, a zlint lint or a rules-catalog rule comes from the lints' own
+//! metadata ([`Lint::pkilint`](crate::registry::Lint), [`Lint::zlint`](crate::registry::Lint),
+//! [`Lint::catalog`](crate::registry::Lint)). The data files under `docs/xref/` only list the
+//! other linters' complete inventories and the catalog's rules and, for entries no lint covers,
+//! the reason why; [`problems`] keeps the two consistent.
 
 use crate::meta::LintInfo;
 use crate::registry::{self, Lint};
@@ -15,7 +16,7 @@ use std::fmt::Write;
 pub const PKILINT_DATA: &str = include_str!("../../../docs/xref/pkilint.txt");
 /// zlint's `cabf_smime_br` lint names: `NAME [-- reason]` per line.
 pub const ZLINT_DATA: &str = include_str!("../../../docs/xref/zlint.txt");
-/// The rules catalog: `NUMBER RULE_ID | SECTION | [=> lints] [-- reason]` per line.
+/// The rules catalog: `NUMBER RULE_ID | SECTION [| -- reason]` per line.
 pub const SBR_RULES_DATA: &str = include_str!("../../../docs/xref/sbr-rules.txt");
 
 /// Where a reason starts with this, the lints are being written in another branch: the entry may
@@ -41,11 +42,13 @@ pub struct Rule {
     pub number: &'static str,
     pub id: &'static str,
     pub section: &'static str,
-    /// Lints that check it: the lint named `id` when it exists, plus those after `=>`.
+    /// Lints whose `catalog` metadata names this rule, sorted.
     pub lints: Vec<&'static str>,
-    /// Lint names after `=>` that do not exist (reported by [`problems`]).
-    pub unknown: Vec<&'static str>,
+    /// Why no lint checks it, or a note.
     pub reason: Option<&'static str>,
+    /// Text of the third column other than the reason, e.g. a hand-kept `=> lints` list (reported
+    /// by [`problems`]: the lints come from their metadata).
+    pub stray: Option<&'static str>,
 }
 
 fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -110,29 +113,16 @@ pub fn sbr_rules() -> Vec<Rule> {
             let mut cols = line.splitn(3, '|').map(str::trim);
             let head = cols.next().unwrap_or_default();
             let section = cols.next().unwrap_or_default();
-            let (how, reason) = split_reason(cols.next().unwrap_or_default());
+            let (stray, reason) = split_reason(cols.next().unwrap_or_default());
             let (number, id) = head.split_once(' ').unwrap_or((head, ""));
-            let named: Vec<&'static str> = how
-                .strip_prefix("=>")
-                .map(|list| list.split(',').map(str::trim).collect())
-                .unwrap_or_default();
-            let mut lints: Vec<&'static str> =
-                registry::find(id).map(|l| l.name).into_iter().collect();
-            let mut unknown = Vec::new();
-            for name in named {
-                match registry::find(name) {
-                    Some(l) if !lints.contains(&l.name) => lints.push(l.name),
-                    Some(_) => {}
-                    None => unknown.push(name),
-                }
-            }
+            let id = id.trim();
             Rule {
                 number,
-                id: id.trim(),
+                id,
                 section,
-                lints,
-                unknown,
+                lints: covering(id, |l| l.catalog),
                 reason,
+                stray: (!stray.is_empty()).then_some(stray),
             }
         })
         .collect()
@@ -146,6 +136,7 @@ pub fn problems() -> Vec<String> {
     let mut out = Vec::new();
     let pk = pkilint();
     let zl = zlint();
+    let rules = sbr_rules();
     for l in registry::all() {
         for code in l.pkilint {
             if !pk.iter().any(|f| f.id == *code) {
@@ -154,6 +145,20 @@ pub fn problems() -> Vec<String> {
                     l.name
                 ));
             }
+        }
+        for id in l.catalog {
+            if !rules.iter().any(|r| r.id == *id) {
+                out.push(format!(
+                    "{}: catalog rule {id} is not in docs/xref/sbr-rules.txt",
+                    l.name
+                ));
+            }
+        }
+        if rules.iter().any(|r| r.id == l.name) && !l.catalog.contains(&l.name) {
+            out.push(format!(
+                "{}: the catalog rule of this name is missing from the lint's `catalog` metadata",
+                l.name
+            ));
         }
     }
     for (list, file) in [(&pk, "pkilint.txt"), (&zl, "zlint.txt")] {
@@ -177,9 +182,13 @@ pub fn problems() -> Vec<String> {
             }
         }
     }
-    for r in sbr_rules() {
-        for name in &r.unknown {
-            out.push(format!("rule {} {}: no lint named {name}", r.number, r.id));
+    for r in &rules {
+        if let Some(text) = r.stray {
+            out.push(format!(
+                "rule {} {}: '{text}' in docs/xref/sbr-rules.txt: the lints that check a rule are \
+                 the ones whose `catalog` metadata names it",
+                r.number, r.id
+            ));
         }
         if r.lints.is_empty() && r.reason.is_none() {
             out.push(format!("rule {} {}: no lint and no reason", r.number, r.id));
@@ -339,4 +348,30 @@ pub fn with_coverage(doc: &str) -> Option<String> {
         sbr_coverage_markdown(),
         &doc[end..]
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_lints_come_from_catalog_metadata() {
+        let rules = sbr_rules();
+        let rule = |id: &str| rules.iter().find(|r| r.id == id).expect("rule");
+        assert_eq!(
+            rule("e_smime_rfc5280_ca_aki_ski_presence").lints,
+            [
+                "e_smime_aki_key_identifier_missing",
+                "e_smime_aki_missing",
+                "e_smime_ca_ski_invalid",
+                "e_smime_subca_aki_invalid"
+            ]
+        );
+        assert_eq!(
+            rule("e_smime_key_usage_missing").lints,
+            ["e_smime_key_usage_missing"]
+        );
+        assert!(rule("process_mpic").lints.is_empty());
+        assert!(rules.iter().all(|r| r.stray.is_none()));
+    }
 }
