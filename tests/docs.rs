@@ -84,3 +84,25 @@ fn every_pkilint_code_and_zlint_lint_is_in_the_migration_section() {
         .pkilint
         .contains(&"cabf.smime.key_usage_extension_missing"));
 }
+
+/// Which lints check a catalogued rule comes from the lints' `catalog` metadata.
+#[test]
+fn rule_lints_come_from_catalog_metadata() {
+    let rules = smimelint::xref::sbr_rules();
+    let rule = |id: &str| rules.iter().find(|r| r.id == id).expect("rule");
+    assert_eq!(
+        rule("e_smime_rfc5280_ca_aki_ski_presence").lints,
+        [
+            "e_smime_aki_key_identifier_missing",
+            "e_smime_aki_missing",
+            "e_smime_ca_ski_invalid",
+            "e_smime_subca_aki_invalid"
+        ]
+    );
+    assert_eq!(
+        rule("e_smime_key_usage_missing").lints,
+        ["e_smime_key_usage_missing"]
+    );
+    assert!(rule("process_mpic").lints.is_empty());
+    assert!(rules.iter().all(|r| r.stray.is_none()));
+}

@@ -349,29 +349,3 @@ pub fn with_coverage(doc: &str) -> Option<String> {
         &doc[end..]
     ))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rule_lints_come_from_catalog_metadata() {
-        let rules = sbr_rules();
-        let rule = |id: &str| rules.iter().find(|r| r.id == id).expect("rule");
-        assert_eq!(
-            rule("e_smime_rfc5280_ca_aki_ski_presence").lints,
-            [
-                "e_smime_aki_key_identifier_missing",
-                "e_smime_aki_missing",
-                "e_smime_ca_ski_invalid",
-                "e_smime_subca_aki_invalid"
-            ]
-        );
-        assert_eq!(
-            rule("e_smime_key_usage_missing").lints,
-            ["e_smime_key_usage_missing"]
-        );
-        assert!(rule("process_mpic").lints.is_empty());
-        assert!(rules.iter().all(|r| r.stray.is_none()));
-    }
-}
