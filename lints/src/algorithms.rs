@@ -7,8 +7,9 @@
 
 use super::prelude::*;
 use const_oid::ObjectIdentifier;
-use smimelint_der::time::UnixTime;
-use smimelint_der::walk::{hex, tag, Tlv};
+use smimelint_cert::alg::AlgorithmIdentifier;
+use smimelint_cert::der_text::{hex, tag};
+use smimelint_cert::time::UnixTime;
 
 /// Decodes a hex literal at compile time.
 pub(crate) const fn unhex<const N: usize>(s: &str) -> [u8; N] {
@@ -107,14 +108,9 @@ pub(crate) const SIGNATURE_ALGORITHMS: [Encoding; 14] = [
 /// An entry with this algorithm OID (whatever the parameters) that the SBR did not yet allow
 /// at `at`.
 fn not_yet_allowed<'t>(table: &'t [Encoding], oid: &[u8], at: UnixTime) -> Option<&'t Encoding> {
-    table.iter().find(|e| {
-        e.since > at
-            && smimelint_der::walk::Reader::new(e.der)
-                .read()
-                .ok()
-                .and_then(|t| t.children().read_if(tag::OID))
-                .is_some_and(|o| o.content == oid)
-    })
+    table
+        .iter()
+        .find(|e| e.since > at && smimelint_cert::alg::leading_oid(e.der).is_some_and(|o| o == oid))
 }
 
 /// The entry whose bytes equal `der` exactly.
@@ -280,28 +276,6 @@ fn algorithm_name(oid_bytes: &[u8]) -> String {
     }
 }
 
-/// The parts of an AlgorithmIdentifier, read leniently.
-struct AlgId<'a> {
-    oid: &'a [u8],
-    params: Option<Tlv<'a>>,
-    /// Anything after the parameters (AlgorithmIdentifier has two fields).
-    extra: bool,
-}
-
-fn parse_alg_id<'a>(t: &Tlv<'a>) -> Option<AlgId<'a>> {
-    if t.tag != tag::SEQUENCE {
-        return None;
-    }
-    let mut r = t.children();
-    let oid = r.read_if(tag::OID)?.content;
-    let params = if r.is_empty() { None } else { r.read().ok() };
-    Some(AlgId {
-        oid,
-        params,
-        extra: !r.is_empty(),
-    })
-}
-
 /// Where an AlgorithmIdentifier sits, which decides the table and the wording.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Place {
@@ -310,9 +284,9 @@ enum Place {
 }
 
 /// Why `t`, which is not one of the allowed encodings, is rejected.
-fn diagnose(t: &Tlv<'_>, place: Place) -> String {
-    let found = format!("found {}", hex(t.raw));
-    let Some(a) = parse_alg_id(t) else {
+fn diagnose(der: &[u8], place: Place) -> String {
+    let found = format!("found {}", hex(der));
+    let Some(a) = AlgorithmIdentifier::parse(der) else {
         return format!("not an AlgorithmIdentifier SEQUENCE with an OID ({found})");
     };
     let name = algorithm_name(a.oid);
@@ -393,7 +367,7 @@ fn check_spki_algorithm_encoding(ctx: &LintContext<'_>) -> Outcome {
         Some(_) => Outcome::Pass,
         None => fail!(
             "subjectPublicKeyInfo.algorithm: {}",
-            diagnose(&spki.algorithm, Place::Key)
+            diagnose(spki.algorithm.raw, Place::Key)
         ),
     }
 }
@@ -463,7 +437,7 @@ fn check_pqc_key_before_effective_date(ctx: &LintContext<'_>) -> Outcome {
             "{} key ({}); the SBR allows it from {} (SMC013, v1.0.11); {}",
             e.name,
             oid::dotted(spki.algorithm_oid),
-            smimelint_der::time::format_date(e.since),
+            smimelint_cert::time::format_date(e.since),
             dates::evaluation_time(ctx.at, ctx.cert.not_before_time())
         ),
     }
@@ -514,15 +488,15 @@ lint! {
 
 /// The signature AlgorithmIdentifier fields present: `tbsCertificate.signature`, and
 /// `signatureAlgorithm` unless it is byte-identical (then one finding covers both).
-fn signature_fields<'a>(cert: &Cert<'a>) -> Vec<(&'static str, Tlv<'a>)> {
+fn signature_fields<'a>(cert: &Cert<'a>) -> Vec<(&'static str, &'a [u8])> {
     let mut out = Vec::new();
     match (cert.tbs_signature, cert.signature_algorithm) {
         (Some(inner), Some(outer)) if inner.raw == outer.raw => {
-            out.push(("tbsCertificate.signature and signatureAlgorithm", inner));
+            out.push(("tbsCertificate.signature and signatureAlgorithm", inner.raw));
         }
         (inner, outer) => {
-            out.extend(inner.map(|t| ("tbsCertificate.signature", t)));
-            out.extend(outer.map(|t| ("signatureAlgorithm", t)));
+            out.extend(inner.map(|t| ("tbsCertificate.signature", t.raw)));
+            out.extend(outer.map(|t| ("signatureAlgorithm", t.raw)));
         }
     }
     out
@@ -535,7 +509,7 @@ fn check_signature_algorithm_encoding(ctx: &LintContext<'_>) -> Outcome {
     }
     let found: Vec<String> = fields
         .iter()
-        .filter(|(_, t)| find_encoding(&SIGNATURE_ALGORITHMS, t.raw).is_none())
+        .filter(|(_, t)| find_encoding(&SIGNATURE_ALGORITHMS, t).is_none())
         .map(|(field, t)| format!("{field}: {}", diagnose(t, Place::Signature)))
         .collect();
     if found.is_empty() {
@@ -589,8 +563,9 @@ lint! {
 }
 
 fn check_pqc_signature_before_effective_date(ctx: &LintContext<'_>) -> Outcome {
-    let early = |t: &Tlv<'_>| {
-        parse_alg_id(t).and_then(|a| not_yet_allowed(&SIGNATURE_ALGORITHMS, a.oid, ctx.at))
+    let early = |der: &[u8]| {
+        AlgorithmIdentifier::parse(der)
+            .and_then(|a| not_yet_allowed(&SIGNATURE_ALGORITHMS, a.oid, ctx.at))
     };
     let found: Vec<String> = signature_fields(ctx.cert)
         .iter()
@@ -599,7 +574,7 @@ fn check_pqc_signature_before_effective_date(ctx: &LintContext<'_>) -> Outcome {
                 format!(
                     "{field} is {}, allowed from {}",
                     e.name,
-                    smimelint_der::time::format_date(e.since)
+                    smimelint_cert::time::format_date(e.since)
                 )
             })
         })
@@ -649,7 +624,7 @@ lint! {
 #[cfg(test)]
 mod tests {
     use super::{SIGNATURE_ALGORITHMS, SPKI_ALGORITHMS};
-    use smimelint_der::time::date;
+    use smimelint_cert::time::date;
     use smimelint_engine::detect::CertType;
     use smimelint_engine::registry::Status;
     use smimelint_engine::testing::{assert_lint, lint_all, status_of};

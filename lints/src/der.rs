@@ -3,7 +3,7 @@
 
 use super::prelude::*;
 use smimelint_cert::GeneralName;
-use smimelint_der::walk::{tag, Reader, Tlv, ViolationKind};
+use smimelint_cert::{EncodedDefault, ViolationKind};
 
 /// Reports every walker violation of one kind, naming the field it occurred in.
 fn report(ctx: &LintContext<'_>, kind: ViolationKind) -> Outcome {
@@ -281,7 +281,7 @@ fn check_der_string_invalid(ctx: &LintContext<'_>) -> Outcome {
     // rfc822Name, dNSName and uniformResourceIdentifier are IA5String under an implicit tag,
     // which the walker cannot recognise; every GeneralName of the certificate is checked here.
     let mut found: Vec<String> = Vec::new();
-    super::name_rules::for_each_general_name(ctx.cert, &mut |field, gn| {
+    ctx.cert.for_each_general_name(&mut |field, gn| {
         let content = match gn {
             GeneralName::Rfc822Name(c) | GeneralName::DnsName(c) | GeneralName::Uri(c) => c,
             _ => return,
@@ -290,7 +290,7 @@ fn check_der_string_invalid(ctx: &LintContext<'_>) -> Outcome {
             found.push(format!(
                 "{field} {} (IA5String) has non-ASCII octets: {}",
                 gn.kind(),
-                smimelint_der::walk::hex(content)
+                smimelint_cert::der_text::hex(content)
             ));
         }
     });
@@ -410,13 +410,8 @@ fn check_der_set_not_sorted(ctx: &LintContext<'_>) -> Outcome {
     // nameRelativeToCRLIssuer is a SET OF under the implicit tag [1], which the walker cannot
     // recognise as a SET.
     let mut unsorted = false;
-    super::name_rules::for_each_relative_name(ctx.cert, &mut |rdn| {
-        let mut prev: Option<&[u8]> = None;
-        for item in rdn.children().flatten() {
-            unsorted |= prev.is_some_and(|p| p > item.raw);
-            prev = Some(item.raw);
-        }
-    });
+    ctx.cert
+        .for_each_relative_name(&mut |rdn| unsorted |= !rdn.sorted);
     match (walker, unsorted) {
         (walker, false) => walker,
         (Outcome::Fail(d), true) => {
@@ -517,56 +512,23 @@ lint! {
     }
 }
 
-/// An encoded BOOLEAN FALSE, the DEFAULT of every BOOLEAN field X.509 has.
-fn is_false(t: &Tlv<'_>) -> bool {
-    t.tag == tag::BOOLEAN && t.content == [0x00]
-}
-
 fn check_der_default_value_encoded(ctx: &LintContext<'_>) -> Outcome {
     let cert = ctx.cert;
-    let mut found: Vec<String> = Vec::new();
-    if let Some(v) = cert.version {
-        if Reader::new(v.content)
-            .read_if(tag::INTEGER)
-            .is_some_and(|i| i.content == [0x00])
-        {
-            found.push("version v1 is encoded although it is the DEFAULT".into());
-        }
-    }
-    for e in &cert.extensions {
-        let label = || oid::describe_extension(e.oid);
-        let mut r = e.raw.children();
-        let _ = r.read_if(tag::OID);
-        if r.read_if(tag::BOOLEAN).is_some_and(|b| b.content == [0x00]) {
-            found.push(format!("{}: critical FALSE is encoded", label()));
-        }
-        if e.is(&oid::BASIC_CONSTRAINTS) {
-            let ca = Reader::new(e.value)
-                .read_if(tag::SEQUENCE)
-                .and_then(|seq| seq.children().read().ok());
-            if ca.is_some_and(|t| is_false(&t)) {
-                found.push(format!("{}: cA FALSE is encoded", label()));
+    let label = |i: usize| oid::describe_extension(cert.extensions[i].oid);
+    let found: Vec<String> = cert
+        .encoded_defaults()
+        .into_iter()
+        .map(|d| match d {
+            EncodedDefault::VersionV1 => {
+                "version v1 is encoded although it is the DEFAULT".to_string()
             }
-        }
-        if e.is(&oid::NAME_CONSTRAINTS) {
-            let Some(nc) = Reader::new(e.value).read_if(tag::SEQUENCE) else {
-                continue;
-            };
-            let minimum_zero = nc
-                .children()
-                .flatten()
-                .flat_map(|subtrees| subtrees.children().flatten())
-                .any(|subtree| {
-                    subtree
-                        .children()
-                        .flatten()
-                        .any(|f| f.tag == 0x80 && f.content == [0x00])
-                });
-            if minimum_zero {
-                found.push(format!("{}: GeneralSubtree minimum 0 is encoded", label()));
+            EncodedDefault::CriticalFalse(i) => format!("{}: critical FALSE is encoded", label(i)),
+            EncodedDefault::CaFalse(i) => format!("{}: cA FALSE is encoded", label(i)),
+            EncodedDefault::SubtreeMinimumZero(i) => {
+                format!("{}: GeneralSubtree minimum 0 is encoded", label(i))
             }
-        }
-    }
+        })
+        .collect();
     if found.is_empty() {
         Outcome::Pass
     } else {

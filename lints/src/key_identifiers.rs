@@ -238,7 +238,7 @@ fn check_ski_not_key_derived(ctx: &LintContext<'_>) -> Outcome {
     } else {
         fail!(
             "subjectKeyIdentifier {} ({} octets) matches no known derivation from the public key",
-            smimelint_der::walk::hex(ski),
+            smimelint_cert::der_text::hex(ski),
             ski.len()
         )
     }

@@ -2,7 +2,7 @@
 //! Role 1.3.6.1.4.1.52266.2.
 
 use super::prelude::*;
-use smimelint_der::walk::{tag, Reader};
+use smimelint_cert::der_text::tag;
 
 fn check_lei_prohibited(ctx: &LintContext<'_>) -> Outcome {
     if ctx.cert.has_extension(&oid::LEI) {
@@ -179,13 +179,12 @@ fn check_lei_value_invalid(ctx: &LintContext<'_>) -> Outcome {
     let Some(e) = ctx.cert.extension(&oid::LEI) else {
         return Outcome::NotApplicable;
     };
-    let mut r = Reader::new_at(e.value, e.value_offset);
-    let value = match r.read() {
-        Ok(t) if t.tag == tag::PRINTABLE_STRING && r.is_empty() => t.content,
-        Ok(t) if r.is_empty() => {
+    let value = match e.single_element() {
+        Some(t) if t.tag == tag::PRINTABLE_STRING => t.content,
+        Some(t) => {
             return fail!(
                 "the LEI value is a {}, not a PrintableString",
-                smimelint_der::walk::tag_name(t.tag)
+                smimelint_cert::der_text::tag_name(t.tag)
             )
         }
         _ => return fail!("the LEI value is not a single PrintableString"),

@@ -5,8 +5,8 @@
 //! structure". rfc822Name carries the ASCII form (RFC 5280 §4.2.1.6), SmtpUTF8Mailbox the
 //! internationalized one (RFC 9598 §3).
 
+use smimelint_cert::der_text::tag;
 use smimelint_cert::{oid, Cert, GeneralName};
-use smimelint_der::walk::tag;
 use std::borrow::Cow;
 
 /// RFC 5321 §4.5.3.1.1.
@@ -327,7 +327,7 @@ fn punycode(input: &str) -> String {
 pub(crate) enum SanMailbox<'a> {
     Rfc822(&'a [u8]),
     /// The SmtpUTF8Mailbox value TLV (expected to be a UTF8String).
-    SmtpUtf8(smimelint_der::walk::Tlv<'a>),
+    SmtpUtf8(smimelint_cert::Element<'a>),
 }
 
 impl<'a> SanMailbox<'a> {
@@ -354,7 +354,9 @@ pub(crate) fn san_mailboxes<'c>(cert: &'c Cert<'c>) -> impl Iterator<Item = SanM
             GeneralName::OtherName {
                 type_id,
                 value: Some(v),
-            } if *type_id == oid::ON_SMTP_UTF8_MAILBOX.as_bytes() => Some(SanMailbox::SmtpUtf8(*v)),
+            } if *type_id == oid::ON_SMTP_UTF8_MAILBOX.as_bytes() => {
+                Some(SanMailbox::SmtpUtf8((*v).into()))
+            }
             _ => None,
         })
 }

@@ -2,69 +2,21 @@
 //! and the conditions for a technically constrained S/MIME subordinate CA (SBR 7.1.5).
 
 use super::prelude::*;
-use smimelint_cert::general_name::decode_general_name;
+use smimelint_cert::ext::NameConstraints;
 use smimelint_cert::GeneralName;
-use smimelint_der::walk::{tag, Reader, Tlv};
 
-/// One GeneralSubtree.
-struct Subtree<'a> {
-    base: GeneralName<'a>,
-    /// `minimum [0] BaseDistance DEFAULT 0`, content octets when encoded.
-    minimum: Option<&'a [u8]>,
-    /// `maximum [1] BaseDistance OPTIONAL`.
-    maximum: Option<&'a [u8]>,
-}
-
-/// `NameConstraints ::= SEQUENCE { permittedSubtrees [0] OPTIONAL, excludedSubtrees [1]
-/// OPTIONAL }`, both IMPLICIT `SEQUENCE OF GeneralSubtree`.
-struct NameConstraints<'a> {
-    permitted: Option<Vec<Subtree<'a>>>,
-    excluded: Option<Vec<Subtree<'a>>>,
-}
-
-impl<'a> NameConstraints<'a> {
-    fn subtrees(&self) -> impl Iterator<Item = &Subtree<'a>> {
-        self.permitted.iter().chain(&self.excluded).flatten()
-    }
-}
-
-fn decode_subtrees<'a>(t: Tlv<'a>) -> Result<Vec<Subtree<'a>>, String> {
-    t.children()
-        .map(|subtree| {
-            let subtree = subtree.map_err(|e| e.to_string())?;
-            let mut r = subtree.children();
-            let base = r.read().map_err(|e| format!("GeneralSubtree.base: {e}"))?;
-            Ok(Subtree {
-                base: decode_general_name(base),
-                minimum: r.read_if(0x80).map(|m| m.content),
-                maximum: r.read_if(0x81).map(|m| m.content),
-            })
-        })
+/// The `base` names of `permittedSubtrees [0]`, or why the value cannot be read.
+fn permitted_bases<'c>(nc: &NameConstraints<'c>) -> Vec<GeneralName<'c>> {
+    nc.permitted
+        .iter()
+        .flatten()
+        .map(|s| s.base.clone())
         .collect()
 }
 
-fn decode(value: &[u8]) -> Result<NameConstraints<'_>, String> {
-    let seq = Reader::new(value).expect(tag::SEQUENCE, "NameConstraints")?;
-    let mut r = seq.children();
-    Ok(NameConstraints {
-        permitted: r.read_if(0xa0).map(decode_subtrees).transpose()?,
-        excluded: r.read_if(0xa1).map(decode_subtrees).transpose()?,
-    })
-}
-
-/// The `base` names of `permittedSubtrees [0]`, or why the value cannot be read.
-fn permitted_bases(value: &[u8]) -> Result<Vec<GeneralName<'_>>, String> {
-    Ok(decode(value)?
-        .permitted
-        .unwrap_or_default()
-        .into_iter()
-        .map(|s| s.base)
-        .collect())
-}
-
 /// The decoded nameConstraints of the certificate, when present and readable.
-fn name_constraints<'c>(ctx: &LintContext<'c>) -> Option<NameConstraints<'c>> {
-    decode(ctx.cert.extension(&oid::NAME_CONSTRAINTS)?.value).ok()
+fn name_constraints<'c>(ctx: &LintContext<'c>) -> Option<&'c NameConstraints<'c>> {
+    ctx.cert.name_constraints().value()
 }
 
 fn check_no_subtrees(ctx: &LintContext<'_>) -> Outcome {
@@ -227,7 +179,7 @@ fn email_ca_permitted<'c>(ctx: &LintContext<'c>) -> Option<Vec<GeneralName<'c>>>
     if !emails {
         return None;
     }
-    permitted_bases(ctx.cert.extension(&oid::NAME_CONSTRAINTS)?.value).ok()
+    name_constraints(ctx).map(permitted_bases)
 }
 
 /// An FQDN: dot-separated LDH labels of 1–63 characters, not starting or ending with a hyphen.

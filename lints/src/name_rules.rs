@@ -6,9 +6,9 @@
 //! per-type attribute tables of SBR 7.1.4.2.3–7.1.4.2.6 are data ([`MATRIX`], [`OTHER`]).
 
 use const_oid::ObjectIdentifier;
-use smimelint_cert::{oid, Attribute, Cert, Ext, Extension, GeneralName, Name};
-use smimelint_der::time::UnixTime;
-use smimelint_der::walk::tag;
+use smimelint_cert::der_text::tag;
+use smimelint_cert::time::UnixTime;
+use smimelint_cert::{oid, Attribute, Cert, GeneralName, Name};
 use smimelint_engine::detect::{CertType, Generation, Validation};
 use smimelint_engine::lint_context::LintContext;
 use smimelint_engine::registry::Outcome;
@@ -282,7 +282,7 @@ pub(crate) fn describe(a: &Attribute<'_>) -> String {
         None => format!(
             "{} ({} value)",
             attr_name(a.oid),
-            smimelint_der::walk::tag_name(a.value.tag)
+            smimelint_cert::der_text::tag_name(a.value.tag)
         ),
     }
 }
@@ -618,7 +618,7 @@ pub(crate) fn attribute_type_problem(a: &Attribute<'_>) -> Option<String> {
     Some(format!(
         "{} is encoded as {}; {} defines it as {}",
         s.name,
-        smimelint_der::walk::tag_name(a.value.tag),
+        smimelint_cert::der_text::tag_name(a.value.tag),
         s.source,
         s.syntax
     ))
@@ -643,7 +643,7 @@ impl fmt::Display for NamePlace {
 }
 
 /// Calls `visit` with the attributes of every Name in the certificate: issuer, subject, each
-/// directoryName that [`for_each_general_name`] finds, and nameRelativeToCRLIssuer.
+/// directoryName that `Cert::for_each_general_name` finds, and nameRelativeToCRLIssuer.
 /// Names that cannot be decoded are skipped: the structure lints report them.
 pub(crate) fn for_each_name<'a>(
     cert: &Cert<'a>,
@@ -658,7 +658,7 @@ pub(crate) fn for_each_name<'a>(
     }
     let mut last: Option<&'static str> = None;
     let mut count = 0;
-    for_each_general_name(cert, &mut |field, gn| {
+    cert.for_each_general_name(&mut |field, gn| {
         if let GeneralName::DirectoryName(Ok(n)) = gn {
             if last != Some(field) {
                 last = Some(field);
@@ -674,167 +674,9 @@ pub(crate) fn for_each_name<'a>(
             );
         }
     });
-    for_each_relative_name(cert, &mut |rdn| {
-        visit(whole("nameRelativeToCRLIssuer"), &rdn_attributes(rdn));
+    cert.for_each_relative_name(&mut |rdn| {
+        visit(whole("nameRelativeToCRLIssuer"), &rdn.attributes);
     });
-}
-
-/// Calls `visit` with each nameRelativeToCRLIssuer (`[1] IMPLICIT RelativeDistinguishedName`)
-/// of cRLDistributionPoints and freshestCRL.
-pub(crate) fn for_each_relative_name<'a>(
-    cert: &Cert<'a>,
-    visit: &mut dyn FnMut(smimelint_der::walk::Tlv<'a>),
-) {
-    let mut points = |dps: &[smimelint_cert::ext::DistributionPoint<'a>]| {
-        dps.iter()
-            .filter_map(|dp| dp.relative_name)
-            .for_each(&mut *visit)
-    };
-    for e in &cert.extensions {
-        if !(e.is(&oid::CRL_DISTRIBUTION_POINTS) || e.is(&oid::FRESHEST_CRL)) {
-            continue;
-        }
-        match cert.crl_distribution_points() {
-            Ext::Present(x, dps) if x.index == e.index => points(dps),
-            _ => {
-                let dps =
-                    smimelint_cert::ext::decode_crl_distribution_points(e.value, e.value_offset);
-                if let Ok(dps) = dps {
-                    points(&dps);
-                }
-            }
-        }
-    }
-}
-
-/// Calls `visit` with every GeneralName of the certificate's extensions and the extension's
-/// name: subjectAltName, issuerAltName, authorityKeyIdentifier's authorityCertIssuer,
-/// cRLDistributionPoints and freshestCRL (fullName and cRLIssuer),
-/// authority/subjectInfoAccess locations and the nameConstraints subtree bases. Extension
-/// values that cannot be decoded are skipped: the structure lints report them.
-pub(crate) fn for_each_general_name<'a>(
-    cert: &Cert<'a>,
-    visit: &mut dyn FnMut(&'static str, &GeneralName<'a>),
-) {
-    use smimelint_cert::{ext, general_name};
-    for e in &cert.extensions {
-        let Some(field) = oid::extension_name(e.oid) else {
-            continue;
-        };
-        let (value, base) = (e.value, e.value_offset);
-        let mut all = |gns: &[GeneralName<'a>]| gns.iter().for_each(|gn| visit(field, gn));
-        // The certificate's cached views serve the usual extensions (decoded once for all
-        // lints); a second occurrence or a rarer extension is decoded here.
-        let this = |x: &Extension<'_>| x.index == e.index;
-        if e.is(&oid::SUBJECT_ALT_NAME) || e.is(&oid::ISSUER_ALT_NAME) {
-            match cert.san() {
-                Ext::Present(x, gns) if this(x) => all(gns),
-                _ => {
-                    if let Ok(gns) = general_name::decode_general_names(value, base) {
-                        all(&gns);
-                    }
-                }
-            }
-        } else if e.is(&oid::AUTHORITY_INFO_ACCESS) || e.is(&oid::SUBJECT_INFO_ACCESS) {
-            let mut locations = |ads: &[ext::AccessDescription<'a>]| {
-                ads.iter()
-                    .for_each(|ad| all(std::slice::from_ref(&ad.location)))
-            };
-            match cert.aia() {
-                Ext::Present(x, ads) if this(x) => locations(ads),
-                _ => {
-                    if let Ok(ads) = ext::decode_access_descriptions(value, base) {
-                        locations(&ads);
-                    }
-                }
-            }
-        } else if e.is(&oid::AUTHORITY_KEY_IDENTIFIER) {
-            let issuer = ext::decode_authority_key_id(value, base)
-                .ok()
-                .and_then(|aki| aki.issuer);
-            if let Some(Ok(gns)) = issuer.map(|t| general_name::decode_names_content(&t)) {
-                all(&gns);
-            }
-        } else if e.is(&oid::CRL_DISTRIBUTION_POINTS) || e.is(&oid::FRESHEST_CRL) {
-            let mut points = |dps: &[ext::DistributionPoint<'a>]| {
-                for dp in dps {
-                    all(dp.full_name.as_deref().unwrap_or_default());
-                    all(dp.crl_issuer.as_deref().unwrap_or_default());
-                }
-            };
-            match cert.crl_distribution_points() {
-                Ext::Present(x, dps) if this(x) => points(dps),
-                _ => {
-                    if let Ok(dps) = ext::decode_crl_distribution_points(value, base) {
-                        points(&dps);
-                    }
-                }
-            }
-        } else if e.is(&oid::NAME_CONSTRAINTS) {
-            let Ok(nc) = ext::top_level(value, base, tag::SEQUENCE, "NameConstraints") else {
-                continue;
-            };
-            // permittedSubtrees [0], excludedSubtrees [1]; GeneralSubtree ::= SEQUENCE { base, … }
-            for subtree in nc
-                .children()
-                .flatten()
-                .flat_map(|subtrees| subtrees.children().flatten())
-            {
-                if let Some(Ok(b)) = subtree.children().next() {
-                    all(std::slice::from_ref(&general_name::decode_general_name(b)));
-                }
-            }
-        }
-    }
-}
-
-/// Calls `visit` with each value of each Attribute of subjectDirectoryAttributes
-/// (`SEQUENCE OF Attribute`, `Attribute ::= SEQUENCE { type, values SET OF value }`), as an
-/// [`Attribute`] so that the Name rules apply to it.
-pub(crate) fn for_each_directory_attribute<'a>(
-    cert: &Cert<'a>,
-    visit: &mut dyn FnMut(&Attribute<'a>),
-) {
-    let Some(e) = cert.extension(&oid::SUBJECT_DIRECTORY_ATTRIBUTES) else {
-        return;
-    };
-    let Ok(seq) = smimelint_cert::ext::top_level(
-        e.value,
-        e.value_offset,
-        tag::SEQUENCE,
-        "SubjectDirectoryAttributes",
-    ) else {
-        return;
-    };
-    for (i, attr) in seq.children().flatten().enumerate() {
-        let mut r = attr.children();
-        let (Some(o), Some(values)) = (r.read_if(tag::OID), r.read_if(tag::SET)) else {
-            continue;
-        };
-        for value in values.children().flatten() {
-            visit(&Attribute {
-                oid: o.content,
-                value,
-                rdn: i,
-            });
-        }
-    }
-}
-
-/// The AttributeTypeAndValues of an implicitly tagged RelativeDistinguishedName.
-fn rdn_attributes(rdn: smimelint_der::walk::Tlv<'_>) -> Vec<Attribute<'_>> {
-    let mut out = Vec::new();
-    for atv in rdn.children().flatten() {
-        let mut r = atv.children();
-        if let (Some(o), Ok(value)) = (r.read_if(tag::OID), r.read()) {
-            out.push(Attribute {
-                oid: o.content,
-                value,
-                rdn: 0,
-            });
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use super::name_rules::{on_subject, NameCtx};
 use super::prelude::*;
 
 /// The Natural Person Identifier schemes of Appendix A.2 with the date each is recognized from.
-pub(crate) const NPI_SCHEMES: [(&str, smimelint_der::time::UnixTime); 6] = [
+pub(crate) const NPI_SCHEMES: [(&str, smimelint_cert::time::UnixTime); 6] = [
     ("PAS", dates::SBR_1_0_0),
     ("IDC", dates::SBR_1_0_0),
     ("PNO", dates::SBR_1_0_0),
@@ -126,7 +126,7 @@ lint! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use smimelint_der::time::date;
+    use smimelint_cert::time::date;
     use smimelint_engine::testing::assert_lint;
     use smimelint_factory::CertBuilder;
 

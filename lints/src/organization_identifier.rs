@@ -5,7 +5,7 @@
 use super::countries;
 use super::name_rules::{on_subject, NameCtx};
 use super::prelude::*;
-use smimelint_der::walk::tag;
+use smimelint_cert::der_text::tag;
 
 /// A parsed organizationIdentifier value (borrowing from it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,7 +86,7 @@ pub(crate) fn rule_org_identifier_encoding(n: &NameCtx<'_>, out: &mut Vec<String
         if !matches!(a.value.tag, tag::PRINTABLE_STRING | tag::UTF8_STRING) {
             out.push(format!(
                 "organizationIdentifier is a {}; it must be a PrintableString or UTF8String",
-                smimelint_der::walk::tag_name(a.value.tag)
+                smimelint_cert::der_text::tag_name(a.value.tag)
             ));
         }
     }
@@ -798,7 +798,7 @@ lint! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use smimelint_der::time::date;
+    use smimelint_cert::time::date;
     use smimelint_engine::testing::{assert_lint, findings};
     use smimelint_factory::{der, name, name_raw, CertBuilder};
 

@@ -15,8 +15,9 @@
 //! does not carry.
 
 use super::prelude::*;
+use smimelint_cert::der_text::tag;
+use smimelint_cert::{Element, UserNotice};
 use smimelint_cert::{PolicyInfo, Qualifier};
-use smimelint_der::walk::{tag, Tlv};
 use smimelint_engine::detect::{CertType, Generation};
 
 /// Reserved policy OIDs of a policy list, in order.
@@ -274,8 +275,8 @@ fn check_reserved_policy_oid_before_publication(ctx: &LintContext<'_>) -> Outcom
         "policy OID(s) {} of the S/MIME arc in a certificate with notBefore {}, before SBR v1.0.0 \
          defined them (published {}): backdated, or its dates are wrong",
         dotted_list(list.iter().map(|p| p.oid).filter(|o| in_arc(o))),
-        smimelint_der::time::format_date(nb),
-        smimelint_der::time::format_date(dates::SBR_PUBLISHED)
+        smimelint_cert::time::format_date(nb),
+        smimelint_cert::time::format_date(dates::SBR_PUBLISHED)
     )
 }
 
@@ -399,7 +400,7 @@ fn check_cps_qualifier_not_http_url(ctx: &LintContext<'_>) -> Outcome {
             None => Some("the qualifier has no value".to_string()),
             Some(v) if v.tag != tag::IA5_STRING => Some(format!(
                 "the CPS pointer is a {}, not an IA5String URL",
-                smimelint_der::walk::tag_name(v.tag)
+                smimelint_cert::der_text::tag_name(v.tag)
             )),
             Some(v) => http_url_problem(v.content).map(|why| {
                 format!(
@@ -459,50 +460,19 @@ lint! {
     }
 }
 
-/// A decoded UserNotice: `SEQUENCE { noticeRef NoticeReference OPTIONAL, explicitText
-/// DisplayText OPTIONAL }`.
-struct UserNotice<'a> {
-    notice_ref: Option<Tlv<'a>>,
-    explicit_text: Option<Tlv<'a>>,
-}
-
-/// Decodes the value of an id-qt-unotice qualifier; the error says what is wrong with it.
-fn user_notice<'a>(q: &Qualifier<'a>) -> Result<UserNotice<'a>, &'static str> {
-    let Some(v) = q.value else {
-        return Err("has no UserNotice value");
-    };
-    if v.tag != tag::SEQUENCE {
-        return Err("is not a UserNotice SEQUENCE");
-    }
-    let mut r = v.children();
-    let notice_ref = r.read_if(tag::SEQUENCE);
-    let explicit_text = if r.is_empty() {
-        None
-    } else {
-        Some(r.read().map_err(|_| "has a truncated explicitText")?)
-    };
-    if !r.is_empty() {
-        return Err("has elements after explicitText");
-    }
-    Ok(UserNotice {
-        notice_ref,
-        explicit_text,
-    })
-}
-
 /// Every well-formed UserNotice of a policy list, with its policy.
 fn user_notices<'p, 'a>(
     list: &'p [PolicyInfo<'a>],
 ) -> impl Iterator<Item = (&'p PolicyInfo<'a>, UserNotice<'a>)> + 'p {
     qualifiers(list)
         .filter(|(_, q)| q.id == oid::QT_UNOTICE.as_bytes())
-        .filter_map(|(p, q)| user_notice(q).ok().map(|n| (p, n)))
+        .filter_map(|(p, q)| q.user_notice().ok().map(|n| (p, n)))
 }
 
 /// Every explicitText of a policy list, with its policy.
 fn explicit_texts<'p, 'a>(
     list: &'p [PolicyInfo<'a>],
-) -> impl Iterator<Item = (&'p PolicyInfo<'a>, Tlv<'a>)> + 'p {
+) -> impl Iterator<Item = (&'p PolicyInfo<'a>, Element<'a>)> + 'p {
     user_notices(list).filter_map(|(p, n)| n.explicit_text.map(|t| (p, t)))
 }
 
@@ -514,7 +484,7 @@ fn check_user_notice_missing_explicit_text(ctx: &LintContext<'_>) -> Outcome {
     let mut found = Vec::new();
     for (p, q) in qualifiers(list).filter(|(_, q)| q.id == oid::QT_UNOTICE.as_bytes()) {
         seen = true;
-        let problem = match user_notice(q) {
+        let problem = match q.user_notice() {
             Ok(UserNotice {
                 explicit_text: Some(_),
                 ..
@@ -674,7 +644,7 @@ fn check_legacy_generation_after_sunset(ctx: &LintContext<'_>) -> Outcome {
         Some(t) => fail!(
             "Legacy generation policy OID {} ({t}) on or after the {} sunset; {}",
             t.policy_oid(),
-            smimelint_der::time::format_date(dates::LEGACY_SUNSET),
+            smimelint_cert::time::format_date(dates::LEGACY_SUNSET),
             dates::evaluation_time(ctx.at, ctx.cert.not_before_time())
         ),
     }
@@ -775,7 +745,7 @@ fn is_display_text(t: u8) -> bool {
 
 /// Number of characters of a DisplayText value, or None when its content is not valid for its
 /// type (reported by `e_der_string_invalid`).
-fn display_text_chars(t: &Tlv<'_>) -> Option<usize> {
+fn display_text_chars(t: &Element<'_>) -> Option<usize> {
     match t.tag {
         tag::UTF8_STRING => std::str::from_utf8(t.content)
             .ok()
@@ -806,7 +776,7 @@ fn check_explicit_text_encoding(ctx: &LintContext<'_>) -> Outcome {
         } else if !is_display_text(text.tag) {
             Some(format!(
                 "is a {}, which is not a DisplayText type",
-                smimelint_der::walk::tag_name(text.tag)
+                smimelint_cert::der_text::tag_name(text.tag)
             ))
         } else {
             match display_text_chars(&text) {
@@ -889,7 +859,7 @@ fn check_explicit_text_not_utf8(ctx: &LintContext<'_>) -> Outcome {
             found.push(format!(
                 "policy {}: explicitText is a {}",
                 oid::dotted(p.oid),
-                smimelint_der::walk::tag_name(text.tag)
+                smimelint_cert::der_text::tag_name(text.tag)
             ));
         }
     }
@@ -943,7 +913,7 @@ fn is_control(cp: u32) -> bool {
 }
 
 /// The first control character of a DisplayText value, when it has one.
-fn first_control(t: &Tlv<'_>) -> Option<u32> {
+fn first_control(t: &Element<'_>) -> Option<u32> {
     match t.tag {
         tag::UTF8_STRING => std::str::from_utf8(t.content)
             .ok()?
@@ -1167,7 +1137,7 @@ lint! {
 #[cfg(test)]
 mod tests {
     use smimelint_cert::oid;
-    use smimelint_der::time::{date, UnixTime};
+    use smimelint_cert::time::{date, UnixTime};
     use smimelint_engine::registry::Status;
     use smimelint_engine::testing::{assert_lint, findings, lint_all, status_of};
     use smimelint_factory::{der, ext, CertBuilder};

@@ -4,9 +4,8 @@
 //! critical extensions — and the ones it rejects outright but that deserve a precise name.
 
 use super::prelude::*;
+use smimelint_cert::time::{format_iso, TimeKind};
 use smimelint_cert::{Form, Name, TimeField};
-use smimelint_der::time::{format_iso, TimeKind};
-use smimelint_der::walk::{tag, Reader, Tlv};
 
 /// Lowercase hex of up to 96 bytes (AlgorithmIdentifiers and serials fit whole), for messages.
 fn hex_full(b: &[u8]) -> String {
@@ -272,10 +271,8 @@ lint! {
 // ---------------------------------------------------------------------------------------------
 
 /// The algorithm OID of an AlgorithmIdentifier, in dotted form.
-fn algorithm_oid(t: &Tlv<'_>) -> Option<String> {
-    t.children()
-        .read_if(tag::OID)
-        .map(|o| oid::dotted(o.content))
+fn algorithm_oid(der: &[u8]) -> Option<String> {
+    smimelint_cert::alg::leading_oid(der).map(oid::dotted)
 }
 
 fn check_signature_algorithm_fields_mismatch(ctx: &LintContext<'_>) -> Outcome {
@@ -289,7 +286,7 @@ fn check_signature_algorithm_fields_mismatch(ctx: &LintContext<'_>) -> Outcome {
     if outer.raw == inner.raw {
         return Outcome::Pass;
     }
-    let (a, b) = (algorithm_oid(&outer), algorithm_oid(&inner));
+    let (a, b) = (algorithm_oid(outer.raw), algorithm_oid(inner.raw));
     match (a, b) {
         (Some(a), Some(b)) if a != b => fail!(
             "signatureAlgorithm is {a} but tbsCertificate.signature is {b} ({} vs {})",
@@ -700,7 +697,7 @@ fn check_name_attribute_type_invalid(ctx: &LintContext<'_>) -> Outcome {
             }
         }
     });
-    super::name_rules::for_each_directory_attribute(ctx.cert, &mut |a| {
+    ctx.cert.for_each_directory_attribute(&mut |a| {
         if let Some(p) = super::name_rules::attribute_type_problem(a) {
             found.push(format!("subjectDirectoryAttributes: {p}"));
         }
@@ -761,103 +758,6 @@ lint! {
 // Empty SIZE (1..MAX) collections
 // ---------------------------------------------------------------------------------------------
 
-/// Extensions whose whole value is a `SEQUENCE SIZE (1..MAX) OF …`, with the ASN.1 type name.
-fn sized_extension_type(e: &Extension<'_>) -> Option<&'static str> {
-    let table: [(&const_oid::ObjectIdentifier, &str); 10] = [
-        (&oid::SUBJECT_ALT_NAME, "GeneralNames"),
-        (&oid::ISSUER_ALT_NAME, "GeneralNames"),
-        (&oid::EXT_KEY_USAGE, "ExtKeyUsageSyntax"),
-        (&oid::CERTIFICATE_POLICIES, "CertificatePolicies"),
-        (&oid::CRL_DISTRIBUTION_POINTS, "CRLDistributionPoints"),
-        (&oid::FRESHEST_CRL, "FreshestCRL"),
-        (&oid::AUTHORITY_INFO_ACCESS, "AuthorityInfoAccessSyntax"),
-        (&oid::SUBJECT_INFO_ACCESS, "SubjectInfoAccessSyntax"),
-        (&oid::POLICY_MAPPINGS, "PolicyMappings"),
-        (
-            &oid::SUBJECT_DIRECTORY_ATTRIBUTES,
-            "SubjectDirectoryAttributes",
-        ),
-    ];
-    table.iter().find(|(o, _)| e.is(o)).map(|(_, t)| *t)
-}
-
-/// Calls `report(what)` for every empty SIZE (1..MAX) collection inside one extension value.
-/// Values that do not have the expected shape are left to e_asn1_field_invalid.
-fn empty_in_extension(e: &Extension<'_>, report: &mut dyn FnMut(String)) {
-    let Ok(top) = Reader::new(e.value).read() else {
-        return;
-    };
-    if top.tag != tag::SEQUENCE {
-        return;
-    }
-    if let Some(type_name) = sized_extension_type(e) {
-        if top.content.is_empty() {
-            report(format!("{type_name} is an empty SEQUENCE"));
-            return;
-        }
-    }
-    let is_crldp = e.is(&oid::CRL_DISTRIBUTION_POINTS) || e.is(&oid::FRESHEST_CRL);
-    if e.is(&oid::CERTIFICATE_POLICIES) {
-        for (k, info) in top.children().enumerate() {
-            let Ok(info) = info else { return };
-            let mut r = info.children();
-            let policy = r.read_if(tag::OID);
-            if let Some(qs) = r.read_if(tag::SEQUENCE) {
-                if qs.content.is_empty() {
-                    let id = policy.map_or_else(|| "?".into(), |p| oid::dotted(p.content));
-                    report(format!(
-                        "PolicyInformation[{k}] ({id}): policyQualifiers is an empty SEQUENCE"
-                    ));
-                }
-            }
-        }
-    } else if is_crldp {
-        for (k, dp) in top.children().enumerate() {
-            let Ok(dp) = dp else { return };
-            for field in dp.children().flatten() {
-                match field.tag {
-                    // distributionPoint [0] EXPLICIT-like wrapper around the DistributionPointName CHOICE.
-                    0xa0 => {
-                        for name in field.children().flatten() {
-                            if name.content.is_empty() {
-                                match name.tag {
-                                    0xa0 => report(format!(
-                                        "DistributionPoint[{k}]: distributionPoint.fullName (GeneralNames) is empty"
-                                    )),
-                                    0xa1 => report(format!(
-                                        "DistributionPoint[{k}]: distributionPoint.nameRelativeToCRLIssuer (RelativeDistinguishedName) is empty"
-                                    )),
-                                    _ => {}
-                                }
-                            }
-                        }
-                    }
-                    0xa2 if field.content.is_empty() => report(format!(
-                        "DistributionPoint[{k}]: cRLIssuer (GeneralNames) is empty"
-                    )),
-                    _ => {}
-                }
-            }
-        }
-    } else if e.is(&oid::NAME_CONSTRAINTS) {
-        for field in top.children().flatten() {
-            if field.content.is_empty() {
-                match field.tag {
-                    0xa0 => report("permittedSubtrees (GeneralSubtrees) is empty".into()),
-                    0xa1 => report("excludedSubtrees (GeneralSubtrees) is empty".into()),
-                    _ => {}
-                }
-            }
-        }
-    } else if e.is(&oid::AUTHORITY_KEY_IDENTIFIER) {
-        for field in top.children().flatten() {
-            if field.tag == 0xa1 && field.content.is_empty() {
-                report("authorityCertIssuer (GeneralNames) is empty".into());
-            }
-        }
-    }
-}
-
 /// Visits every empty SIZE (1..MAX) collection of the certificate.
 fn visit_empty_collections(cert: &Cert<'_>, report: &mut dyn FnMut(String)) {
     for place in &cert.empty_collections {
@@ -877,7 +777,7 @@ fn visit_empty_collections(cert: &Cert<'_>, report: &mut dyn FnMut(String)) {
         }
     }
     for e in &cert.extensions {
-        empty_in_extension(e, &mut |what| {
+        e.empty_collections(&mut |what| {
             report(format!(
                 "tbsCertificate.extensions[{}] {}: {what}",
                 e.index,
@@ -943,6 +843,14 @@ mod tests {
     use smimelint_engine::registry::Status;
     use smimelint_engine::testing::{assert_lint, lint_all, status_of};
     use smimelint_factory::{der, ext, gn, CertBuilder};
+
+    /// The content of a TLV written by the factory: what follows its minimal header.
+    fn content_of(t: &[u8]) -> &[u8] {
+        let header = (2..t.len())
+            .find(|&h| 1 + der::len(t.len() - h).len() == h)
+            .expect("a factory TLV");
+        &t[header..]
+    }
 
     const ASN1: &str = "e_asn1_field_invalid";
     const NOT_V3: &str = "e_smime_certificate_not_v3";
@@ -1508,13 +1416,8 @@ mod tests {
                 "nameRelativeToCRLIssuer",
                 Box::new(move |n: &[u8]| {
                     // The Name's single RDN, implicitly tagged [1].
-                    let rdn = smimelint_der::walk::read_tlv(n, 0)
-                        .unwrap()
-                        .0
-                        .children()
-                        .read()
-                        .unwrap();
-                    let dp = der::seq(&[der::explicit(0, &der::explicit(1, rdn.content))]);
+                    let rdn = content_of(content_of(n));
+                    let dp = der::seq(&[der::explicit(0, &der::explicit(1, rdn))]);
                     base()
                         .ext(&oid::FRESHEST_CRL, false, der::seq(&[dp]))
                         .build()
@@ -1587,7 +1490,7 @@ mod tests {
     #[test]
     fn name_attribute_type_applies_to_certificates_of_any_date() {
         // RFC 5280 (2008) and X.520 rules do not wait for the SBR's effective date.
-        let t = |s: &str| smimelint_der::time::parse_iso(s).expect("date");
+        let t = |s: &str| smimelint_cert::time::parse_iso(s).expect("date");
         let old = |dc: Vec<u8>| {
             base()
                 .validity(t("2019-03-01T00:00:00Z"), t("2020-03-01T00:00:00Z"))

@@ -7,8 +7,8 @@ use super::mailbox::{self, Charset, SanMailbox};
 use super::name_rules::{attr_name, on_directory_names_as, on_subject, NameCtx, Place, Rule};
 use super::prelude::*;
 use super::{organization_identifier as org, subject, subject_values as sv};
+use smimelint_cert::der_text::tag;
 use smimelint_cert::GeneralName;
-use smimelint_der::walk::tag;
 
 /// Microsoft User Principal Name (szOID_NT_PRINCIPAL_NAME).
 const UPN: &[u8] = &[0x2b, 0x06, 0x01, 0x04, 0x01, 0x82, 0x37, 0x14, 0x02, 0x03];
@@ -699,7 +699,7 @@ fn smtp_utf8_values<'c>(
             None => Err("SmtpUTF8Mailbox otherName has no [0] value".to_string()),
             Some(v) if v.tag != tag::UTF8_STRING => Err(format!(
                 "SmtpUTF8Mailbox is a {}, not a UTF8String",
-                smimelint_der::walk::tag_name(v.tag)
+                smimelint_cert::der_text::tag_name(v.tag)
             )),
             Some(v) => std::str::from_utf8(v.content)
                 .map_err(|_| "SmtpUTF8Mailbox is not valid UTF-8".to_string()),

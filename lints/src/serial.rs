@@ -2,7 +2,7 @@
 //! (`e_smime_serial_number_not_positive`, `e_smime_serial_number_too_large`).
 
 use super::prelude::*;
-use smimelint_der::walk::hex;
+use smimelint_cert::der_text::hex;
 
 /// Bit length of a big-endian magnitude, leading zero octets ignored.
 fn significant_bits(c: &[u8]) -> usize {

@@ -7,7 +7,7 @@ use super::countries;
 use super::mailbox::{self, Charset};
 use super::name_rules::{attr_name, describe, has_alphanumeric, on_subject, NameCtx};
 use super::prelude::*;
-use smimelint_der::walk::tag;
+use smimelint_cert::der_text::tag;
 use std::borrow::Cow;
 
 /// The text of every commonName that is not a Mailbox Address.
@@ -602,7 +602,7 @@ pub(crate) fn rule_attribute_encoding_invalid(n: &NameCtx<'_>, out: &mut Vec<Str
                 "{} is a {}; new certificates use PrintableString or UTF8String \
                  (RFC 5280 4.1.2.6)",
                 attr_name(a.oid),
-                smimelint_der::walk::tag_name(t)
+                smimelint_cert::der_text::tag_name(t)
             ));
         }
     }

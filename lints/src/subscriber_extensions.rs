@@ -6,9 +6,7 @@
 use super::crldp::show_uri;
 use super::prelude::*;
 use const_oid::ObjectIdentifier;
-use smimelint_cert::general_name::decode_general_name;
 use smimelint_cert::GeneralName;
-use smimelint_der::walk::{tag, Reader};
 
 /// `Pass` unless one of the extensions is present.
 fn absent(ctx: &LintContext<'_>, exts: &[&ObjectIdentifier]) -> Outcome {
@@ -90,8 +88,10 @@ fn check_basic_constraints_path_len(ctx: &LintContext<'_>) -> Outcome {
         Ext::Present(_, bc) => match bc.path_len {
             Some(p) => fail!(
                 "basicConstraints has pathLenConstraint {}",
-                smimelint_cert::int_value(p.content)
-                    .map_or_else(|| smimelint_der::walk::hex(p.content), |v| v.to_string())
+                smimelint_cert::int_value(p.content).map_or_else(
+                    || smimelint_cert::der_text::hex(p.content),
+                    |v| v.to_string()
+                )
             ),
             None => Outcome::Pass,
         },
@@ -463,27 +463,14 @@ lint! {
     }
 }
 
-/// What is wrong with an Adobe time-stamp extension value
-/// `SEQUENCE { version INTEGER, location GeneralName, requiresAuth BOOLEAN DEFAULT FALSE }`.
+/// What is wrong with an Adobe time-stamp extension value.
 fn adobe_timestamp_problem(value: &[u8], base: usize) -> Option<String> {
-    let mut outer = Reader::new_at(value, base);
-    let Some(seq) = outer.read_if(tag::SEQUENCE).filter(|_| outer.is_empty()) else {
-        return Some("the value is not a single SEQUENCE".into());
+    let location = match smimelint_cert::ext::decode_adobe_timestamp(value, base) {
+        Ok(location) => location,
+        Err(why) => return Some(why.into()),
     };
-    let mut r = seq.children();
-    if r.read_if(tag::INTEGER).is_none() {
-        return Some("version INTEGER missing".into());
-    }
-    let location = match r.read() {
-        Ok(t) => decode_general_name(t),
-        Err(_) => return Some("location GeneralName missing".into()),
-    };
-    r.read_if(tag::BOOLEAN);
-    if !r.is_empty() {
-        return Some("unexpected element after location / requiresAuth".into());
-    }
     match location {
-        GeneralName::Uri(u) if smimelint_der::walk::string_problem(22, u).is_none() => None,
+        GeneralName::Uri(u) if smimelint_cert::der_text::string_problem(22, u).is_none() => None,
         GeneralName::Uri(u) => Some(format!("location {} is not an IA5String", show_uri(u))),
         other => Some(format!(
             "location is a {}; version 1 allows only uniformResourceIdentifier",

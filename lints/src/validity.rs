@@ -4,7 +4,7 @@
 //! however small, is one more day.
 
 use super::prelude::*;
-use smimelint_der::time::format_iso;
+use smimelint_cert::time::format_iso;
 
 const DAY: i64 = 86_400;
 

@@ -1,6 +1,7 @@
 //! Lenient views of extension values, decoded once per certificate on first use.
 
-use super::{Cert, Extension};
+use super::general_name::{decode_general_name, decode_names_content, GeneralName};
+use super::{Cert, Element, Extension};
 use const_oid::ObjectIdentifier;
 use smimelint_der::walk::{self, tag, Reader, Tlv};
 use std::cell::OnceCell;
@@ -55,11 +56,7 @@ pub(crate) fn view<'c, 'a: 'c, T>(
     }
 }
 
-/// Reads the single top-level element of an extension value, requiring identifier `tag`.
-pub fn top_level<'a>(value: &'a [u8], base: usize, tag: u8, what: &str) -> Result<Tlv<'a>, String> {
-    let mut r = Reader::new_at(value, base);
-    r.expect(tag, what)
-}
+pub use super::element::top_level;
 
 /// One PolicyQualifierInfo.
 #[derive(Clone, Debug)]
@@ -77,6 +74,40 @@ pub struct PolicyInfo<'a> {
 }
 
 pub type Policies<'a> = Vec<PolicyInfo<'a>>;
+
+/// A decoded UserNotice: `SEQUENCE { noticeRef NoticeReference OPTIONAL, explicitText
+/// DisplayText OPTIONAL }`.
+#[derive(Clone, Copy, Debug)]
+pub struct UserNotice<'a> {
+    pub notice_ref: Option<Element<'a>>,
+    pub explicit_text: Option<Element<'a>>,
+}
+
+impl<'a> Qualifier<'a> {
+    /// The value read as a UserNotice; the error says what is wrong with it.
+    pub fn user_notice(&self) -> Result<UserNotice<'a>, &'static str> {
+        let Some(v) = self.value else {
+            return Err("has no UserNotice value");
+        };
+        if v.tag != tag::SEQUENCE {
+            return Err("is not a UserNotice SEQUENCE");
+        }
+        let mut r = v.children();
+        let notice_ref = r.read_if(tag::SEQUENCE).map(Element::from);
+        let explicit_text = if r.is_empty() {
+            None
+        } else {
+            Some(r.read().map_err(|_| "has a truncated explicitText")?.into())
+        };
+        if !r.is_empty() {
+            return Err("has elements after explicitText");
+        }
+        Ok(UserNotice {
+            notice_ref,
+            explicit_text,
+        })
+    }
+}
 
 /// `certificatePolicies ::= SEQUENCE SIZE (1..MAX) OF PolicyInformation`.
 pub fn decode_policies(value: &[u8], base: usize) -> Result<Policies<'_>, String> {
@@ -222,13 +253,13 @@ pub fn decode_key_usage(value: &[u8], base: usize) -> Result<KeyUsage, String> {
 #[derive(Clone, Debug)]
 pub struct DistributionPoint<'a> {
     /// `distributionPoint [0]` holding `fullName [0]`.
-    pub full_name: Option<Vec<super::GeneralName<'a>>>,
+    pub full_name: Option<Vec<GeneralName<'a>>>,
     /// `distributionPoint [0]` holding `nameRelativeToCRLIssuer [1]`.
     pub relative_name: Option<Tlv<'a>>,
     /// `reasons [1]` (ReasonFlags BIT STRING, implicitly tagged).
     pub reasons: Option<Tlv<'a>>,
     /// `cRLIssuer [2]`.
-    pub crl_issuer: Option<Vec<super::GeneralName<'a>>>,
+    pub crl_issuer: Option<Vec<GeneralName<'a>>>,
 }
 
 /// `CRLDistributionPoints ::= SEQUENCE SIZE (1..MAX) OF DistributionPoint`.
@@ -259,7 +290,7 @@ pub fn decode_crl_distribution_points(
                 .read()
                 .map_err(|e| format!("DistributionPointName: {e}"))?;
             match inner.tag {
-                0xa0 => point.full_name = Some(super::general_name::decode_names_content(&inner)?),
+                0xa0 => point.full_name = Some(decode_names_content(&inner)?),
                 0xa1 => point.relative_name = Some(inner),
                 t => {
                     return Err(format!(
@@ -271,7 +302,7 @@ pub fn decode_crl_distribution_points(
         }
         point.reasons = r.read_if(0x81);
         if let Some(issuer) = r.read_if(0xa2) {
-            point.crl_issuer = Some(super::general_name::decode_names_content(&issuer)?);
+            point.crl_issuer = Some(decode_names_content(&issuer)?);
         }
         if !r.is_empty() {
             return Err("unexpected element in DistributionPoint".into());
@@ -286,7 +317,7 @@ pub fn decode_crl_distribution_points(
 pub struct AccessDescription<'a> {
     /// Content bytes of the accessMethod OID.
     pub method: &'a [u8],
-    pub location: super::GeneralName<'a>,
+    pub location: GeneralName<'a>,
 }
 
 /// `AuthorityInfoAccessSyntax ::= SEQUENCE SIZE (1..MAX) OF AccessDescription`.
@@ -303,7 +334,7 @@ pub fn decode_access_descriptions(
             let location = r
                 .read()
                 .map_err(|e| format!("accessLocation: {e}"))
-                .map(super::general_name::decode_general_name)?;
+                .map(decode_general_name)?;
             Ok(AccessDescription { method, location })
         })
         .collect()
@@ -337,4 +368,75 @@ pub fn decode_authority_key_id(value: &[u8], base: usize) -> Result<AuthorityKey
 /// subjectKeyIdentifier: the KeyIdentifier OCTET STRING content.
 pub fn decode_subject_key_id(value: &[u8], base: usize) -> Result<&[u8], String> {
     top_level(value, base, tag::OCTET_STRING, "SubjectKeyIdentifier").map(|t| t.content)
+}
+
+/// One GeneralSubtree.
+#[derive(Clone, Debug)]
+pub struct Subtree<'a> {
+    pub base: GeneralName<'a>,
+    /// `minimum [0] BaseDistance DEFAULT 0`, content octets when encoded.
+    pub minimum: Option<&'a [u8]>,
+    /// `maximum [1] BaseDistance OPTIONAL`.
+    pub maximum: Option<&'a [u8]>,
+}
+
+/// `NameConstraints ::= SEQUENCE { permittedSubtrees [0] OPTIONAL, excludedSubtrees [1]
+/// OPTIONAL }`, both IMPLICIT `SEQUENCE OF GeneralSubtree`.
+#[derive(Clone, Debug)]
+pub struct NameConstraints<'a> {
+    pub permitted: Option<Vec<Subtree<'a>>>,
+    pub excluded: Option<Vec<Subtree<'a>>>,
+}
+
+impl<'a> NameConstraints<'a> {
+    pub fn subtrees(&self) -> impl Iterator<Item = &Subtree<'a>> {
+        self.permitted.iter().chain(&self.excluded).flatten()
+    }
+}
+
+fn decode_subtrees(t: Tlv<'_>) -> Result<Vec<Subtree<'_>>, String> {
+    t.children()
+        .map(|subtree| {
+            let subtree = subtree.map_err(|e| e.to_string())?;
+            let mut r = subtree.children();
+            let base = r.read().map_err(|e| format!("GeneralSubtree.base: {e}"))?;
+            Ok(Subtree {
+                base: decode_general_name(base),
+                minimum: r.read_if(0x80).map(|m| m.content),
+                maximum: r.read_if(0x81).map(|m| m.content),
+            })
+        })
+        .collect()
+}
+
+pub fn decode_name_constraints(value: &[u8], base: usize) -> Result<NameConstraints<'_>, String> {
+    let seq = top_level(value, base, tag::SEQUENCE, "NameConstraints")?;
+    let mut r = seq.children();
+    Ok(NameConstraints {
+        permitted: r.read_if(0xa0).map(decode_subtrees).transpose()?,
+        excluded: r.read_if(0xa1).map(decode_subtrees).transpose()?,
+    })
+}
+
+/// The Adobe time-stamp extension value
+/// `SEQUENCE { version INTEGER, location GeneralName, requiresAuth BOOLEAN DEFAULT FALSE }`:
+/// its location, or what is wrong with the structure.
+pub fn decode_adobe_timestamp(value: &[u8], base: usize) -> Result<GeneralName<'_>, &'static str> {
+    let mut outer = Reader::new_at(value, base);
+    let Some(seq) = outer.read_if(tag::SEQUENCE).filter(|_| outer.is_empty()) else {
+        return Err("the value is not a single SEQUENCE");
+    };
+    let mut r = seq.children();
+    if r.read_if(tag::INTEGER).is_none() {
+        return Err("version INTEGER missing");
+    }
+    let location = match r.read() {
+        Ok(t) => decode_general_name(t),
+        Err(_) => return Err("location GeneralName missing"),
+    };
+    r.read_if(tag::BOOLEAN);
+    if !r.is_empty() {
+        return Err("unexpected element after location / requiresAuth");
+    }
+    Ok(location)
 }

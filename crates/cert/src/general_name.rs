@@ -84,6 +84,6 @@ pub fn decode_names_content<'a>(t: &Tlv<'a>) -> Result<Vec<GeneralName<'a>>, Str
 
 /// Decodes an extension value holding `GeneralNames` (subjectAltName, issuerAltName).
 pub fn decode_general_names(value: &[u8], base: usize) -> Result<Vec<GeneralName<'_>>, String> {
-    let seq = super::ext::top_level(value, base, tag::SEQUENCE, "GeneralNames")?;
+    let seq = super::element::top_level(value, base, tag::SEQUENCE, "GeneralNames")?;
     decode_names_content(&seq)
 }

@@ -7,10 +7,17 @@
 //! views in this module, which the lints use. A certificate that `Certificate::from_der`
 //! rejects therefore still has every reachable field linted.
 
+pub mod alg;
+mod defaults;
+pub mod der_text;
+mod element;
+mod empty;
 pub mod ext;
 pub mod general_name;
 pub mod name;
+mod names;
 pub mod oid;
+pub mod qc;
 mod shape;
 pub mod spki;
 pub mod strict;
@@ -19,13 +26,18 @@ pub mod verify;
 
 use const_oid::ObjectIdentifier;
 use smimelint_der::time::{parse_asn1_time, Asn1Time, TimeKind, UnixTime};
-use smimelint_der::walk::{self, tag, Reader, Tlv, Violation, Walker};
+use smimelint_der::walk::{self, tag, Reader, Tlv, Walker};
 use std::cell::OnceCell;
 use std::sync::OnceLock;
 
-pub use ext::{BasicConstraints, Ext, Policies, PolicyInfo, Qualifier};
+pub use defaults::EncodedDefault;
+pub use element::Element;
+pub use ext::{BasicConstraints, Ext, Policies, PolicyInfo, Qualifier, UserNotice};
 pub use general_name::GeneralName;
 pub use name::{Attribute, Name};
+pub use names::RelativeName;
+pub use smimelint_der::time;
+pub use smimelint_der::walk::{Violation, ViolationKind};
 
 /// What the input turned out to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,6 +133,8 @@ struct Views<'a> {
     aia: OnceCell<ext::Slot<'a, Vec<ext::AccessDescription<'a>>>>,
     aki: OnceCell<ext::Slot<'a, ext::AuthorityKeyId<'a>>>,
     ski: OnceCell<ext::Slot<'a, &'a [u8]>>,
+    name_constraints: OnceCell<ext::Slot<'a, ext::NameConstraints<'a>>>,
+    qc_statements: OnceCell<ext::Slot<'a, qc::QcStatements<'a>>>,
     /// The SAN's Mailbox Addresses as comparison keys, for lookups from the subject.
     san_mailbox_keys: OnceCell<std::collections::HashSet<(String, String)>>,
 }
@@ -538,6 +552,24 @@ impl<'a> Cert<'a> {
             self,
             &oid::SUBJECT_KEY_IDENTIFIER,
             ext::decode_subject_key_id,
+        )
+    }
+
+    pub fn name_constraints(&self) -> Ext<'_, ext::NameConstraints<'a>> {
+        ext::view(
+            &self.views.name_constraints,
+            self,
+            &oid::NAME_CONSTRAINTS,
+            ext::decode_name_constraints,
+        )
+    }
+
+    pub fn qc_statements(&self) -> Ext<'_, qc::QcStatements<'a>> {
+        ext::view(
+            &self.views.qc_statements,
+            self,
+            &oid::QC_STATEMENTS,
+            qc::decode_qc_statements,
         )
     }
 
