@@ -4,11 +4,11 @@ use super::countries;
 use super::prelude::*;
 use const_oid::ObjectIdentifier;
 
-/// The attributes SBR 7.1.4.3.1 (a)–(c) require, with their names for messages.
-const REQUIRED: [(&ObjectIdentifier, &str); 3] = [
-    (&oid::AT_COMMON_NAME, "commonName"),
-    (&oid::AT_ORGANIZATION, "organizationName"),
-    (&oid::AT_COUNTRY, "countryName"),
+/// The attributes SBR 7.1.4.3.1 (a)–(c) require.
+const REQUIRED: [&ObjectIdentifier; 3] = [
+    &oid::AT_COMMON_NAME,
+    &oid::AT_ORGANIZATION,
+    &oid::AT_COUNTRY,
 ];
 
 fn check_required_attribute_missing(ctx: &LintContext<'_>) -> Outcome {
@@ -17,8 +17,8 @@ fn check_required_attribute_missing(ctx: &LintContext<'_>) -> Outcome {
     };
     let missing: Vec<&str> = REQUIRED
         .iter()
-        .filter(|(o, _)| !subject.has(o))
-        .map(|(_, name)| *name)
+        .filter(|o| !subject.has(o))
+        .map(|o| oid::attribute_name(o))
         .collect();
     if missing.is_empty() {
         Outcome::Pass

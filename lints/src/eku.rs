@@ -19,36 +19,15 @@ use super::prelude::*;
 use const_oid::ObjectIdentifier;
 
 /// KeyPurposeIds that SBR 7.1.2.3(f) forbids in every generation.
-static PROHIBITED: [(&ObjectIdentifier, &str); 4] = [
-    (&oid::KP_SERVER_AUTH, "id-kp-serverAuth"),
-    (&oid::KP_CODE_SIGNING, "id-kp-codeSigning"),
-    (&oid::KP_TIME_STAMPING, "id-kp-timeStamping"),
-    (&oid::ANY_EKU, "anyExtendedKeyUsage"),
+static PROHIBITED: [&ObjectIdentifier; 4] = [
+    &oid::KP_SERVER_AUTH,
+    &oid::KP_CODE_SIGNING,
+    &oid::KP_TIME_STAMPING,
+    &oid::ANY_EKU,
 ];
-
-/// Other KeyPurposeIds named in findings.
-static KNOWN: [(&ObjectIdentifier, &str); 7] = [
-    (&oid::KP_EMAIL_PROTECTION, "id-kp-emailProtection"),
-    (&oid::KP_CLIENT_AUTH, "id-kp-clientAuth"),
-    (&oid::KP_OCSP_SIGNING, "id-kp-OCSPSigning"),
-    (&oid::KP_DOCUMENT_SIGNING, "id-kp-documentSigning"),
-    (&oid::MS_EFS_CRYPTO, "Microsoft Encrypting File System"),
-    (&oid::MS_DOCUMENT_SIGNING, "Microsoft Document Signing"),
-    (
-        &oid::ADOBE_AUTHENTIC_DOCUMENTS_TRUST,
-        "Adobe Authentic Documents Trust",
-    ),
-];
-
-fn lookup(table: &[(&ObjectIdentifier, &'static str)], kp: &[u8]) -> Option<&'static str> {
-    table
-        .iter()
-        .find(|(o, _)| o.as_bytes() == kp)
-        .map(|(_, name)| *name)
-}
 
 pub(super) fn is_prohibited(kp: &[u8]) -> bool {
-    lookup(&PROHIBITED, kp).is_some()
+    PROHIBITED.iter().any(|o| o.as_bytes() == kp)
 }
 
 fn is(kp: &[u8], o: &ObjectIdentifier) -> bool {
@@ -57,7 +36,7 @@ fn is(kp: &[u8], o: &ObjectIdentifier) -> bool {
 
 /// `name (dotted)` for known purposes, else the dotted OID.
 pub(super) fn describe(kp: &[u8]) -> String {
-    match lookup(&PROHIBITED, kp).or_else(|| lookup(&KNOWN, kp)) {
+    match oid::purpose_name(kp) {
         Some(name) => format!("{name} ({})", oid::dotted(kp)),
         None => oid::dotted(kp),
     }
@@ -428,7 +407,8 @@ mod tests {
         );
         assert_lint(lint, &bad, &clean("mailbox-multipurpose"), &[]);
         assert!(details(&bad, lint).contains("id-kp-serverAuth (1.3.6.1.5.5.7.3.1)"));
-        for (purpose, name) in PROHIBITED.iter() {
+        for purpose in PROHIBITED {
+            let name = oid::purpose_name(purpose.as_bytes()).unwrap();
             for t in [
                 "sponsored-strict",
                 "sponsored-multipurpose",
@@ -442,7 +422,7 @@ mod tests {
                 assert_eq!(issues, [lint], "{name} in {t}");
             }
         }
-        let all_four: Vec<&ObjectIdentifier> = PROHIBITED.iter().map(|(o, _)| *o).collect();
+        let all_four: Vec<&ObjectIdentifier> = PROHIBITED.to_vec();
         let d = details(&cert("mailbox-strict", &all_four), lint);
         assert!(
             d.contains("anyExtendedKeyUsage (2.5.29.37.0)") && d.contains("id-kp-timeStamping"),

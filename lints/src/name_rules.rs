@@ -68,7 +68,6 @@ use Presence::{May, Shall, ShallNot};
 /// One row of the tables in SBR 7.1.4.2.3–7.1.4.2.6; each cell is Legacy, Multipurpose, Strict.
 pub(crate) struct AttrRow {
     pub oid: &'static ObjectIdentifier,
-    pub name: &'static str,
     pub mailbox: [Presence; 3],
     pub organization: [Presence; 3],
     pub sponsored: [Presence; 3],
@@ -102,117 +101,37 @@ const NOT_STRICT: [Presence; 3] = [May, May, ShallNot];
 
 /// SBR 7.1.4.2.3 (MV), 7.1.4.2.4 (OV), 7.1.4.2.5 (SV), 7.1.4.2.6 (IV), unchanged since v1.0.0.
 pub(crate) static MATRIX: [AttrRow; 15] = [
-    row(
-        &oid::AT_COMMON_NAME,
-        "commonName",
-        ALL_MAY,
-        ALL_MAY,
-        ALL_MAY,
-        ALL_MAY,
-    ),
-    row(
-        &oid::AT_ORGANIZATION,
-        "organizationName",
-        NEVER,
-        REQUIRED,
-        REQUIRED,
-        NEVER,
-    ),
-    row(
-        &oid::AT_ORGANIZATIONAL_UNIT,
-        "organizationalUnitName",
-        NEVER,
-        ALL_MAY,
-        ALL_MAY,
-        NEVER,
-    ),
+    row(&oid::AT_COMMON_NAME, ALL_MAY, ALL_MAY, ALL_MAY, ALL_MAY),
+    row(&oid::AT_ORGANIZATION, NEVER, REQUIRED, REQUIRED, NEVER),
+    row(&oid::AT_ORGANIZATIONAL_UNIT, NEVER, ALL_MAY, ALL_MAY, NEVER),
     row(
         &oid::AT_ORGANIZATION_IDENTIFIER,
-        "organizationIdentifier",
         NEVER,
         REQUIRED,
         REQUIRED,
         NEVER,
     ),
-    row(
-        &oid::AT_GIVEN_NAME,
-        "givenName",
-        NEVER,
-        NEVER,
-        ALL_MAY,
-        ALL_MAY,
-    ),
-    row(&oid::AT_SURNAME, "surname", NEVER, NEVER, ALL_MAY, ALL_MAY),
-    row(
-        &oid::AT_PSEUDONYM,
-        "pseudonym",
-        NEVER,
-        NEVER,
-        ALL_MAY,
-        ALL_MAY,
-    ),
-    row(
-        &oid::AT_SERIAL_NUMBER,
-        "serialNumber",
-        ALL_MAY,
-        ALL_MAY,
-        ALL_MAY,
-        ALL_MAY,
-    ),
-    row(
-        &oid::AT_EMAIL_ADDRESS,
-        "emailAddress",
-        ALL_MAY,
-        ALL_MAY,
-        ALL_MAY,
-        ALL_MAY,
-    ),
-    row(&oid::AT_TITLE, "title", NEVER, NEVER, ALL_MAY, ALL_MAY),
-    row(
-        &oid::AT_STREET,
-        "streetAddress",
-        NEVER,
-        NOT_STRICT,
-        NOT_STRICT,
-        NOT_STRICT,
-    ),
-    row(
-        &oid::AT_LOCALITY,
-        "localityName",
-        NEVER,
-        ALL_MAY,
-        ALL_MAY,
-        ALL_MAY,
-    ),
-    row(
-        &oid::AT_STATE,
-        "stateOrProvinceName",
-        NEVER,
-        ALL_MAY,
-        ALL_MAY,
-        ALL_MAY,
-    ),
+    row(&oid::AT_GIVEN_NAME, NEVER, NEVER, ALL_MAY, ALL_MAY),
+    row(&oid::AT_SURNAME, NEVER, NEVER, ALL_MAY, ALL_MAY),
+    row(&oid::AT_PSEUDONYM, NEVER, NEVER, ALL_MAY, ALL_MAY),
+    row(&oid::AT_SERIAL_NUMBER, ALL_MAY, ALL_MAY, ALL_MAY, ALL_MAY),
+    row(&oid::AT_EMAIL_ADDRESS, ALL_MAY, ALL_MAY, ALL_MAY, ALL_MAY),
+    row(&oid::AT_TITLE, NEVER, NEVER, ALL_MAY, ALL_MAY),
+    row(&oid::AT_STREET, NEVER, NOT_STRICT, NOT_STRICT, NOT_STRICT),
+    row(&oid::AT_LOCALITY, NEVER, ALL_MAY, ALL_MAY, ALL_MAY),
+    row(&oid::AT_STATE, NEVER, ALL_MAY, ALL_MAY, ALL_MAY),
     row(
         &oid::AT_POSTAL_CODE,
-        "postalCode",
         NEVER,
         NOT_STRICT,
         NOT_STRICT,
         NOT_STRICT,
     ),
-    row(
-        &oid::AT_COUNTRY,
-        "countryName",
-        NEVER,
-        ALL_MAY,
-        ALL_MAY,
-        ALL_MAY,
-    ),
+    row(&oid::AT_COUNTRY, NEVER, ALL_MAY, ALL_MAY, ALL_MAY),
 ];
 
 const fn row(
     oid: &'static ObjectIdentifier,
-    name: &'static str,
     mailbox: [Presence; 3],
     organization: [Presence; 3],
     sponsored: [Presence; 3],
@@ -220,7 +139,6 @@ const fn row(
 ) -> AttrRow {
     AttrRow {
         oid,
-        name,
         mailbox,
         organization,
         sponsored,
@@ -252,27 +170,32 @@ pub(crate) fn matrix_row(attr_oid: &[u8]) -> Option<&'static AttrRow> {
     MATRIX.iter().find(|r| r.oid.as_bytes() == attr_oid)
 }
 
-/// Human name of an attribute type: the table's name, a few well-known others, or the OID.
+/// Attribute types outside the SBR tables that findings name with their OID beside the name.
+static NAMED_WITH_OID: [&ObjectIdentifier; 11] = [
+    &oid::AT_DESCRIPTION,
+    &oid::AT_BUSINESS_CATEGORY,
+    &oid::AT_NAME,
+    &oid::AT_INITIALS,
+    &oid::AT_GENERATION_QUALIFIER,
+    &oid::AT_DN_QUALIFIER,
+    &oid::AT_UID,
+    &oid::AT_DOMAIN_COMPONENT,
+    &oid::AT_JURISDICTION_LOCALITY,
+    &oid::AT_JURISDICTION_STATE,
+    &oid::AT_JURISDICTION_COUNTRY,
+];
+
+/// Human name of an attribute type: the registry's name for the SBR tables' types, name and OID
+/// for a few well-known others, else the OID.
 pub(crate) fn attr_name(attr_oid: &[u8]) -> Cow<'static, str> {
     if let Some(r) = matrix_row(attr_oid) {
-        return Cow::Borrowed(r.name);
+        return Cow::Borrowed(oid::attribute_name(r.oid));
     }
     let dotted = oid::dotted(attr_oid);
-    let known = match dotted.as_str() {
-        "2.5.4.13" => "description",
-        "2.5.4.15" => "businessCategory",
-        "2.5.4.41" => "name",
-        "2.5.4.43" => "initials",
-        "2.5.4.44" => "generationQualifier",
-        "2.5.4.46" => "dnQualifier",
-        "0.9.2342.19200300.100.1.1" => "uid",
-        "0.9.2342.19200300.100.1.25" => "domainComponent",
-        "1.3.6.1.4.1.311.60.2.1.1" => "jurisdictionLocalityName",
-        "1.3.6.1.4.1.311.60.2.1.2" => "jurisdictionStateOrProvinceName",
-        "1.3.6.1.4.1.311.60.2.1.3" => "jurisdictionCountryName",
-        _ => return Cow::Owned(dotted),
-    };
-    Cow::Owned(format!("{known} ({dotted})"))
+    match NAMED_WITH_OID.iter().find(|o| o.as_bytes() == attr_oid) {
+        Some(o) => Cow::Owned(format!("{} ({dotted})", oid::attribute_name(o))),
+        None => Cow::Owned(dotted),
+    }
 }
 
 /// `name "value"` for messages; undecodable values are shown by their type.
@@ -389,7 +312,6 @@ pub(crate) fn has_alphanumeric(s: &str) -> bool {
 /// The ASN.1 type an attribute's definition gives its value, as the identifier octets it admits.
 pub(crate) struct AttrSyntax {
     pub oid: &'static ObjectIdentifier,
-    pub name: &'static str,
     pub types: &'static [u8],
     /// The type as the defining text writes it, for messages and docs.
     pub syntax: &'static str,
@@ -410,14 +332,12 @@ const IA5: &[u8] = &[tag::IA5_STRING];
 
 const fn syntax(
     oid: &'static ObjectIdentifier,
-    name: &'static str,
     types: &'static [u8],
     syntax: &'static str,
     source: &'static str,
 ) -> AttrSyntax {
     AttrSyntax {
         oid,
-        name,
         types,
         syntax,
         source,
@@ -431,166 +351,84 @@ const X520: &str = "X.520 6";
 /// Every attribute type of the SBR 7.1.4.2 tables and the others common in certificate Names.
 /// Attribute types not listed here have no type check (their definitions are not known).
 pub(crate) static ATTRIBUTE_SYNTAX: [AttrSyntax; 32] = [
-    syntax(&oid::AT_COMMON_NAME, "commonName", DIRECTORY_STRING, DS, A1),
-    syntax(&oid::AT_SURNAME, "surname", DIRECTORY_STRING, DS, A1),
-    syntax(
-        &oid::AT_SERIAL_NUMBER,
-        "serialNumber",
-        PRINTABLE,
-        "PrintableString",
-        A1,
-    ),
+    syntax(&oid::AT_COMMON_NAME, DIRECTORY_STRING, DS, A1),
+    syntax(&oid::AT_SURNAME, DIRECTORY_STRING, DS, A1),
+    syntax(&oid::AT_SERIAL_NUMBER, PRINTABLE, "PrintableString", A1),
     syntax(
         &oid::AT_COUNTRY,
-        "countryName",
         PRINTABLE,
         "PrintableString (SIZE (2))",
         A1,
     ),
-    syntax(&oid::AT_LOCALITY, "localityName", DIRECTORY_STRING, DS, A1),
-    syntax(
-        &oid::AT_STATE,
-        "stateOrProvinceName",
-        DIRECTORY_STRING,
-        DS,
-        A1,
-    ),
-    syntax(&oid::AT_STREET, "streetAddress", DIRECTORY_STRING, DS, X520),
-    syntax(
-        &oid::AT_ORGANIZATION,
-        "organizationName",
-        DIRECTORY_STRING,
-        DS,
-        A1,
-    ),
-    syntax(
-        &oid::AT_ORGANIZATIONAL_UNIT,
-        "organizationalUnitName",
-        DIRECTORY_STRING,
-        DS,
-        A1,
-    ),
-    syntax(&oid::AT_TITLE, "title", DIRECTORY_STRING, DS, A1),
-    syntax(
-        &oid::AT_DESCRIPTION,
-        "description",
-        DIRECTORY_STRING,
-        DS,
-        X520,
-    ),
-    syntax(
-        &oid::AT_BUSINESS_CATEGORY,
-        "businessCategory",
-        DIRECTORY_STRING,
-        DS,
-        X520,
-    ),
-    syntax(
-        &oid::AT_POSTAL_CODE,
-        "postalCode",
-        DIRECTORY_STRING,
-        DS,
-        X520,
-    ),
+    syntax(&oid::AT_LOCALITY, DIRECTORY_STRING, DS, A1),
+    syntax(&oid::AT_STATE, DIRECTORY_STRING, DS, A1),
+    syntax(&oid::AT_STREET, DIRECTORY_STRING, DS, X520),
+    syntax(&oid::AT_ORGANIZATION, DIRECTORY_STRING, DS, A1),
+    syntax(&oid::AT_ORGANIZATIONAL_UNIT, DIRECTORY_STRING, DS, A1),
+    syntax(&oid::AT_TITLE, DIRECTORY_STRING, DS, A1),
+    syntax(&oid::AT_DESCRIPTION, DIRECTORY_STRING, DS, X520),
+    syntax(&oid::AT_BUSINESS_CATEGORY, DIRECTORY_STRING, DS, X520),
+    syntax(&oid::AT_POSTAL_CODE, DIRECTORY_STRING, DS, X520),
     syntax(
         &oid::AT_TELEPHONE_NUMBER,
-        "telephoneNumber",
         PRINTABLE,
         "PrintableString",
         X520,
     ),
-    syntax(&oid::AT_NAME, "name", DIRECTORY_STRING, DS, A1),
-    syntax(&oid::AT_GIVEN_NAME, "givenName", DIRECTORY_STRING, DS, A1),
-    syntax(&oid::AT_INITIALS, "initials", DIRECTORY_STRING, DS, A1),
-    syntax(
-        &oid::AT_GENERATION_QUALIFIER,
-        "generationQualifier",
-        DIRECTORY_STRING,
-        DS,
-        A1,
-    ),
-    syntax(
-        &oid::AT_DN_QUALIFIER,
-        "dnQualifier",
-        PRINTABLE,
-        "PrintableString",
-        A1,
-    ),
-    syntax(&oid::AT_PSEUDONYM, "pseudonym", DIRECTORY_STRING, DS, A1),
-    syntax(
-        &oid::AT_ORGANIZATION_IDENTIFIER,
-        "organizationIdentifier",
-        DIRECTORY_STRING,
-        DS,
-        X520,
-    ),
-    syntax(&oid::AT_EMAIL_ADDRESS, "emailAddress", IA5, "IA5String", A1),
-    syntax(
-        &oid::AT_DOMAIN_COMPONENT,
-        "domainComponent",
-        IA5,
-        "IA5String",
-        A1,
-    ),
+    syntax(&oid::AT_NAME, DIRECTORY_STRING, DS, A1),
+    syntax(&oid::AT_GIVEN_NAME, DIRECTORY_STRING, DS, A1),
+    syntax(&oid::AT_INITIALS, DIRECTORY_STRING, DS, A1),
+    syntax(&oid::AT_GENERATION_QUALIFIER, DIRECTORY_STRING, DS, A1),
+    syntax(&oid::AT_DN_QUALIFIER, PRINTABLE, "PrintableString", A1),
+    syntax(&oid::AT_PSEUDONYM, DIRECTORY_STRING, DS, A1),
+    syntax(&oid::AT_ORGANIZATION_IDENTIFIER, DIRECTORY_STRING, DS, X520),
+    syntax(&oid::AT_EMAIL_ADDRESS, IA5, "IA5String", A1),
+    syntax(&oid::AT_DOMAIN_COMPONENT, IA5, "IA5String", A1),
     syntax(
         &oid::AT_UID,
-        "uid",
         DIRECTORY_STRING,
         DS,
         "RFC 4519 2.39; RFC 1274",
     ),
     syntax(
         &oid::AT_JURISDICTION_LOCALITY,
-        "jurisdictionLocalityName",
         DIRECTORY_STRING,
         DS,
         "EV Guidelines 9.2.4",
     ),
     syntax(
         &oid::AT_JURISDICTION_STATE,
-        "jurisdictionStateOrProvinceName",
         DIRECTORY_STRING,
         DS,
         "EV Guidelines 9.2.4",
     ),
     syntax(
         &oid::AT_JURISDICTION_COUNTRY,
-        "jurisdictionCountryName",
         PRINTABLE,
         "PrintableString (SIZE (2))",
         "EV Guidelines 9.2.4",
     ),
     syntax(
         &oid::DATE_OF_BIRTH,
-        "dateOfBirth",
         &[tag::GENERALIZED_TIME],
         "GeneralizedTime",
         "RFC 3739 3.2.2",
     ),
-    syntax(
-        &oid::PLACE_OF_BIRTH,
-        "placeOfBirth",
-        DIRECTORY_STRING,
-        DS,
-        "RFC 3739 3.2.2",
-    ),
+    syntax(&oid::PLACE_OF_BIRTH, DIRECTORY_STRING, DS, "RFC 3739 3.2.2"),
     syntax(
         &oid::GENDER,
-        "gender",
         PRINTABLE,
         "PrintableString (SIZE (1))",
         "RFC 3739 3.2.2",
     ),
     syntax(
         &oid::COUNTRY_OF_RESIDENCE,
-        "countryOfResidence",
         PRINTABLE,
         "PrintableString (SIZE (2))",
         "RFC 3739 3.2.2",
     ),
     syntax(
         &oid::COUNTRY_OF_CITIZENSHIP,
-        "countryOfCitizenship",
         PRINTABLE,
         "PrintableString (SIZE (2))",
         "RFC 3739 3.2.2",
@@ -617,7 +455,7 @@ pub(crate) fn attribute_type_problem(a: &Attribute<'_>) -> Option<String> {
     }
     Some(format!(
         "{} is encoded as {}; {} defines it as {}",
-        s.name,
+        oid::attribute_name(s.oid),
         smimelint_cert::der_text::tag_name(a.value.tag),
         s.source,
         s.syntax

@@ -1325,7 +1325,7 @@ mod tests {
             assert!(
                 rows.iter().any(|(o, ..)| *o == s.oid.to_string()),
                 "no test row for {}",
-                s.name
+                oid::attribute_name(s.oid)
             );
         }
         for (o, good, bad) in rows {

@@ -22,7 +22,7 @@ pub(crate) fn rule_attribute_prohibited(n: &NameCtx<'_>, out: &mut Vec<String>) 
         if count > 0 {
             out.push(format!(
                 "{} is not allowed in {t} certificates (SBR {}){}",
-                row.name,
+                oid::attribute_name(row.oid),
                 table_section(t.validation),
                 if count > 1 {
                     format!(" ({count} present)")
@@ -140,7 +140,7 @@ pub(crate) fn rule_required_attribute_missing(n: &NameCtx<'_>, out: &mut Vec<Str
         if !n.has(row.oid) {
             out.push(format!(
                 "{} is required in {t} certificates (SBR {})",
-                row.name,
+                oid::attribute_name(row.oid),
                 table_section(t.validation)
             ));
         }
