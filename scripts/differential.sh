@@ -15,9 +15,10 @@ if [ ! -x "$oracle" ]; then
 fi
 rm -rf "$out"
 mkdir -p "$out"
-cargo build -q --example differential
-bin=target/debug/examples/differential
-"$bin" generate "$out" "$count" "$seed"
+# `cargo xtask differential` (xtask/src/differential.rs); built once, then only run.
+cargo build -q -p xtask
+differential() { cargo xtask differential "$@"; }
+differential generate "$out" "$count" "$seed"
 # One oracle process per certificate type: the type is forced, as smimelint's is.
 : > "$out/pkilint.jsonl"
 for dir in "$out"/*/; do
@@ -25,4 +26,4 @@ for dir in "$out"/*/; do
   find "$dir" -name '*.pem' -print0 | sort -z |
     xargs -0 "$oracle" --type "${type^^}" >> "$out/pkilint.jsonl"
 done
-"$bin" compare "$out" "$out/pkilint.jsonl"
+differential compare "$out" "$out/pkilint.jsonl"
