@@ -9,6 +9,7 @@
 
 pub mod ext;
 pub mod general_name;
+pub mod keymath;
 pub mod name;
 pub mod oid;
 mod shape;
