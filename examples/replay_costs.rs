@@ -75,6 +75,7 @@ fn breakdown(der: &[u8]) -> Vec<(f64, String)> {
                 at: cert.not_before_time().unwrap_or(0),
                 issuer: None,
                 constraints: None,
+                facts: Default::default(),
             };
             black_box(engine::evaluate(lint, &ctx));
         });

@@ -166,16 +166,10 @@ lint! {
 }
 
 fn check_signature_invalid(ctx: &LintContext<'_>) -> Outcome {
-    let Some(issuer) = ctx.issuer else {
-        return Outcome::NotApplicable;
-    };
-    let Some(Ok(spki)) = issuer.spki_view() else {
-        return Outcome::NotApplicable;
-    };
-    match verify::verify_cert(ctx.cert, spki) {
-        Verdict::Valid => Outcome::Pass,
-        Verdict::Invalid(why) => fail!("{why}"),
-        Verdict::Unsupported(_) => Outcome::NotApplicable,
+    match ctx.issuer_signature() {
+        Some(Verdict::Valid) => Outcome::Pass,
+        Some(Verdict::Invalid(why)) => fail!("{why}"),
+        Some(Verdict::Unsupported(_)) | None => Outcome::NotApplicable,
     }
 }
 

@@ -7,12 +7,12 @@
 //! value gets both findings.
 
 use super::prelude::*;
+use smimelint_cert::keymath::bignum::bit_length;
+use smimelint_cert::keymath::ec::{point_form, NistCurve};
+use smimelint_cert::keymath::edwards::{ed25519_decodes, ed448_decodes};
+use smimelint_cert::keymath::rsa::RsaPublicKey;
+use smimelint_cert::keymath::unused_bits_note;
 use smimelint_cert::spki::{KeyFamily, Spki};
-use smimelint_der::walk::{tag, Reader};
-use std::cell::{OnceCell, RefCell};
-use std::cmp::Ordering;
-use std::rc::Rc;
-use std::sync::OnceLock;
 
 /// The SPKI when it decodes and its algorithm is of `family`.
 fn spki_of<'c>(ctx: &'c LintContext<'_>, family: KeyFamily) -> Option<&'c Spki<'c>> {
@@ -22,692 +22,17 @@ fn spki_of<'c>(ctx: &'c LintContext<'_>, family: KeyFamily) -> Option<&'c Spki<'
     }
 }
 
-/// "…, and the BIT STRING has N unused bits" when N is not zero: a key is a whole number of
-/// octets.
-fn unused_bits_note(spki: &Spki<'_>) -> Option<String> {
-    (spki.unused_bits != 0).then(|| {
-        format!(
-            "the subjectPublicKey BIT STRING has {} unused bits (a key is a whole number of octets)",
-            spki.unused_bits
-        )
-    })
-}
-
-// ---------------------------------------------------------------------------------------------
-// A small unsigned big integer: just what the modulus checks need.
-// ---------------------------------------------------------------------------------------------
-
-/// Unsigned integer as little-endian 64-bit limbs, without high zero limbs.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Big(Vec<u64>);
-
-impl Big {
-    fn from_be(bytes: &[u8]) -> Big {
-        let mut limbs: Vec<u64> = bytes
-            .rchunks(8)
-            .map(|c| c.iter().fold(0, |acc, &b| (acc << 8) | u64::from(b)))
-            .collect();
-        while limbs.last() == Some(&0) {
-            limbs.pop();
-        }
-        Big(limbs)
-    }
-
-    fn from_u64(v: u64) -> Big {
-        Big::from_be(&v.to_be_bytes())
-    }
-
-    fn bits(&self) -> usize {
-        self.0
-            .last()
-            .map_or(0, |&top| self.0.len() * 64 - top.leading_zeros() as usize)
-    }
-
-    fn rem_u64(&self, m: u64) -> u64 {
-        let m = u128::from(m);
-        self.0
-            .iter()
-            .rev()
-            .fold(0u128, |r, &l| ((r << 64) | u128::from(l)) % m) as u64
-    }
-
-    /// Quotient and remainder by a small divisor.
-    fn div_u64(&self, d: u64) -> (Big, u64) {
-        let d = u128::from(d);
-        let mut q = vec![0u64; self.0.len()];
-        let mut r = 0u128;
-        for i in (0..self.0.len()).rev() {
-            let cur = (r << 64) | u128::from(self.0[i]);
-            q[i] = (cur / d) as u64;
-            r = cur % d;
-        }
-        while q.last() == Some(&0) {
-            q.pop();
-        }
-        (Big(q), r as u64)
-    }
-
-    fn mul(&self, other: &Big) -> Big {
-        let mut out = vec![0u64; self.0.len() + other.0.len()];
-        for (i, &a) in self.0.iter().enumerate() {
-            let mut carry = 0u128;
-            for (j, &b) in other.0.iter().enumerate() {
-                let t = u128::from(a) * u128::from(b) + u128::from(out[i + j]) + carry;
-                out[i + j] = t as u64;
-                carry = t >> 64;
-            }
-            out[i + other.0.len()] = carry as u64;
-        }
-        while out.last() == Some(&0) {
-            out.pop();
-        }
-        Big(out)
-    }
-
-    fn cmp_big(&self, other: &Big) -> Ordering {
-        self.0
-            .len()
-            .cmp(&other.0.len())
-            .then_with(|| self.0.iter().rev().cmp(other.0.iter().rev()))
-    }
-
-    /// `self^k` compared with `n`, stopping as soon as the power exceeds `n`.
-    fn pow_cmp(&self, k: u32, n: &Big) -> Ordering {
-        let mut acc = Big::from_u64(1);
-        for _ in 0..k {
-            acc = acc.mul(self);
-            if acc.bits() > n.bits() {
-                return Ordering::Greater;
-            }
-        }
-        acc.cmp_big(n)
-    }
-
-    fn add(&self, other: &Big) -> Big {
-        let (long, short) = if self.0.len() >= other.0.len() {
-            (self, other)
-        } else {
-            (other, self)
-        };
-        let mut out = Vec::with_capacity(long.0.len() + 1);
-        let mut carry = false;
-        for (i, &a) in long.0.iter().enumerate() {
-            let (s1, c1) = a.overflowing_add(short.0.get(i).copied().unwrap_or(0));
-            let (s2, c2) = s1.overflowing_add(u64::from(carry));
-            out.push(s2);
-            carry = c1 || c2;
-        }
-        if carry {
-            out.push(1);
-        }
-        Big(out)
-    }
-
-    fn shl(&self, bits: usize) -> Big {
-        let (limbs, bits) = (bits / 64, bits % 64);
-        let mut out = vec![0u64; limbs];
-        let mut spill = 0u64;
-        for &l in &self.0 {
-            out.push((l << bits) | spill);
-            spill = if bits == 0 { 0 } else { l >> (64 - bits) };
-        }
-        out.push(spill);
-        while out.last() == Some(&0) {
-            out.pop();
-        }
-        Big(out)
-    }
-
-    /// Big-endian magnitude without leading zero bytes.
-    fn to_be(&self) -> Vec<u8> {
-        let bytes: Vec<u8> = self.0.iter().rev().flat_map(|l| l.to_be_bytes()).collect();
-        strip_zeros(&bytes).to_vec()
-    }
-
-    /// `⌊self / d⌋` for a non-zero `d`, by crypto-bigint's long division.
-    fn div_big(&self, d: &Big) -> Big {
-        use crypto_bigint::{BoxedUint, NonZero};
-        let d = NonZero::new(BoxedUint::from_be_slice_vartime(&d.to_be()));
-        let Some(d) = Option::<NonZero<BoxedUint>>::from(d) else {
-            return Big(Vec::new());
-        };
-        let (q, _) = BoxedUint::from_be_slice_vartime(&self.to_be()).div_rem_vartime(&d);
-        Big::from_be(&q.to_be_bytes())
-    }
-
-    /// The top 64 bits and the number of bits below them, for floating-point estimates.
-    fn log2(&self) -> f64 {
-        let bits = self.bits();
-        if bits <= 64 {
-            return (self.0.first().copied().unwrap_or(0) as f64).log2();
-        }
-        let shift = bits - 64;
-        let (lo, hi) = (shift / 64, shift % 64);
-        let top = if hi == 0 {
-            self.0[lo]
-        } else {
-            (self.0[lo] >> hi) | (self.0.get(lo + 1).copied().unwrap_or(0) << (64 - hi))
-        };
-        shift as f64 + (top as f64).log2()
-    }
-}
-
-/// `base^exp mod m` for a small modulus (below 2^32).
-fn pow_mod_small(base: u64, mut exp: u64, m: u64) -> u64 {
-    let (mut acc, mut b) = (1 % m, base % m);
-    while exp > 0 {
-        if exp & 1 == 1 {
-            acc = acc * b % m;
-        }
-        b = b * b % m;
-        exp >>= 1;
-    }
-    acc
-}
-
-/// [`pow_mod_small`] for `base` < q < 2^16 (products below 2^32), by [`fastmod`] with q's
-/// `magic`.
-fn pow_mod_fast(base: u64, mut exp: u64, q: u64, magic: u64) -> u64 {
-    let (mut acc, mut b) = (1, base);
-    while exp > 0 {
-        if exp & 1 == 1 {
-            acc = fastmod(acc * b, q, magic);
-        }
-        b = fastmod(b * b, q, magic);
-        exp >>= 1;
-    }
-    acc
-}
-
-/// Odd primes below 752 (NIST SP 800-89 §5.3.3), smallest first.
-fn odd_primes_below_752() -> &'static [u64] {
-    static PRIMES: OnceLock<Vec<u64>> = OnceLock::new();
-    PRIMES.get_or_init(|| {
-        (3..752u64)
-            .step_by(2)
-            .filter(|&n| {
-                (3..)
-                    .step_by(2)
-                    .take_while(|d| d * d <= n)
-                    .all(|d| !n.is_multiple_of(d))
-            })
-            .collect()
-    })
-}
-
-/// Consecutive odd primes below 752 whose product fits in 32 bits, with what makes remainders
-/// cheap: with the powers 2^(64·j) mod the product, n mod product is a sum of limb × power
-/// products (one multiplication per limb instead of a 128-bit division, and independent of each
-/// other), and each member's remainder follows from the group's by Lemire's fastmod (two
-/// multiplications instead of a division).
-struct PrimeGroup {
-    product: u64,
-    /// (p, ⌊(2^64 − 1) / p⌋ + 1) for each member, in increasing order.
-    members: Vec<(u64, u64)>,
-    /// 2^(64·j) mod product, for j = 0 ..= [`BLOCK_LIMBS`].
-    powers: Vec<u64>,
-}
-
-/// Limbs summed per block: a 4096-bit modulus is one block; longer ones are taken block by
-/// block, most significant first (Horner's rule with 2^(64·BLOCK_LIMBS) mod product).
-const BLOCK_LIMBS: usize = 64;
-
-fn prime_groups() -> &'static [PrimeGroup] {
-    static GROUPS: OnceLock<Vec<PrimeGroup>> = OnceLock::new();
-    GROUPS.get_or_init(|| {
-        let mut groups: Vec<(u64, Vec<u64>)> = Vec::new();
-        for &p in odd_primes_below_752() {
-            match groups.last_mut() {
-                Some((product, members)) if *product * p <= u64::from(u32::MAX) => {
-                    *product *= p;
-                    members.push(p);
-                }
-                _ => groups.push((p, vec![p])),
-            }
-        }
-        groups
-            .into_iter()
-            .map(|(product, members)| {
-                let two_64 = ((1u128 << 64) % u128::from(product)) as u64;
-                let powers =
-                    std::iter::successors(Some(1 % product), |&c| Some(c * two_64 % product))
-                        .take(BLOCK_LIMBS + 1)
-                        .collect();
-                PrimeGroup {
-                    product,
-                    members: members.iter().map(|&p| (p, u64::MAX / p + 1)).collect(),
-                    powers,
-                }
-            })
-            .collect()
-    })
-}
-
-impl PrimeGroup {
-    /// `n mod product`. Each block sum is below 64 · 2^64 · 2^32 and the carried remainder
-    /// times the block step below 2^64, so the u128 never overflows.
-    fn rem(&self, n: &Big) -> u64 {
-        let step = u128::from(self.powers[BLOCK_LIMBS]);
-        n.0.chunks(BLOCK_LIMBS).rev().fold(0, |r, block| {
-            let sum: u128 = block
-                .iter()
-                .zip(&self.powers)
-                .map(|(&limb, &c)| u128::from(limb) * u128::from(c))
-                .sum();
-            ((u128::from(r) * step + sum) % u128::from(self.product)) as u64
-        })
-    }
-}
-
-/// `r mod p` for r, p below 2^32, with `magic` = ⌊(2^64 − 1) / p⌋ + 1 (Lemire, Kaser and
-/// Kurz, "Faster remainder by direct computation", 2019).
-fn fastmod(r: u64, p: u64, magic: u64) -> u64 {
-    ((u128::from(magic.wrapping_mul(r)) * u128::from(p)) >> 64) as u64
-}
-
-/// `n mod p` for every odd prime p below 752, smallest first.
-fn small_prime_residues(n: &Big) -> Vec<(u64, u64)> {
-    let mut out = Vec::with_capacity(odd_primes_below_752().len());
-    for group in prime_groups() {
-        let r = group.rem(n);
-        out.extend(
-            group
-                .members
-                .iter()
-                .map(|&(p, magic)| (p, fastmod(r, p, magic))),
-        );
-    }
-    out
-}
-
-/// [`small_prime_residues`] of the last modulus seen on this thread: the small-factor and
-/// prime-power lints need them for the same certificate, one after the other.
-fn residues_of(n_bytes: &[u8]) -> Rc<[(u64, u64)]> {
-    /// (modulus octets, their residues).
-    type Memo = Option<(Vec<u8>, Rc<[(u64, u64)]>)>;
-    thread_local! {
-        static LAST: RefCell<Memo> = const { RefCell::new(None) };
-    }
-    LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        if let Some((bytes, residues)) = last.as_ref() {
-            if bytes == n_bytes {
-                return Rc::clone(residues);
-            }
-        }
-        let residues: Rc<[(u64, u64)]> = small_prime_residues(&Big::from_be(n_bytes)).into();
-        *last = Some((n_bytes.to_vec(), Rc::clone(&residues)));
-        residues
-    })
-}
-
-/// Mersenne prime 2^61 − 1: a modulus for cheap "is n = c^k?" screening.
-const SCREEN: u64 = (1 << 61) - 1;
-
-/// `a · b mod 2^61 − 1` without a division.
-fn mul_screen(a: u64, b: u64) -> u64 {
-    let p = u128::from(a) * u128::from(b);
-    let s = (p as u64 & SCREEN) + (p >> 61) as u64;
-    let s = (s & SCREEN) + (s >> 61);
-    if s >= SCREEN {
-        s - SCREEN
-    } else {
-        s
-    }
-}
-
-fn pow_screen(base: u64, mut exp: u32) -> u64 {
-    let (mut acc, mut b) = (1, base % SCREEN);
-    while exp > 0 {
-        if exp & 1 == 1 {
-            acc = mul_screen(acc, b);
-        }
-        b = mul_screen(b, b);
-        exp >>= 1;
-    }
-    acc
-}
-
-/// Roots up to this many bits are found from a floating-point estimate.
-const FLOAT_ROOT_BITS: usize = 40;
-
-/// An upper bound on the bit length of the k-th root of n.
-fn root_bits(n: &Big, k: u32) -> usize {
-    n.bits() / k as usize + 1
-}
-
-/// A modulus with what the root tests need of it, each worked out at most once.
-struct Target<'a> {
-    n: &'a Big,
-    log2: f64,
-    /// `n mod 2^61 − 1`, for the rare candidates that pass the test modulo 2^64.
-    screen: OnceCell<u64>,
-}
-
-impl<'a> Target<'a> {
-    fn new(n: &'a Big) -> Target<'a> {
-        Target {
-            n,
-            log2: n.log2(),
-            screen: OnceCell::new(),
-        }
-    }
-}
-
-/// `Some(m)` when `n = m^k` exactly.
-fn exact_root(t: &Target<'_>, k: u32) -> Option<Big> {
-    let n = t.n;
-    let root_bits = root_bits(n, k);
-    if root_bits <= FLOAT_ROOT_BITS {
-        // The root is small: log2(n) is known to about 2^-42, so the estimate 2^(log2(n)/k)
-        // is off by less than 2^40 · 2^-42 < 1/2 and rounds to the root. A candidate whose
-        // k-th power differs from n modulo 2^64 (one multiplication per step), then modulo
-        // 2^61 − 1 (for an n with many low zero bits), is out without big-number arithmetic.
-        let c = (t.log2 / f64::from(k)).exp2().round() as u64;
-        return Some(Big::from_u64(c)).filter(|m| {
-            c > 1
-                && c.wrapping_pow(k) == n.0.first().copied().unwrap_or(0)
-                && pow_screen(c, k) == *t.screen.get_or_init(|| n.rem_u64(SCREEN))
-                && m.pow_cmp(k, n) == Ordering::Equal
-        });
-    }
-    let r = floor_root(n, k, t.log2);
-    (r.pow_cmp(k, n) == Ordering::Equal).then_some(r)
-}
-
-/// The largest r with r^k <= n, by integer Newton steps from the floating-point estimate
-/// 2^(log2(n)/k). A modulus built to pass every residue filter used to cost a bit-by-bit
-/// search (one k-th power per root bit, over half a second at 8192 bits); the estimate is good
-/// to about 40 bits and each step doubles that, so a handful of steps suffice.
-fn floor_root(n: &Big, k: u32, log2: f64) -> Big {
-    let e = log2 / f64::from(k);
-    let whole = e.floor();
-    // 53 bits of the estimate, then shifted into place.
-    let mantissa = Big::from_u64(((e - whole).exp2() * (1u64 << 52) as f64).ceil() as u64);
-    let whole = whole as i64;
-    let start = if whole >= 52 {
-        mantissa.shl((whole - 52) as usize)
-    } else {
-        Big::from_u64((mantissa.0[0] >> (52 - whole.max(0)) as u32).max(1))
-    };
-    // One step from any positive x lands at or above the root (the arithmetic-geometric mean
-    // inequality); from there every step decreases until the root is reached.
-    let mut x = newton_step(n, k, &start);
-    loop {
-        let y = newton_step(n, k, &x);
-        if y.cmp_big(&x) != Ordering::Less {
-            return x;
-        }
-        x = y;
-    }
-}
-
-/// ⌊((k − 1)·x + ⌊n / x^(k−1)⌋) / k⌋ for x > 0.
-fn newton_step(n: &Big, k: u32, x: &Big) -> Big {
-    let mut power = Big::from_u64(1);
-    let mut quotient = Big(Vec::new());
-    let mut fits = true;
-    for _ in 1..k {
-        power = power.mul(x);
-        if power.bits() > n.bits() {
-            fits = false;
-            break;
-        }
-    }
-    if fits && !power.0.is_empty() {
-        quotient = n.div_big(&power);
-    }
-    let (sum, _) = x
-        .mul(&Big::from_u64(u64::from(k) - 1))
-        .add(&quotient)
-        .div_u64(u64::from(k));
-    sum
-}
-
-/// Largest exponent with a precomputed filter: enough for moduli of about 19,000 bits.
-const MAX_FILTERED_K: usize = 2048;
-
-/// A filter prime q ≡ 1 (mod k) for an exponent k. Below 752 its residue is already known;
-/// larger ones (for exponents with fewer than two small ones) are reduced on demand.
-enum FilterPrime {
-    /// `index` into the small primes, (q − 1)/k, and q's [`fastmod`] constant: the test then
-    /// needs no division.
-    Small {
-        index: usize,
-        exponent: u64,
-        magic: u64,
-    },
-    Large {
-        q: u64,
-    },
-}
-
-/// Filter primes wanted per exponent: a non-power passes each with probability 1/k.
-const FILTERS_PER_K: usize = 2;
-
-/// For each prime k, its filter primes: every odd prime q < 752 with q ≡ 1 (mod k), then larger
-/// ones until there are [`FILTERS_PER_K`].
-fn filter_primes(k: u32) -> &'static [FilterPrime] {
-    // Built per exponent on first use: a 2048-bit modulus needs k <= 214 only, and finding
-    // the larger filter primes for every k up to 2048 cost a fresh process most of a
-    // millisecond.
-    static TABLE: [OnceLock<Vec<FilterPrime>>; MAX_FILTERED_K + 1] =
-        [const { OnceLock::new() }; MAX_FILTERED_K + 1];
-    TABLE
-        .get(k as usize)
-        .map_or(&[], |cell| cell.get_or_init(|| filters_for(k)).as_slice())
-}
-
-fn filters_for(k: u32) -> Vec<FilterPrime> {
-    if !is_prime_u32(k) {
-        return Vec::new();
-    }
-    let primes = odd_primes_below_752();
-    let k = u64::from(k);
-    let mut out: Vec<FilterPrime> = (0..primes.len())
-        .filter(|&i| (primes[i] - 1).is_multiple_of(k))
-        .map(|index| FilterPrime::Small {
-            index,
-            exponent: (primes[index] - 1) / k,
-            magic: u64::MAX / primes[index] + 1,
-        })
-        .collect();
-    let larger = (1..)
-        .map(|j| 2 * k * j + 1)
-        .filter(|&q| q > 751 && is_prime_u64(q));
-    let missing = FILTERS_PER_K.saturating_sub(out.len());
-    out.extend(larger.take(missing).map(|q| FilterPrime::Large { q }));
-    out
-}
-
-/// Whether a filter proves that `n` is not a k-th power: modulo a prime q ≡ 1 (mod k), only
-/// one residue in k is a k-th power, and n mod q must be one of them. The larger filter primes
-/// cost a pass over n each, so they are used only when the root is too long for the cheap
-/// floating-point test of [`exact_root`].
-fn not_a_kth_power(n: &Big, residues: &[(u64, u64)], k: u32) -> bool {
-    let use_large = root_bits(n, k) > FLOAT_ROOT_BITS;
-    filter_primes(k).iter().any(|f| match f {
-        FilterPrime::Small {
-            index,
-            exponent,
-            magic,
-        } => residues.get(*index).is_some_and(|&(q, a)| match k {
-            // The Legendre symbol, without divisions: the same answer as Euler's criterion.
-            2 => jacobi_u64(a, q) == -1,
-            _ => a != 0 && pow_mod_fast(a, *exponent, q, *magic) != 1,
-        }),
-        FilterPrime::Large { q } if use_large => not_a_kth_power_residue(n.rem_u64(*q), *q, k),
-        FilterPrime::Large { .. } => false,
-    })
-}
-
-/// Random filter primes per exponent, for a modulus that passed the fixed ones. The fixed
-/// primes are public, so a modulus can be built to pass them all (n ≡ 1 modulo each) and send
-/// every exponent to the costly exact root; primes drawn at random once per process cannot be
-/// targeted. A non-power passes each with probability at most 1/2; a true power passes all,
-/// so only the cost depends on the draw, never the result.
-const RANDOM_FILTERS: usize = 24;
-
-fn random_filter_primes(k: u32) -> &'static [u64] {
-    static TABLE: [OnceLock<Vec<u64>>; MAX_FILTERED_K + 1] =
-        [const { OnceLock::new() }; MAX_FILTERED_K + 1];
-    TABLE.get(k as usize).map_or(&[], |cell| {
-        cell.get_or_init(|| {
-            use std::hash::{BuildHasher, Hasher};
-            let mut state = std::collections::hash_map::RandomState::new()
-                .build_hasher()
-                .finish();
-            let step = 2 * u64::from(k);
-            // q = step·j + 1 between 2^20 and 2^24: hundreds of primes for every k.
-            let (low, span) = (
-                (1u64 << 20) / step,
-                (1u64 << 24) / step - (1u64 << 20) / step,
-            );
-            let mut out: Vec<u64> = Vec::with_capacity(RANDOM_FILTERS);
-            while out.len() < RANDOM_FILTERS {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                let q = step * (low + (state >> 33) % span) + 1;
-                if is_prime_u64(q) && !out.contains(&q) {
-                    out.push(q);
-                }
-            }
-            out
-        })
-        .as_slice()
-    })
-}
-
-/// Whether a random filter prime proves that `n` is not a k-th power.
-fn random_filters_reject(n: &Big, k: u32) -> bool {
-    random_filter_primes(k)
-        .iter()
-        .any(|&q| not_a_kth_power_residue(n.rem_u64(q), q, k))
-}
-
-/// Euler's criterion for a prime q ≡ 1 (mod k): a non-zero `a` is a k-th power modulo q
-/// exactly when a^((q−1)/k) ≡ 1. One short exponentiation per filter used, instead of tables
-/// of k-th power residues whose construction cost a fresh process about 3 ms.
-fn not_a_kth_power_residue(a: u64, q: u64, k: u32) -> bool {
-    a != 0 && pow_mod_small(a, (q - 1) / u64::from(k), q) != 1
-}
-
-fn is_prime_u64(n: u64) -> bool {
-    n >= 2
-        && (2..)
-            .take_while(|d| d * d <= n)
-            .all(|d| !n.is_multiple_of(d))
-}
-
-fn is_prime_u32(k: u32) -> bool {
-    k >= 2
-        && (2..)
-            .take_while(|d| d * d <= k)
-            .all(|d| !k.is_multiple_of(d))
-}
-
-/// How the modulus is a perfect power, when it is: "3^1291", "a perfect square".
-fn perfect_power(n: &Big, residues: &[(u64, u64)]) -> Option<String> {
-    if n.bits() < 2 {
-        return None;
-    }
-    // A power of 2 has a single bit set.
-    if n.0.iter().map(|l| l.count_ones()).sum::<u32>() == 1 {
-        return Some(format!("2^{}", n.bits() - 1));
-    }
-    // A small prime factor: a prime power is then a power of that prime.
-    if let Some(&(p, _)) = residues.iter().find(|(_, r)| *r == 0) {
-        let (mut rest, mut k) = (n.clone(), 0u32);
-        loop {
-            let (q, r) = rest.div_u64(p);
-            if r != 0 {
-                break;
-            }
-            rest = q;
-            k += 1;
-        }
-        if rest == Big::from_u64(1) && k >= 2 {
-            return Some(format!("{p}^{k}"));
-        }
-    }
-    // Otherwise n = m^k needs m > 751 (or m has a small factor, found above): k prime and
-    // k <= log(n) / log(752).
-    let target = Target::new(n);
-    let max_k = (target.log2 / 752f64.log2()) as u32;
-    let small = std::iter::once(2).chain(odd_primes_below_752().iter().map(|&p| p as u32));
-    let large = (752..).filter(|&k| is_prime_u32(k));
-    small
-        .chain(large)
-        .take_while(|&k| k <= max_k)
-        .filter(|&k| !not_a_kth_power(n, residues, k))
-        .filter(|&k| root_bits(n, k) <= FLOAT_ROOT_BITS || !random_filters_reject(n, k))
-        .find_map(|k| {
-            exact_root(&target, k)
-                .map(|m| format!("a perfect power: m^{k} with m of {} bits", m.bits()))
-        })
-}
-
 // ---------------------------------------------------------------------------------------------
 // RSA
 // ---------------------------------------------------------------------------------------------
 
-/// RSAPublicKey (RFC 8017 A.1.1): magnitudes of the modulus and exponent, read leniently.
-struct RsaKey<'a> {
-    n: &'a [u8],
-    e: &'a [u8],
-}
-
-fn strip_zeros(b: &[u8]) -> &[u8] {
-    &b[b.iter().take_while(|&&x| x == 0).count()..]
-}
-
-/// Decodes the RSAPublicKey; Err names what is wrong.
-fn rsa_key<'a>(spki: &Spki<'a>) -> Result<RsaKey<'a>, String> {
-    if let Some(note) = unused_bits_note(spki) {
-        return Err(note);
-    }
-    let mut outer = Reader::new(spki.public_key);
-    let seq = outer
-        .expect(tag::SEQUENCE, "RSAPublicKey")
-        .map_err(|e| format!("subjectPublicKey is not an RSAPublicKey: {e}"))?;
-    if !outer.is_empty() {
-        return Err("bytes follow the RSAPublicKey SEQUENCE in subjectPublicKey".into());
-    }
-    let mut r = seq.children();
-    let n = r
-        .expect(tag::INTEGER, "modulus")
-        .map_err(|e| format!("RSAPublicKey {e}"))?;
-    let e = r
-        .expect(tag::INTEGER, "publicExponent")
-        .map_err(|e| format!("RSAPublicKey {e}"))?;
-    if !r.is_empty() {
-        return Err("RSAPublicKey has fields after publicExponent".into());
-    }
-    for (name, int) in [("modulus", n.content), ("publicExponent", e.content)] {
-        if int.first().is_none_or(|b| b & 0x80 != 0) || strip_zeros(int).is_empty() {
-            return Err(format!("RSAPublicKey {name} is not a positive INTEGER"));
-        }
-    }
-    Ok(RsaKey {
-        n: strip_zeros(n.content),
-        e: strip_zeros(e.content),
-    })
-}
-
 /// Runs `check` on the RSA key; NA for other keys and for an RSAPublicKey that does not decode
 /// (that is `e_smime_rsa_public_key_invalid`'s finding).
-fn with_rsa(ctx: &LintContext<'_>, check: impl Fn(&RsaKey<'_>) -> Outcome) -> Outcome {
-    match spki_of(ctx, KeyFamily::Rsa).map(rsa_key) {
+fn with_rsa(ctx: &LintContext<'_>, check: impl Fn(&RsaPublicKey<'_>) -> Outcome) -> Outcome {
+    match spki_of(ctx, KeyFamily::Rsa).map(RsaPublicKey::of) {
         Some(Ok(key)) => check(&key),
         _ => Outcome::NotApplicable,
     }
-}
-
-fn bit_length(magnitude: &[u8]) -> usize {
-    magnitude
-        .first()
-        .map_or(0, |&b| magnitude.len() * 8 - b.leading_zeros() as usize)
 }
 
 /// Decimal for small values, else the bit length.
@@ -723,7 +48,7 @@ fn int_text(magnitude: &[u8]) -> String {
 }
 
 fn check_rsa_public_key_invalid(ctx: &LintContext<'_>) -> Outcome {
-    match spki_of(ctx, KeyFamily::Rsa).map(rsa_key) {
+    match spki_of(ctx, KeyFamily::Rsa).map(RsaPublicKey::of) {
         None => Outcome::NotApplicable,
         Some(Ok(_)) => Outcome::Pass,
         Some(Err(e)) => fail!("{e}"),
@@ -759,7 +84,7 @@ lint! {
 }
 
 fn check_rsa_modulus_too_small(ctx: &LintContext<'_>) -> Outcome {
-    with_rsa(ctx, |key| match bit_length(key.n) {
+    with_rsa(ctx, |key| match bit_length(key.modulus) {
         bits if bits < 2048 => fail!("RSA modulus has {bits} bits; at least 2048 are required"),
         _ => Outcome::Pass,
     })
@@ -796,7 +121,7 @@ lint! {
 }
 
 fn check_rsa_modulus_not_multiple_of_8(ctx: &LintContext<'_>) -> Outcome {
-    with_rsa(ctx, |key| match bit_length(key.n) {
+    with_rsa(ctx, |key| match bit_length(key.modulus) {
         bits if !bits.is_multiple_of(8) => {
             fail!("RSA modulus has {bits} bits, not a multiple of 8")
         }
@@ -832,7 +157,7 @@ lint! {
 
 fn check_rsa_public_exponent_invalid(ctx: &LintContext<'_>) -> Outcome {
     with_rsa(ctx, |key| {
-        let e = key.e;
+        let e = key.exponent;
         let even = e.last().is_some_and(|b| b & 1 == 0);
         let below_3 = e.len() == 1 && e[0] < 3;
         match (even, below_3) {
@@ -871,7 +196,7 @@ lint! {
 
 fn check_rsa_public_exponent_out_of_range(ctx: &LintContext<'_>) -> Outcome {
     with_rsa(ctx, |key| {
-        let e = key.e;
+        let e = key.exponent;
         // 2^16 + 1 = 0x010001; 2^256 − 1 has 256 bits.
         let too_small = e.len() < 3 || (e.len() == 3 && e < [0x01, 0x00, 0x01].as_slice());
         let too_large = bit_length(e) > 256;
@@ -916,8 +241,8 @@ lint! {
 
 fn check_rsa_modulus_even(ctx: &LintContext<'_>) -> Outcome {
     with_rsa(ctx, |key| {
-        if key.n.last().is_some_and(|b| b & 1 == 0) {
-            fail!("RSA modulus ({} bits) is even", bit_length(key.n))
+        if key.modulus.last().is_some_and(|b| b & 1 == 0) {
+            fail!("RSA modulus ({} bits) is even", bit_length(key.modulus))
         } else {
             Outcome::Pass
         }
@@ -950,19 +275,15 @@ lint! {
 }
 
 fn check_rsa_modulus_small_factor(ctx: &LintContext<'_>) -> Outcome {
-    with_rsa(ctx, |key| {
-        let n = Big::from_be(key.n);
-        let factors: Vec<String> = residues_of(key.n)
-            .iter()
-            .filter(|(p, r)| *r == 0 && n != Big::from_u64(*p))
-            .map(|(p, _)| p.to_string())
-            .collect();
-        if factors.is_empty() {
-            Outcome::Pass
-        } else {
-            fail!("RSA modulus is divisible by {}", factors.join(", "))
-        }
-    })
+    let Some(n) = ctx.rsa_modulus() else {
+        return Outcome::NotApplicable;
+    };
+    let factors: Vec<String> = n.small_factors().map(|p| p.to_string()).collect();
+    if factors.is_empty() {
+        Outcome::Pass
+    } else {
+        fail!("RSA modulus is divisible by {}", factors.join(", "))
+    }
 }
 
 lint! {
@@ -1003,7 +324,7 @@ lint! {
 pub(crate) const MAX_EXAMINED_RSA_BITS: usize = 8192;
 
 fn check_rsa_modulus_too_large(ctx: &LintContext<'_>) -> Outcome {
-    with_rsa(ctx, |key| match bit_length(key.n) {
+    with_rsa(ctx, |key| match bit_length(key.modulus) {
         bits if bits > MAX_EXAMINED_RSA_BITS => fail!(
             "RSA modulus has {bits} bits; moduli over {MAX_EXAMINED_RSA_BITS} bits are not examined"
         ),
@@ -1041,16 +362,16 @@ lint! {
 }
 
 fn check_rsa_modulus_prime_power(ctx: &LintContext<'_>) -> Outcome {
-    with_rsa(ctx, |key| {
-        if bit_length(key.n) > MAX_EXAMINED_RSA_BITS {
-            return Outcome::NotApplicable;
-        }
-        let n = Big::from_be(key.n);
-        match perfect_power(&n, &residues_of(key.n)) {
-            None => Outcome::Pass,
-            Some(how) => fail!("RSA modulus ({} bits) is {how}", n.bits()),
-        }
-    })
+    let Some(n) = ctx.rsa_modulus() else {
+        return Outcome::NotApplicable;
+    };
+    if n.bits() > MAX_EXAMINED_RSA_BITS {
+        return Outcome::NotApplicable;
+    }
+    match n.perfect_power() {
+        None => Outcome::Pass,
+        Some(how) => fail!("RSA modulus ({} bits) is {how}", n.bits()),
+    }
 }
 
 lint! {
@@ -1099,49 +420,19 @@ lint! {
 // ECDSA
 // ---------------------------------------------------------------------------------------------
 
-/// Named curves whose points the lint can validate: (namedCurve OID content, name, decoder).
-type PointCheck = fn(&[u8]) -> bool;
-const EC_CURVES: [(&[u8], &str, PointCheck); 3] = [
-    (
-        &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07],
-        "P-256",
-        |b| p256::ecdsa::VerifyingKey::from_sec1_bytes(b).is_ok(),
-    ),
-    (&[0x2b, 0x81, 0x04, 0x00, 0x22], "P-384", |b| {
-        p384::ecdsa::VerifyingKey::from_sec1_bytes(b).is_ok()
-    }),
-    (&[0x2b, 0x81, 0x04, 0x00, 0x23], "P-521", |b| {
-        p521::ecdsa::VerifyingKey::from_sec1_bytes(b).is_ok()
-    }),
-];
-
-/// What kind of SEC1 point encoding the key claims to be, for messages.
-fn point_form(b: &[u8]) -> &'static str {
-    match b.first() {
-        None => "an empty point",
-        Some(0x00) => "the point at infinity",
-        Some(0x02 | 0x03) => "a compressed point",
-        Some(0x04) => "an uncompressed point",
-        Some(_) => "no SEC1 point encoding",
-    }
-}
-
 fn check_ec_public_key_invalid(ctx: &LintContext<'_>) -> Outcome {
     let Some(spki) = spki_of(ctx, KeyFamily::Ec) else {
         return Outcome::NotApplicable;
     };
-    let curve = spki
-        .parameters
-        .filter(|p| p.tag == tag::OID)
-        .and_then(|p| EC_CURVES.iter().find(|(o, _, _)| *o == p.content));
     // Another curve, or parameters that name none, are the encoding lint's finding.
-    let Some((_, name, valid)) = curve else {
+    let Some(curve) = NistCurve::of(spki) else {
         return Outcome::NotApplicable;
     };
+    let name = curve.name;
     if let Some(note) = unused_bits_note(spki) {
         return fail!("{name} key: {note}");
     }
-    if valid(spki.public_key) {
+    if curve.is_valid_point(spki.public_key) {
         Outcome::Pass
     } else {
         fail!(
@@ -1193,165 +484,8 @@ lint! {
 // EdDSA, ML-DSA, ML-KEM
 // ---------------------------------------------------------------------------------------------
 
-/// Whether the little-endian y coordinate in `y` is below the field prime `p` (also little
-/// endian, same length): RFC 8032 decoding rejects y ≥ p, which ed25519-dalek (following
-/// ZIP-215) accepts.
-fn y_below_p(y: &[u8], p: &[u8]) -> bool {
-    y.iter().rev().cmp(p.iter().rev()) == Ordering::Less
-}
-
-/// 2^255 − 19, little endian.
-const P25519: [u8; 32] = {
-    let mut p = [0xff; 32];
-    p[0] = 0xed;
-    p[31] = 0x7f;
-    p
-};
-
-/// 2^448 − 2^224 − 1, little endian.
-const P448: [u8; 56] = {
-    let mut p = [0xff; 56];
-    p[28] = 0xfe;
-    p
-};
-
-fn ed25519_decodes(b: &[u8]) -> bool {
-    let Ok(k) = <&[u8; 32]>::try_from(b) else {
-        return false;
-    };
-    let mut y = *k;
-    y[31] &= 0x7f;
-    y_below_p(&y, &P25519) && ed25519_dalek::VerifyingKey::from_bytes(k).is_ok()
-}
-
-/// Whether 57 octets are an Ed448 point as RFC 8032 §5.2.3 decodes one, other than the
-/// identity. Rather than decompressing (a 448-bit square root, about 150 µs with the generic
-/// arithmetic of ed448-goldilocks), it asks only whether x exists: x² = u/v with u = y² − 1 and
-/// v = d·y² − 1, so x exists exactly when u·v is a square modulo p (v is never 0: d is not a
-/// square), which the Legendre symbol answers in a few µs.
-fn ed448_decodes(b: &[u8]) -> bool {
-    use crypto_bigint::{NonZero, Odd, U448};
-    const P: Odd<U448> = Odd::<U448>::from_le_hex(P448_HEX);
-    /// The curve constant d = −39081 modulo p.
-    const D: U448 = U448::from_le_hex(P448_HEX).wrapping_sub(&U448::from_u64(39081));
-
-    let Ok(k) = <&[u8; 57]>::try_from(b) else {
-        return false;
-    };
-    // The last octet holds only the sign of x.
-    if k[56] & 0x7f != 0 || !y_below_p(&k[..56], &P448) {
-        return false;
-    }
-    let x_negative = k[56] == 0x80;
-    let y = U448::from_le_slice(&k[..56]);
-    if y == U448::ONE {
-        // (0, 1) is the identity, refused as a public key (as ed448-goldilocks refuses it).
-        return false;
-    }
-    let p: &NonZero<U448> = P.as_nz_ref();
-    let yy = y.square_mod_vartime(p);
-    let u = yy.sub_mod(&U448::ONE, p);
-    let v = D.mul_mod_vartime(&yy, p).sub_mod(&U448::ONE, p);
-    if u == U448::ZERO {
-        // y = −1: x = 0, which has no negative form (RFC 8032: x = 0 with x_0 = 1 fails).
-        return !x_negative;
-    }
-    jacobi(limbs_of(&u.mul_mod_vartime(&v, p)), limbs_of(P.as_ref())) != -1
-}
-
-/// Little-endian 64-bit limbs of a crypto-bigint number (whatever its word size).
-#[allow(clippy::useless_conversion)] // `Word` is u64 here but u32 on 32-bit targets.
-fn limbs_of(x: &crypto_bigint::U448) -> [u64; 7] {
-    let word_bits = crypto_bigint::Word::BITS as usize;
-    let mut limbs = [0u64; 7];
-    for (i, &w) in x.as_words().iter().enumerate() {
-        limbs[i * word_bits / 64] |= u64::from(w) << (i * word_bits % 64);
-    }
-    limbs
-}
-
-/// The Jacobi symbol (a | m) for an odd m: 1, −1, or 0 when they have a common factor. The
-/// binary algorithm with whole runs of zero bits shifted out at once; several times faster
-/// than crypto-bigint's bit-at-a-time `jacobi_symbol_vartime`, and finished in single words
-/// once both numbers fit in one.
-fn jacobi<const N: usize>(mut a: [u64; N], mut m: [u64; N]) -> i8 {
-    let mut symbol = 1i8;
-    loop {
-        if a[1..].iter().chain(&m[1..]).all(|&l| l == 0) {
-            return symbol * jacobi_u64(a[0], m[0]);
-        }
-        let Some(zeros) = trailing_zeros(&a) else {
-            // gcd(0, m) = m > 1.
-            return 0;
-        };
-        shift_right(&mut a, zeros);
-        // (2|m) = −1 exactly when m ≡ ±3 (mod 8).
-        if zeros & 1 == 1 && matches!(m[0] & 7, 3 | 5) {
-            symbol = -symbol;
-        }
-        if a.iter().rev().cmp(m.iter().rev()) == Ordering::Less {
-            // Quadratic reciprocity: (a|m) = −(m|a) exactly when a ≡ m ≡ 3 (mod 4).
-            std::mem::swap(&mut a, &mut m);
-            if a[0] & m[0] & 3 == 3 {
-                symbol = -symbol;
-            }
-        }
-        // (a|m) = (a − m | m); both odd, so the difference is even (or zero).
-        let mut borrow = false;
-        for (x, &y) in a.iter_mut().zip(&m) {
-            let (d, b1) = x.overflowing_sub(y);
-            let (d, b2) = d.overflowing_sub(u64::from(borrow));
-            *x = d;
-            borrow = b1 || b2;
-        }
-    }
-}
-
-fn jacobi_u64(mut a: u64, mut m: u64) -> i8 {
-    let mut symbol = 1i8;
-    while a != 0 {
-        let zeros = a.trailing_zeros();
-        a >>= zeros;
-        if zeros & 1 == 1 && matches!(m & 7, 3 | 5) {
-            symbol = -symbol;
-        }
-        if a < m {
-            std::mem::swap(&mut a, &mut m);
-            if a & m & 3 == 3 {
-                symbol = -symbol;
-            }
-        }
-        a -= m;
-    }
-    if m == 1 {
-        symbol
-    } else {
-        0
-    }
-}
-
-/// The number of trailing zero bits, `None` for zero.
-fn trailing_zeros(a: &[u64]) -> Option<u32> {
-    let i = a.iter().position(|&l| l != 0)?;
-    Some(i as u32 * 64 + a[i].trailing_zeros())
-}
-
-fn shift_right(a: &mut [u64], bits: u32) {
-    let (limbs, bits) = ((bits / 64) as usize, bits % 64);
-    for i in 0..a.len() {
-        let lo = a.get(i + limbs).copied().unwrap_or(0);
-        let hi = a.get(i + limbs + 1).copied().unwrap_or(0);
-        a[i] = if bits == 0 {
-            lo
-        } else {
-            (lo >> bits) | (hi << (64 - bits))
-        };
-    }
-}
-
-/// [`P448`] as little-endian hex, for crypto-bigint's constants.
-const P448_HEX: &str = "ffffffffffffffffffffffffffffffffffffffffffffffffffffffff\
-                        feffffffffffffffffffffffffffffffffffffffffffffffffffffff";
+/// Whether a key of the right length decodes to a point.
+type PointCheck = fn(&[u8]) -> bool;
 
 fn check_eddsa_public_key_invalid(ctx: &LintContext<'_>) -> Outcome {
     let Some(spki) = spki_of(ctx, KeyFamily::EdDsa) else {
@@ -1511,20 +645,9 @@ lint! {
 }
 
 #[cfg(test)]
-impl Big {
-    fn with_bit(&self, bit: usize) -> Big {
-        let mut limbs = self.0.clone();
-        if limbs.len() <= bit / 64 {
-            limbs.resize(bit / 64 + 1, 0);
-        }
-        limbs[bit / 64] |= 1 << (bit % 64);
-        Big(limbs)
-    }
-}
-
-#[cfg(test)]
 mod tests {
-    use super::{exact_root, perfect_power, small_prime_residues, Big, Target};
+    use smimelint_cert::keymath::bignum::Big;
+    use smimelint_cert::keymath::edwards::{ed25519_decodes, ed448_decodes, P25519, P448};
     use smimelint_engine::detect::CertType;
     use smimelint_engine::registry::Status;
     use smimelint_engine::testing::{assert_lint, lint_all, status_of};
@@ -1567,195 +690,6 @@ mod tests {
             .expect("lint ran");
         assert!(f.status.is_finding(), "{lint}: {:?}", f.status);
         f.details.clone().unwrap_or_default()
-    }
-
-    #[test]
-    fn big_arithmetic() {
-        let a = Big::from_be(&[0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x05]);
-        assert_eq!(a.bits(), 65);
-        assert_eq!(u128::from(a.rem_u64(7)), ((1u128 << 64) + 5) % 7);
-        let sq = a.mul(&a);
-        assert_eq!(sq.to_be().len(), 17);
-        assert_eq!(exact_root(&Target::new(&sq), 2), Some(a.clone()));
-        let sq3 = sq.mul(&Big::from_u64(3));
-        assert_eq!(exact_root(&Target::new(&sq3), 2), None);
-        let (q, r) = sq.div_u64(3);
-        assert_eq!(q.mul(&Big::from_u64(3)).to_be(), {
-            let mut back = sq.clone();
-            back.0[0] -= r;
-            back.to_be()
-        });
-        // Small roots go through the floating-point path.
-        let c = Big::from_u64(1_000_003)
-            .mul(&Big::from_u64(1_000_003))
-            .mul(&Big::from_u64(1_000_003));
-        assert_eq!(
-            exact_root(&Target::new(&c), 3),
-            Some(Big::from_u64(1_000_003))
-        );
-        assert_eq!(super::pow_screen(3, 5), 243);
-        // A 40-bit root, the largest the floating-point path takes.
-        let m = Big::from_u64((1 << 40) - 87);
-        let mut p = Big::from_u64(1);
-        for _ in 0..53 {
-            p = p.mul(&m);
-        }
-        assert_eq!(exact_root(&Target::new(&p), 53), Some(m.clone()));
-        let q = p.mul(&Big::from_u64(3));
-        assert_eq!(exact_root(&Target::new(&q), 53), None);
-        assert_eq!(super::mul_screen(super::SCREEN - 1, super::SCREEN - 1), 1);
-    }
-
-    #[test]
-    fn small_prime_residues_are_remainders() {
-        let mut next = pseudo_random(0x752);
-        // Lengths around the 64-limb block, and limbs of all ones (the largest sums).
-        for limbs in [1, 2, 31, 32, 63, 64, 65, 128, 129, 300] {
-            for fill in 0..3 {
-                let n = Big((0..limbs)
-                    .map(|_| if fill == 0 { u64::MAX } else { next() })
-                    .collect());
-                let residues = small_prime_residues(&n);
-                let expected: Vec<(u64, u64)> = super::odd_primes_below_752()
-                    .iter()
-                    .map(|&p| (p, n.rem_u64(p)))
-                    .collect();
-                assert_eq!(residues, expected, "{limbs} limbs");
-            }
-        }
-        assert!(small_prime_residues(&Big(Vec::new()))
-            .iter()
-            .all(|&(_, r)| r == 0));
-        // The division-free Euler criterion and Legendre symbol agree with the plain one.
-        for &q in super::odd_primes_below_752() {
-            let magic = u64::MAX / q + 1;
-            for a in 0..q {
-                for e in [1, 2, 3, (q - 1) / 5, (q - 1) / 2] {
-                    assert_eq!(
-                        super::pow_mod_fast(a, e, q, magic),
-                        super::pow_mod_small(a, e, q)
-                    );
-                }
-                let residue = super::pow_mod_small(a, (q - 1) / 2, q) == 1;
-                assert_eq!(super::jacobi_u64(a, q) == -1, a != 0 && !residue);
-            }
-        }
-    }
-
-    /// `m^k`.
-    fn power(m: &Big, k: u32) -> Big {
-        (0..k).fold(Big::from_u64(1), |acc, _| acc.mul(m))
-    }
-
-    /// The exponent [`perfect_power`] should report for a modulus with no small factor, found
-    /// the slow way: the first prime k ≤ log(n)/log(752) with an exact k-th root, each root
-    /// found bit by bit.
-    fn exhaustive_exponent(n: &Big) -> Option<u32> {
-        let max_k = (n.log2() / 752f64.log2()) as u32;
-        (2..=max_k).filter(|&k| super::is_prime_u32(k)).find(|&k| {
-            let mut r = Big(Vec::new());
-            for bit in (0..super::root_bits(n, k)).rev() {
-                let candidate = r.with_bit(bit);
-                if candidate.pow_cmp(k, n) != std::cmp::Ordering::Greater {
-                    r = candidate;
-                }
-            }
-            r.pow_cmp(k, n) == std::cmp::Ordering::Equal
-        })
-    }
-
-    #[test]
-    fn perfect_power_agrees_with_exhaustive_roots() {
-        let mut next = pseudo_random(0x9e37);
-        let prime_20 = Big::from_u64(1_000_003);
-        let root_40 = Big::from_u64(1_000_003 * 1_000_033);
-        // An even root: n has 620 low zero bits, so the test modulo 2^64 cannot tell.
-        let even_root = Big::from_u64((1 << 20) * 1_000_003);
-        let mut cases = vec![
-            power(&prime_20, 53),
-            power(&root_40, 29),
-            power(&even_root, 31),
-            power(&even_root, 31).mul(&Big::from_u64(1_000_033)),
-            power(&root_40, 29).mul(&root_40),
-            power(&Big::from_u64(1_000_033), 2).mul(&power(&prime_20, 51)),
-        ];
-        let no_small_factor = |n: &Big| small_prime_residues(n).iter().all(|&(_, r)| r != 0);
-        // n + j·2^1000 for the even power: equal modulo 2^64, not a power.
-        let near = (1..)
-            .map(|j| {
-                let mut near = power(&even_root, 31);
-                near.0[1000 / 64] += j << (1000 % 64);
-                near
-            })
-            .find(|n| no_small_factor(n))
-            .expect("a near miss");
-        cases.push(near);
-        // Random 1088-bit numbers without a small factor, and their squares.
-        let random = std::iter::repeat_with(|| Big((0..17).map(|_| next()).collect()))
-            .filter(|n| no_small_factor(n))
-            .take(4);
-        for n in random.collect::<Vec<_>>() {
-            cases.push(n.mul(&n));
-            cases.push(n);
-        }
-        let mut powers = 0;
-        for n in cases {
-            // The small-factor branch is not what this test is about.
-            assert!(no_small_factor(&n));
-            let found = perfect_power(&n, &small_prime_residues(&n));
-            match exhaustive_exponent(&n) {
-                Some(k) => {
-                    powers += 1;
-                    assert!(
-                        found
-                            .as_deref()
-                            .is_some_and(|f| f.contains(&format!("m^{k} "))),
-                        "{found:?}, expected k = {k}"
-                    );
-                }
-                None => assert_eq!(found, None),
-            }
-        }
-        // m^53, m^29, the even m^31, root_40^30 (a square) and the four squares.
-        assert_eq!(powers, 8);
-    }
-
-    #[test]
-    fn perfect_powers_are_found() {
-        let (n, _, primes) = real_rsa();
-        let n = Big::from_be(&n);
-        assert_eq!(perfect_power(&n, &small_prime_residues(&n)), None);
-        let p = Big::from_be(&primes[0]);
-        let cube = p.mul(&p).mul(&p);
-        assert_eq!(
-            perfect_power(&cube, &small_prime_residues(&cube)),
-            Some("a perfect power: m^3 with m of 1024 bits".into())
-        );
-        let mut three = Big::from_u64(1);
-        for _ in 0..1290 {
-            three = three.mul(&Big::from_u64(3));
-        }
-        assert_eq!(
-            perfect_power(&three, &small_prime_residues(&three)),
-            Some("3^1290".into())
-        );
-        // A 16,338-bit power with a 42-bit root: exponent 389 has no filter prime below 752.
-        let m = Big::from_u64((1 << 41) + 15);
-        let mut big = Big::from_u64(1);
-        for _ in 0..389 {
-            big = big.mul(&m);
-        }
-        assert_eq!(
-            perfect_power(&big, &small_prime_residues(&big)),
-            Some("a perfect power: m^389 with m of 42 bits".into())
-        );
-        let not_power = big.mul(&Big::from_u64(1_000_003));
-        assert_eq!(
-            perfect_power(&not_power, &small_prime_residues(&not_power)),
-            None
-        );
-        let two = Big(Vec::new()).with_bit(2047);
-        assert_eq!(perfect_power(&two, &[]), Some("2^2047".into()));
     }
 
     #[test]
@@ -1917,33 +851,6 @@ mod tests {
     }
 
     #[test]
-    fn floor_root_matches_the_bit_by_bit_root() {
-        let mut next = pseudo_random(0x5eed);
-        for limbs in [1usize, 2, 5, 17, 64] {
-            for k in [2u32, 3, 5, 7, 13, 61, 127] {
-                let n = Big((0..limbs).map(|_| next()).collect::<Vec<_>>());
-                let n = if n.0.last() == Some(&0) {
-                    n.add(&Big::from_u64(1 << 63).shl(64 * (limbs - 1)))
-                } else {
-                    n
-                };
-                let mut slow = Big(Vec::new());
-                for bit in (0..super::root_bits(&n, k)).rev() {
-                    let candidate = slow.with_bit(bit);
-                    if candidate.pow_cmp(k, &n) != std::cmp::Ordering::Greater {
-                        slow = candidate;
-                    }
-                }
-                assert_eq!(
-                    super::floor_root(&n, k, n.log2()),
-                    slow,
-                    "{limbs} limbs, k = {k}"
-                );
-            }
-        }
-    }
-
-    #[test]
     fn filter_passing_moduli_are_settled_exactly() {
         let (_, e, _) = real_rsa();
         // m ≡ 1 modulo every prime below 2000, so m^k passes every residue filter for every
@@ -2014,7 +921,7 @@ mod tests {
                     k[0] = y;
                     k
                 })
-                .find(|k| !(super::ed25519_decodes(k) || super::ed448_decodes(k)))
+                .find(|k| !(ed25519_decodes(k) || ed448_decodes(k)))
                 .expect("a non-point");
             let off_curve = with_key(alg)
                 .subject_key_raw(spki_algorithm(alg), 0, &bad)
@@ -2023,7 +930,7 @@ mod tests {
             assert!(details(&off_curve, lint).contains("does not decode"));
         }
         // y = p + 1 encodes y = 1 (the identity's y) non-canonically.
-        let mut y = super::P25519;
+        let mut y = P25519;
         y[0] += 1;
         assert!(ed25519_dalek::VerifyingKey::from_bytes(&y).is_ok());
         let non_canonical = with_key(KeyAlg::Ed25519)
@@ -2048,145 +955,15 @@ mod tests {
         };
         let mut one = [0u8; 56];
         one[0] = 1;
-        let mut minus_one = super::P448;
+        let mut minus_one = P448;
         minus_one[0] -= 1;
         let mut ed25519_identity = [0u8; 32];
         ed25519_identity[0] = 1;
-        assert!(super::ed25519_decodes(&ed25519_identity));
-        for (y, sign) in [(super::P448, 0x00), (one, 0x00), (minus_one, 0x80)] {
+        assert!(ed25519_decodes(&ed25519_identity));
+        for (y, sign) in [(P448, 0x00), (one, 0x00), (minus_one, 0x80)] {
             assert_lint(lint, &ed448(y, sign), &ed448(minus_one, 0x00), &[]);
             assert!(details(&ed448(y, sign), lint).contains("does not decode"));
         }
-    }
-
-    /// RFC 8032 §5.2.3 decoding as ed448-goldilocks implements it, without its subgroup check,
-    /// for keys with y < p and a clean last octet: x exists, x = 0 is not negative, and the
-    /// point is not the identity.
-    fn ed448_reference(k: &[u8; 57]) -> bool {
-        let compressed = ed448_goldilocks::CompressedEdwardsY(*k);
-        compressed
-            .decompress_unchecked()
-            .into_option()
-            .is_some_and(|point| {
-                let x_zero = point.x() == [0; 56];
-                !(x_zero && k[56] == 0x80) && point != ed448_goldilocks::AffinePoint::IDENTITY
-            })
-    }
-
-    /// splitmix64: deterministic pseudo-random words for cross-checks.
-    fn pseudo_random(seed: u64) -> impl FnMut() -> u64 {
-        let mut state = seed;
-        move || {
-            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^ (z >> 31)
-        }
-    }
-
-    #[test]
-    fn jacobi_symbol_matches_crypto_bigint() {
-        use crypto_bigint::{JacobiSymbol, Odd, U448};
-        let mut next = pseudo_random(7);
-        for i in 0..3000 {
-            // Numbers of every length: the top limbs cleared at random, and some shared factors.
-            let mut a: [u64; 7] = std::array::from_fn(|_| next());
-            let mut m: [u64; 7] = std::array::from_fn(|_| next());
-            a[1 + i % 6..].fill(0);
-            m[1 + (i / 6) % 6..].fill(0);
-            if i % 7 == 0 {
-                a[0] = a[0].wrapping_mul(3) & !0xff;
-                m[0] = (m[0] | 1).wrapping_mul(9);
-            }
-            m[0] |= 1;
-            let big = |x: [u64; 7]| {
-                let bytes: Vec<u8> = x.iter().flat_map(|l| l.to_le_bytes()).collect();
-                U448::from_le_slice(&bytes)
-            };
-            let expected = match big(a).jacobi_symbol_vartime(&Odd::new(big(m)).expect("odd")) {
-                JacobiSymbol::Zero => 0,
-                JacobiSymbol::One => 1,
-                JacobiSymbol::MinusOne => -1,
-            };
-            assert_eq!(super::jacobi(a, m), expected, "{a:x?} | {m:x?}");
-        }
-        assert_eq!(super::jacobi_u64(0, 1), 1);
-        assert_eq!(super::jacobi_u64(2, 3), -1);
-        assert_eq!(super::jacobi_u64(6, 9), 0);
-    }
-
-    #[test]
-    fn ed448_decoding_matches_rfc8032() {
-        use super::{ed448_decodes, y_below_p, P448};
-        let mut next = pseudo_random(0x5eed_ed44_8000_0001);
-        let (mut points, mut non_points) = (0, 0);
-        for i in 0..4000 {
-            let mut k = [0u8; 57];
-            for chunk in k[..56].chunks_mut(8) {
-                chunk.copy_from_slice(&next().to_le_bytes());
-            }
-            k[56] = if i % 2 == 0 { 0x00 } else { 0x80 };
-            assert!(y_below_p(&k[..56], &P448));
-            let decodes = ed448_decodes(&k);
-            assert_eq!(decodes, ed448_reference(&k), "{k:02x?}");
-            if decodes {
-                points += 1;
-            } else {
-                non_points += 1;
-            }
-        }
-        // About half the y values have an x.
-        assert!(
-            points > 1800 && non_points > 1800,
-            "{points} / {non_points}"
-        );
-        // Small y values and the edge cases: x = 0 (y = ±1), the identity, y = p − 2.
-        let mut minus = P448;
-        minus[0] -= 1;
-        let mut minus_two = P448;
-        minus_two[0] -= 2;
-        let small_y = |y: u8| {
-            let mut b = [0u8; 56];
-            b[0] = y;
-            b
-        };
-        let edges = (0u8..=64).map(small_y);
-        for y in edges.chain([minus, minus_two]) {
-            for sign in [0x00, 0x80] {
-                let mut k = [0u8; 57];
-                k[..56].copy_from_slice(&y);
-                k[56] = sign;
-                assert_eq!(ed448_decodes(&k), ed448_reference(&k), "{k:02x?}");
-            }
-        }
-        let key = |y: [u8; 56], sign: u8| {
-            let mut k = [0u8; 57];
-            k[..56].copy_from_slice(&y);
-            k[56] = sign;
-            k
-        };
-        let mut one = [0u8; 56];
-        one[0] = 1;
-        assert!(!ed448_decodes(&key(one, 0x00)), "the identity");
-        assert!(!ed448_decodes(&key(one, 0x80)), "x = 0 with the sign bit");
-        assert!(ed448_decodes(&key(minus, 0x00)), "(0, −1)");
-        assert!(!ed448_decodes(&key(minus, 0x80)), "x = 0 with the sign bit");
-        // y ≥ p is not canonical, even when y − p decodes.
-        assert!(!ed448_decodes(&key(P448, 0x00)));
-        let small = (2u8..)
-            .find(|&y| ed448_decodes(&key(small_y(y), 0x00)))
-            .expect("a small y with an x");
-        let mut p_plus_small = P448;
-        p_plus_small[0] = small - 1; // 0xff + small carries into the next octet …
-        p_plus_small[1..28].fill(0); // … and through the low 28 octets,
-        p_plus_small[28] = 0xff; // into the 0xfe.
-        assert!(!ed448_decodes(&key(p_plus_small, 0x00)));
-        // The crypto-bigint constant is the same prime.
-        assert_eq!(
-            crypto_bigint::U448::from_le_hex(super::P448_HEX),
-            crypto_bigint::U448::from_le_slice(&P448)
-        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod element;
 mod empty;
 pub mod ext;
 pub mod general_name;
+pub mod keymath;
 pub mod name;
 mod names;
 pub mod oid;

@@ -449,51 +449,10 @@ pub fn is_self_signed(cert: &Cert<'_>) -> Option<bool> {
     let Some(Ok(spki)) = cert.spki_view() else {
         return None;
     };
-    if let Some(known) = self_signed_cache::get(cert.der) {
-        return known;
-    }
-    let verdict = match verify_cert(cert, spki) {
+    match verify_cert(cert, spki) {
         Verdict::Valid => Some(true),
         Verdict::Invalid(_) => Some(false),
         Verdict::Unsupported(_) => None,
-    };
-    self_signed_cache::put(cert.der, verdict);
-    verdict
-}
-
-/// Self-signature verdicts of the root candidates seen last. Verifying one costs 0.1–1 ms
-/// (P-384, ML-DSA-65, RSA-4096) — many times the cost of linting it — while the roots in any
-/// large corpus are few and recur. Keyed by the exact DER (the verdict depends on every byte of
-/// it), so a hit is never a guess.
-mod self_signed_cache {
-    use std::sync::Mutex;
-
-    /// Roots remembered; the oldest is forgotten first.
-    const CAPACITY: usize = 64;
-    /// Larger inputs are not kept (memory stays bounded at CAPACITY × MAX_DER).
-    const MAX_DER: usize = 16 * 1024;
-
-    /// (the certificate's DER, its verdict), oldest first.
-    type Entries = Vec<(Box<[u8]>, Option<bool>)>;
-    static CACHE: Mutex<Entries> = Mutex::new(Vec::new());
-
-    pub(super) fn get(der: &[u8]) -> Option<Option<bool>> {
-        let cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-        cache.iter().find(|(d, _)| **d == *der).map(|(_, v)| *v)
-    }
-
-    pub(super) fn put(der: &[u8], verdict: Option<bool>) {
-        if der.len() > MAX_DER {
-            return;
-        }
-        let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-        if cache.iter().any(|(d, _)| **d == *der) {
-            return;
-        }
-        if cache.len() == CAPACITY {
-            cache.remove(0);
-        }
-        cache.push((der.into(), verdict));
     }
 }
 

@@ -453,6 +453,7 @@ impl Linter {
             at,
             issuer,
             constraints: self.opts.constraints.as_deref(),
+            facts: Default::default(),
         };
         let mut findings = Vec::new();
         let mut not_yet_effective = 0;
