@@ -13,7 +13,7 @@ pub struct LintContext<'c> {
     /// The issuing CA's certificate, when the user supplied it (`--issuer`).
     pub issuer: Option<&'c Cert<'c>>,
     /// The CA's profile constraints from smimelint.toml, when configured.
-    pub constraints: Option<&'c crate::config::ProfileConstraints>,
+    pub constraints: Option<&'c crate::profile_constraints::ProfileConstraints>,
 }
 
 impl<'c> LintContext<'c> {

@@ -2,6 +2,7 @@
 //!
 //! Every lint in `lints/` is declared with `lint!`, which places a static [`Lint`] in the
 //! [`LINTS`] distributed slice at link time. There is no hand-maintained list to go stale.
+//! The engine declares the findings it reports itself the same way, without a check.
 
 use crate::detect::{Generation, Kind, Profile, Validation};
 use crate::lint_context::LintContext;
@@ -313,7 +314,8 @@ pub struct Lint {
     pub applies: Applies,
     /// Documentation from the doc comment above the declaration (Markdown).
     pub docs: &'static str,
-    pub check: CheckFn,
+    /// None for the findings the engine reports itself (input not a certificate, internal error).
+    pub check: Option<CheckFn>,
 }
 
 impl Lint {
@@ -348,7 +350,7 @@ pub fn find(name: &str) -> Option<&'static Lint> {
 }
 
 /// Declares a lint and registers it. The doc comment becomes [`Lint::docs`], printed by
-/// `smimelint explain NAME`.
+/// `smimelint explain NAME`. Only the engine's own findings leave out `check`.
 ///
 /// ```ignore
 /// lint! {
@@ -383,7 +385,7 @@ macro_rules! lint {
             pkilint: [$($pk:literal),* $(,)?],
             zlint: [$($zl:literal),* $(,)?],
             applies: $applies:expr,
-            check: $check:expr $(,)?
+            $(check: $check:expr $(,)?)?
         }
     ) => {
         // `#[link_section]` from linkme (see `LINTS`).
@@ -401,7 +403,7 @@ macro_rules! lint {
             zlint: &[$($zl),*],
             applies: $applies,
             docs: concat!($($doc, "\n"),*),
-            check: $check,
+            check: $crate::lint!(@opt $($check)?),
         };
     };
     (@opt) => { None };
