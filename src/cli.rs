@@ -1,7 +1,8 @@
 //! The `smimelint` command line.
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use smimelint_engine::config::{parse_at, parse_sources, parse_type, read_capped};
+use smimelint_engine::config::{parse_at_setting, parse_sources, parse_type, read_capped};
 use smimelint_engine::detect::PolicyMap;
 use smimelint_engine::linter::{parse_globs, LintFilter, Linter, Options};
 use smimelint_engine::registry;
@@ -81,16 +82,32 @@ enum ListFormat {
     Markdown,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum OutFormat {
-    Text,
-    Json,
-    Jsonl,
-    Csv,
-    /// GitHub Actions annotations
-    Github,
-    /// SARIF 2.1.0
-    Sarif,
+/// `--format`: the output formats, with the help text the command line shows for them.
+#[derive(Clone, Copy, Debug)]
+struct OutFormat(Format);
+
+impl ValueEnum for OutFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            OutFormat(Format::Text),
+            OutFormat(Format::Json),
+            OutFormat(Format::Jsonl),
+            OutFormat(Format::Csv),
+            OutFormat(Format::Github),
+            OutFormat(Format::Sarif),
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self.0 {
+            Format::Text => PossibleValue::new("text"),
+            Format::Json => PossibleValue::new("json"),
+            Format::Jsonl => PossibleValue::new("jsonl"),
+            Format::Csv => PossibleValue::new("csv"),
+            Format::Github => PossibleValue::new("github").help("GitHub Actions annotations"),
+            Format::Sarif => PossibleValue::new("sarif").help("SARIF 2.1.0"),
+        })
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -128,7 +145,7 @@ struct LintArgs {
     /// Files or directories to lint; '-' or nothing reads stdin
     paths: Vec<PathBuf>,
     /// Output format
-    #[arg(short, long, value_enum, default_value_t = OutFormat::Text)]
+    #[arg(short, long, value_enum, default_value_t = OutFormat(Format::Text))]
     format: OutFormat,
     /// Also report pass, NA and NE results
     #[arg(long)]
@@ -410,7 +427,7 @@ fn options(args: &LintArgs) -> Result<(Options, smimelint_engine::config::FailOn
     }
     let at = match args.at.as_deref() {
         None => file_at,
-        Some(s) => Some(parse_at("--at", s)?),
+        Some(s) => Some(parse_at_setting("--at", s)?),
     };
     let override_type = args
         .cert_type
@@ -630,14 +647,7 @@ where
                 && std::io::stdout().is_terminal()
         }
     };
-    let format = match args.format {
-        OutFormat::Text => Format::Text,
-        OutFormat::Json => Format::Json,
-        OutFormat::Jsonl => Format::Jsonl,
-        OutFormat::Csv => Format::Csv,
-        OutFormat::Github => Format::Github,
-        OutFormat::Sarif => Format::Sarif,
-    };
+    let format = args.format.0;
     let report = &args.report;
     let want_summary =
         report.summary || report.summary_file.is_some() || report.summary_format.is_some();
@@ -950,5 +960,14 @@ mod tests {
         assert_eq!(jobs(100_000, 2).unwrap().0, 8);
         assert_eq!(jobs(usize::MAX, 1024).unwrap().0, MAX_JOBS);
         assert_eq!(jobs(300, 0).unwrap().0, JOBS_PER_CORE);
+    }
+
+    /// Every `--format` name is the output crate's own name for the same format.
+    #[test]
+    fn format_names_are_the_output_crates() {
+        for v in OutFormat::value_variants() {
+            let name = v.to_possible_value().expect("shown").get_name().to_owned();
+            assert_eq!(name.parse::<Format>(), Ok(v.0), "{name}");
+        }
     }
 }

@@ -188,6 +188,49 @@ fn runner_paths() {
     }
 }
 
+/// The CLI's own wiring: certificates framed from a file by the runner's input source, with
+/// the CT scan's real skip filter and summary labels. The certificate is parsed once, inside
+/// the boundary; a parse outside it would let the trigger's panic escape this test.
+#[cfg(feature = "ct")]
+#[test]
+fn cli_file_path_with_the_ct_filter() {
+    install();
+    let text: String = inputs().iter().map(|d| pem("CERTIFICATE", d)).collect();
+    let path = std::env::temp_dir().join(format!("panic-boundary-{}.pem", std::process::id()));
+    std::fs::write(&path, text).expect("write");
+    let name = smimelint::input::path_name(&path);
+    let skip: runner::SkipFn<'_> = &smimelint::ct::filter::skip_reason;
+    for one_thread in [true, false] {
+        let items = runner::items(
+            vec![runner::InputSource::Path(path.clone())],
+            false,
+            Limits::default(),
+        );
+        let opts = RunOptions {
+            one_thread,
+            skip: Some(skip),
+            issuers: true,
+            ..RunOptions::default()
+        };
+        let mut sink = Collect(Vec::new());
+        let mut skipped = Vec::new();
+        let stats = runner::run_with(&Linter::default(), items, &mut sink, opts, &mut |e| {
+            if let runner::Event::Skipped(reason) = e {
+                skipped.push(reason);
+            }
+        })
+        .expect("run");
+        assert!(skipped.is_empty(), "{skipped:?}");
+        assert_eq!(stats.records, 3);
+        let names = [1, 2, 3].map(|i| format!("{name}#{i}"));
+        check(
+            &sink.0,
+            [&names[0], &names[1], &names[2]].map(String::as_str),
+        );
+    }
+    let _ = std::fs::remove_file(&path);
+}
+
 /// A skip filter that panics is contained as well: its input gets the internal-error record.
 #[test]
 fn a_panicking_skip_filter_is_contained() {

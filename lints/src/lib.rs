@@ -4,11 +4,11 @@
 mod prelude;
 
 pub mod aia;
+pub mod asn1;
 pub mod crldp;
 pub mod ct;
 pub mod der;
 pub mod eku;
-pub mod engine;
 pub mod key_identifiers;
 pub mod key_usage;
 pub mod lei;

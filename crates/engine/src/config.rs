@@ -5,7 +5,11 @@
 //! would let non-compliant certificates through.
 
 use crate::detect::{CertType, PolicyMap};
-use crate::linter::{parse_globs, LintFilter, Options};
+use crate::filter::LintFilter;
+use crate::glob::parse_globs;
+pub use crate::options::StatusOverride;
+use crate::options::{parse_at, Options};
+pub use crate::profile_constraints::ProfileConstraints;
 use crate::registry::{self, Source, Status};
 use const_oid::ObjectIdentifier;
 use serde::Deserialize;
@@ -83,43 +87,6 @@ pub struct ProfileSection {
     pub allowed_mailbox_domains: Option<Vec<String>>,
 }
 
-/// The CA's own profile constraints, read by the `e_profile_*` lints.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ProfileConstraints {
-    pub required_policies: Vec<ObjectIdentifier>,
-    pub allowed_policies: Option<Vec<ObjectIdentifier>>,
-    pub allowed_multipurpose_ekus: Option<Vec<ObjectIdentifier>>,
-    /// Lower-cased; a leading dot means "any subdomain of".
-    pub allowed_mailbox_domains: Option<Vec<String>>,
-}
-
-impl ProfileConstraints {
-    pub fn is_empty(&self) -> bool {
-        *self == ProfileConstraints::default()
-    }
-
-    /// Whether `domain` (any case) is one this CA may certify.
-    pub fn mailbox_domain_allowed(&self, domain: &str) -> bool {
-        let Some(allowed) = &self.allowed_mailbox_domains else {
-            return true;
-        };
-        let domain = domain.to_ascii_lowercase();
-        allowed.iter().any(|a| match a.strip_prefix('.') {
-            Some(parent) => domain
-                .strip_suffix(parent)
-                .is_some_and(|head| head.ends_with('.') && head.len() > 1),
-            None => domain == *a,
-        })
-    }
-}
-
-/// How a configured lint's findings are reported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StatusOverride {
-    Off,
-    Report(Status),
-}
-
 /// The file, checked and turned into engine settings.
 #[derive(Clone, Debug, Default)]
 pub struct Loaded {
@@ -158,13 +125,9 @@ pub fn parse_sources(what: &str, names: &[String]) -> Result<Vec<Source>, String
         .collect()
 }
 
-/// An evaluation time: `now` or `YYYY-MM-DD`.
-pub fn parse_at(what: &str, s: &str) -> Result<UnixTime, String> {
-    if s == "now" {
-        return Ok(smimelint_der::time::now());
-    }
-    smimelint_der::time::parse_iso(s)
-        .ok_or_else(|| format!("{what}: expected 'now' or YYYY-MM-DD, got '{s}'"))
+/// An evaluation time as a setting: `now` or `YYYY-MM-DD`; `what` names the setting in the error.
+pub fn parse_at_setting(what: &str, s: &str) -> Result<UnixTime, String> {
+    parse_at(s).ok_or_else(|| format!("{what}: expected 'now' or YYYY-MM-DD, got '{s}'"))
 }
 
 /// The lowest status that makes a run fail.
@@ -296,7 +259,7 @@ impl Config {
             at: l
                 .at
                 .as_deref()
-                .map(|s| parse_at("lint.at", s))
+                .map(|s| parse_at_setting("lint.at", s))
                 .transpose()?,
             cert_type,
             guess: l.guess,

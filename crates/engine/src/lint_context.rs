@@ -17,7 +17,7 @@ pub struct LintContext<'c> {
     /// The issuing CA's certificate, when the user supplied it (`--issuer`).
     pub issuer: Option<&'c Cert<'c>>,
     /// The CA's profile constraints from smimelint.toml, when configured.
-    pub constraints: Option<&'c crate::config::ProfileConstraints>,
+    pub constraints: Option<&'c crate::profile_constraints::ProfileConstraints>,
     /// Costly facts several lints read, worked out on first use; they go with the context.
     pub facts: Facts,
 }

@@ -1,251 +1,24 @@
 //! Lints one certificate: parse, detect the profile, run every selected lint, collect results.
 //! This is the single code path behind the CLI, the batch runner and the library API.
+//!
+//! The pieces around it live in their own modules and are re-exported here, so that
+//! `linter::X` names everything a caller needs.
 
-use crate::config::{ProfileConstraints, StatusOverride};
-use crate::detect::{self, CertType, DetectOptions, Kind, PolicyMap, TypeSource};
+pub use crate::engine_findings::{INTERNAL_ERROR, NOT_A_CERTIFICATE};
+pub use crate::filter::LintFilter;
+pub use crate::glob::{parse_globs, Glob, MAX_GLOBS, MAX_GLOB_LEN};
+pub use crate::options::{issuer_from_bytes, parse_at, Options};
+pub use crate::result::{sha256_hex, CertResult, Finding};
+
+use crate::detect::{self, DetectOptions};
 use crate::lint_context::LintContext;
-use crate::registry::{self, Lint, Outcome, Source, Status};
+use crate::options::StatusOverride;
+use crate::registry::{self, Lint, Outcome, Status};
 use rayon::prelude::*;
-use serde::Serialize;
-use sha2::{Digest, Sha256};
 use smimelint_cert::{Cert, Form};
-use smimelint_der::time::{self, UnixTime};
+use smimelint_der::time;
 use smimelint_input::{InputItem, InputNote, Limits};
 use std::convert::Infallible;
-use std::sync::Arc;
-
-/// Name of the lint that reports inputs that are not certificates at all.
-pub const NOT_A_CERTIFICATE: &str = "e_input_not_certificate";
-/// Name of the lint that reports a panic inside smimelint (a bug, never the input's fault).
-pub const INTERNAL_ERROR: &str = "e_internal_error";
-
-/// One lint result on one certificate.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    /// The lint's stable name, e.g. `e_smime_eku_missing`.
-    pub lint: &'static str,
-    /// `fatal`, `error`, `warn`, `notice` (findings) or `pass`, `NA`, `NE`.
-    pub status: Status,
-    /// Where the rule comes from, e.g. `SBR 7.1.2.3(f)`.
-    pub citation: &'static str,
-    /// What exactly is wrong, naming the offending value (None for pass/NA/NE).
-    pub details: Option<String>,
-}
-
-/// The result record for one input certificate.
-#[derive(Clone, Debug, Serialize)]
-pub struct CertResult {
-    /// Input name: `PATH`, `PATH#N` or `-`.
-    pub input: String,
-    /// SHA-256 of the DER, hex; None when no DER could be framed.
-    pub sha256: Option<String>,
-    /// `certificate` or `tbs`; None when the input is not one.
-    pub form: Option<&'static str>,
-    /// `subscriber`, `root-ca` or `subordinate-ca`.
-    pub kind: Option<Kind>,
-    /// The SBR certificate type the lints ran for (subscribers), e.g. `mailbox-strict`.
-    #[serde(rename = "type")]
-    pub cert_type: Option<CertType>,
-    /// How the type was decided: policy OID, policy map, override or a guess.
-    pub type_source: Option<TypeSource>,
-    /// Findings (notice and above), plus pass/NA/NE results when
-    /// [`Options::include_passes`] is set; in registry order.
-    pub findings: Vec<Finding>,
-    /// How many lints were NE because they take effect after the evaluation time (lints
-    /// withdrawn before it are not counted), whether or not `findings` lists them. Not
-    /// serialized: JSON lists NE results with `--all`.
-    #[serde(skip)]
-    pub not_yet_effective: usize,
-    /// Whether the evaluation time was set by the caller (`--at`) rather than the notBefore.
-    #[serde(skip)]
-    pub at_requested: bool,
-}
-
-impl CertResult {
-    /// The most severe status among the findings (pass when there are none).
-    pub fn worst(&self) -> Status {
-        self.findings
-            .iter()
-            .map(|f| f.status)
-            .max()
-            .unwrap_or(Status::Pass)
-    }
-    /// Findings only (notice and above), leaving out pass/NA/NE results.
-    pub fn issues(&self) -> impl Iterator<Item = &Finding> {
-        self.findings.iter().filter(|f| f.status.is_finding())
-    }
-}
-
-/// Longest glob accepted from a user (flag, configuration file or query parameter). Lint names
-/// are far shorter; the cap bounds the cost of matching.
-pub const MAX_GLOB_LEN: usize = 128;
-/// Most globs accepted in one include or exclude list.
-pub const MAX_GLOBS: usize = 64;
-
-/// Shell-style glob with `*` and `?`, matched in O(pattern × text) steps at worst.
-#[derive(Clone, Debug)]
-pub struct Glob(String);
-
-impl Glob {
-    /// A glob without checks (library use). Runs of `*` are one `*`.
-    pub fn new(pattern: &str) -> Glob {
-        let mut p = String::with_capacity(pattern.len());
-        for c in pattern.chars() {
-            if !(c == '*' && p.ends_with('*')) {
-                p.push(c);
-            }
-        }
-        Glob(p)
-    }
-
-    /// A glob as a user gives it: at most [`MAX_GLOB_LEN`] bytes.
-    pub fn parse(pattern: &str) -> Result<Glob, String> {
-        if pattern.len() > MAX_GLOB_LEN {
-            return Err(format!(
-                "glob of {} bytes (at most {MAX_GLOB_LEN})",
-                pattern.len()
-            ));
-        }
-        Ok(Glob::new(pattern))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    pub fn matches(&self, text: &str) -> bool {
-        self.match_counting(text).0
-    }
-
-    /// The match and the number of steps it took. Two pointers; on a mismatch after a `*`,
-    /// that star absorbs one more character and matching resumes. An earlier star never needs
-    /// to be revisited, since a later star can absorb whatever it would have, so every text
-    /// position is retried at most once per star.
-    fn match_counting(&self, text: &str) -> (bool, usize) {
-        let (p, t) = (self.0.as_bytes(), text.as_bytes());
-        // `?` matches one character, not one byte.
-        let is_start = |i: usize| i < t.len() && !(0x80..0xC0).contains(&t[i]);
-        let next = |mut i: usize| {
-            i += 1;
-            while i < t.len() && !is_start(i) {
-                i += 1;
-            }
-            i
-        };
-        let (mut pi, mut ti, mut steps) = (0, 0, 0usize);
-        let mut star: Option<(usize, usize)> = None;
-        while ti < t.len() {
-            steps += 1;
-            match p.get(pi) {
-                Some(b'*') => {
-                    star = Some((pi, ti));
-                    pi += 1;
-                }
-                Some(b'?') => {
-                    pi += 1;
-                    ti = next(ti);
-                }
-                Some(&c) if c == t[ti] => {
-                    pi += 1;
-                    ti += 1;
-                }
-                _ => match star {
-                    Some((sp, st)) => {
-                        let st = next(st);
-                        star = Some((sp, st));
-                        pi = sp + 1;
-                        ti = st;
-                    }
-                    None => return (false, steps),
-                },
-            }
-        }
-        while p.get(pi) == Some(&b'*') {
-            pi += 1;
-        }
-        (pi == p.len(), steps)
-    }
-}
-
-/// Checks globs given by a user, the same way on every path (`--include`/`--exclude`,
-/// smimelint.toml, the service's query): count, length, and that each one selects at least one
-/// lint, so that a typo cannot silently run nothing (include) or everything (exclude).
-/// `what` names the setting in the error.
-pub fn parse_globs(what: &str, patterns: &[String]) -> Result<Vec<Glob>, String> {
-    if patterns.len() > MAX_GLOBS {
-        return Err(format!(
-            "{what}: {} globs (at most {MAX_GLOBS})",
-            patterns.len()
-        ));
-    }
-    patterns
-        .iter()
-        .map(|g| {
-            let glob = Glob::parse(g).map_err(|e| format!("{what}: {e}"))?;
-            if !registry::all().iter().any(|l| glob.matches(l.name)) {
-                return Err(format!("{what}: '{g}' matches no lint"));
-            }
-            Ok(glob)
-        })
-        .collect()
-}
-
-/// Which lints run: a lint runs when it matches an `include` glob (or there are none), matches
-/// no `exclude` glob, and its source passes the same two tests.
-#[derive(Clone, Debug, Default)]
-pub struct LintFilter {
-    pub include: Vec<Glob>,
-    pub exclude: Vec<Glob>,
-    pub include_sources: Vec<Source>,
-    pub exclude_sources: Vec<Source>,
-}
-
-impl LintFilter {
-    pub fn selects(&self, lint: &Lint) -> bool {
-        (self.include.is_empty() || self.include.iter().any(|g| g.matches(lint.name)))
-            && !self.exclude.iter().any(|g| g.matches(lint.name))
-            && (self.include_sources.is_empty() || self.include_sources.contains(&lint.source))
-            && !self.exclude_sources.contains(&lint.source)
-    }
-}
-
-/// Everything that changes how certificates are linted.
-#[derive(Clone, Debug)]
-pub struct Options {
-    /// Evaluation time for effective dates; None = each certificate's notBefore.
-    pub at: Option<UnixTime>,
-    /// Lint every certificate as this type instead of detecting it.
-    pub override_type: Option<CertType>,
-    /// The CA's own policy OIDs mapped to types, consulted when no SBR policy OID decides.
-    pub policy_map: Option<Arc<PolicyMap>>,
-    /// Guess the type from the subject when nothing else decides it.
-    pub guess: bool,
-    pub filter: LintFilter,
-    /// Also report pass, NA and NE results.
-    pub include_passes: bool,
-    /// DER of the issuing CA's certificate, for the chain-aware lints (NA without it).
-    pub issuer: Option<Arc<[u8]>>,
-    /// Per-lint status changes from the configuration file (`off` drops the lint).
-    pub overrides: Vec<(&'static str, StatusOverride)>,
-    /// The CA's own profile constraints (`[profile]` in smimelint.toml).
-    pub constraints: Option<Arc<ProfileConstraints>>,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            at: None,
-            override_type: None,
-            policy_map: None,
-            guess: true,
-            filter: LintFilter::default(),
-            include_passes: false,
-            issuer: None,
-            overrides: Vec::new(),
-            constraints: None,
-        }
-    }
-}
 
 /// A configured linter. Build it once and share it (`&Linter` or `Arc<Linter>`) between
 /// threads; every method takes `&self`.
@@ -560,32 +333,6 @@ pub fn frame_bytes<'d>(
     smimelint_input::frame(name, data, limits)
 }
 
-/// Reads an issuing CA certificate (PEM, base64 or DER; the first certificate found) for
-/// [`Options::issuer`]. A TBSCertificate or anything that is not a certificate is refused.
-///
-/// ```
-/// assert!(smimelint_engine::linter::issuer_from_bytes(b"not a certificate").is_err());
-/// ```
-pub fn issuer_from_bytes(data: &[u8]) -> Result<Arc<[u8]>, String> {
-    let item = frame_bytes("issuer", data, Limits::default())
-        .next()
-        .ok_or("no certificate found")?;
-    let der = item.der.map_err(|e| e.message)?;
-    match Cert::parse(&der) {
-        Ok(c) if c.form == Form::Certificate => Ok(Arc::from(der)),
-        Ok(_) => Err("a TBSCertificate, not a certificate".into()),
-        Err(e) => Err(format!("not a certificate: {}", e.0)),
-    }
-}
-
-/// Parses an evaluation time: `now`, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ`.
-pub fn parse_at(s: &str) -> Option<UnixTime> {
-    match s {
-        "now" => Some(time::now()),
-        _ => time::parse_iso(s),
-    }
-}
-
 /// Runs one lint, applying its scope and effective dates first.
 pub fn evaluate(lint: &Lint, ctx: &LintContext<'_>) -> (Status, Option<String>) {
     if !lint.applies.matches(&ctx.profile) {
@@ -594,7 +341,11 @@ pub fn evaluate(lint: &Lint, ctx: &LintContext<'_>) -> (Status, Option<String>) 
     if ctx.at < lint.effective || lint.ineffective.is_some_and(|end| ctx.at >= end) {
         return (Status::NotEffective, None);
     }
-    match (lint.check)(ctx) {
+    let Some(check) = lint.check else {
+        // Engine-emitted findings are produced by the pipeline itself; run as a lint they pass.
+        return (Status::Pass, None);
+    };
+    match check(ctx) {
         Outcome::Pass => (Status::Pass, None),
         Outcome::NotApplicable => (Status::NotApplicable, None),
         Outcome::Fail(details) => (lint.level().status(), Some(details)),
@@ -602,97 +353,9 @@ pub fn evaluate(lint: &Lint, ctx: &LintContext<'_>) -> (Status, Option<String>) 
     }
 }
 
-pub fn sha256_hex(data: &[u8]) -> String {
-    let digest = Sha256::digest(data);
-    let mut s = String::with_capacity(64);
-    for b in digest.iter() {
-        s.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
-        s.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
-    }
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn globs() {
-        assert!(Glob::new("e_smime_*").matches("e_smime_eku_missing"));
-        assert!(Glob::new("*eku*").matches("e_smime_eku_missing"));
-        assert!(Glob::new("e_?mime*").matches("e_smime_x"));
-        assert!(!Glob::new("w_*").matches("e_smime_x"));
-        assert!(Glob::new("exact").matches("exact"));
-        assert!(!Glob::new("exact").matches("exactly"));
-        assert!(Glob::new("").matches(""));
-        assert!(!Glob::new("").matches("a"));
-        assert!(Glob::new("*").matches(""));
-        assert!(Glob::new("a*b*c").matches("abxbxc"));
-        assert!(!Glob::new("a*b*c").matches("abxbxcx"));
-        // `?` is one character, also when it takes several bytes.
-        assert!(Glob::new("a?c").matches("a\u{e9}c"));
-        assert!(!Glob::new("a??c").matches("a\u{e9}c"));
-    }
-
-    /// Reference matcher: the textbook dynamic programme over (pattern prefix, text prefix).
-    fn reference(p: &[char], t: &[char]) -> bool {
-        let mut m = vec![vec![false; t.len() + 1]; p.len() + 1];
-        m[0][0] = true;
-        for i in 1..=p.len() {
-            for j in 0..=t.len() {
-                m[i][j] = match p[i - 1] {
-                    '*' => m[i - 1][j] || (j > 0 && m[i][j - 1]),
-                    '?' => j > 0 && m[i - 1][j - 1],
-                    c => j > 0 && m[i - 1][j - 1] && t[j - 1] == c,
-                };
-            }
-        }
-        m[p.len()][t.len()]
-    }
-
-    #[test]
-    fn globs_agree_with_the_reference_matcher() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
-        let alphabet = ['a', 'b', '\u{e9}', '*', '?'];
-        let mut both = [0usize; 2];
-        for _ in 0..20_000 {
-            let p: Vec<char> = (0..next(8)).map(|_| alphabet[next(5)]).collect();
-            let t: Vec<char> = (0..next(10)).map(|_| alphabet[next(3)]).collect();
-            let expected = reference(&p, &t);
-            let (ps, ts): (String, String) = (p.iter().collect(), t.iter().collect());
-            assert_eq!(Glob::new(&ps).matches(&ts), expected, "{ps:?} {ts:?}");
-            both[usize::from(expected)] += 1;
-        }
-        // Both outcomes were exercised.
-        assert!(both[0] > 1000 && both[1] > 1000, "{both:?}");
-    }
-
-    #[test]
-    fn pathological_globs_take_bounded_steps() {
-        let stars = format!("{}#", "*".repeat(30));
-        let alternating = format!("{}#", "*e".repeat(60));
-        for pattern in [
-            stars.as_str(),
-            alternating.as_str(),
-            "*_*_*_*_*_*_*_*_*_*_*#",
-        ] {
-            let glob = Glob::new(pattern);
-            for lint in registry::all() {
-                let (matched, steps) = glob.match_counting(lint.name);
-                assert!(!matched);
-                let bound = (glob.as_str().len() + 1) * (lint.name.len() + 1);
-                assert!(steps <= bound, "{pattern}: {steps} steps > {bound}");
-            }
-        }
-        // Runs of stars are one star.
-        assert_eq!(Glob::new("a***b**").as_str(), "a*b*");
-    }
 
     #[test]
     fn batch_matches_one_by_one_in_input_order() {

@@ -2,6 +2,7 @@
 //!
 //! Every lint in `lints/` is declared with `lint!`, which places a static [`Lint`] in the
 //! [`LINTS`] distributed slice at link time. There is no hand-maintained list to go stale.
+//! The engine declares the findings it reports itself the same way, without a check.
 
 use crate::detect::{Generation, Kind, Profile, Validation};
 use crate::lint_context::LintContext;
@@ -316,7 +317,8 @@ pub struct Lint {
     pub applies: Applies,
     /// Documentation from the doc comment above the declaration (Markdown).
     pub docs: &'static str,
-    pub check: CheckFn,
+    /// None for the findings the engine reports itself (input not a certificate, internal error).
+    pub check: Option<CheckFn>,
 }
 
 impl Lint {
@@ -351,7 +353,7 @@ pub fn find(name: &str) -> Option<&'static Lint> {
 }
 
 /// Declares a lint and registers it. The doc comment becomes [`Lint::docs`], printed by
-/// `smimelint explain NAME`.
+/// `smimelint explain NAME`. Only the engine's own findings leave out `check`.
 ///
 /// ```ignore
 /// lint! {
@@ -388,7 +390,7 @@ macro_rules! lint {
             zlint: [$($zl:literal),* $(,)?],
             catalog: [$($cat:literal),* $(,)?],
             applies: $applies:expr,
-            check: $check:expr $(,)?
+            $(check: $check:expr $(,)?)?
         }
     ) => {
         // `#[link_section]` from linkme (see `LINTS`).
@@ -407,7 +409,7 @@ macro_rules! lint {
             catalog: &[$($cat),*],
             applies: $applies,
             docs: concat!($($doc, "\n"),*),
-            check: $check,
+            check: $crate::lint!(@opt $($check)?),
         };
     };
     (@opt) => { None };

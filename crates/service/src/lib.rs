@@ -32,6 +32,7 @@
 //! # }
 //! ```
 
+mod body;
 mod error;
 mod handlers;
 mod lowlevel;

@@ -32,7 +32,7 @@
 //! - errors are 422 `{"detail": TEXT, "error": CODE, "message": TEXT}`: `detail` as FastAPI
 //!   writes it, `error`/`message` as the rest of the service.
 
-use super::handlers::{parse_json, read_body, run_lint};
+use super::body::{parse_json, read_body, run_lint};
 use super::{ApiError, State};
 use axum::extract::{Path, Request, State as Shared};
 use axum::http::{header, StatusCode};
