@@ -24,7 +24,7 @@
 //! the rules in `pool.rs`), so a load balancer stops sending work the service cannot do.
 //!
 //! ```no_run
-//! use smimelint::service::{Config, Server};
+//! use smimelint_service::{Config, Server};
 //! # async fn demo() -> std::io::Result<()> {
 //! let server = Server::bind(Config::default()).await?;
 //! println!("listening on {}", server.local_addr());

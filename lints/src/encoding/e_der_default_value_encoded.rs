@@ -1,0 +1,112 @@
+use super::*;
+use smimelint_cert::EncodedDefault;
+
+fn check_der_default_value_encoded(ctx: &LintContext<'_>) -> Outcome {
+    let cert = ctx.cert;
+    let label = |i: usize| oid::describe_extension(cert.extensions[i].oid);
+    let found: Vec<String> = cert
+        .encoded_defaults()
+        .into_iter()
+        .map(|d| match d {
+            EncodedDefault::VersionV1 => {
+                "version v1 is encoded although it is the DEFAULT".to_string()
+            }
+            EncodedDefault::CriticalFalse(i) => format!("{}: critical FALSE is encoded", label(i)),
+            EncodedDefault::CaFalse(i) => format!("{}: cA FALSE is encoded", label(i)),
+            EncodedDefault::SubtreeMinimumZero(i) => {
+                format!("{}: GeneralSubtree minimum 0 is encoded", label(i))
+            }
+        })
+        .collect();
+    if found.is_empty() {
+        Outcome::Pass
+    } else {
+        fail!("{}", found.join("; "))
+    }
+}
+
+lint! {
+    /// ## What it checks
+    /// No field whose value equals its DEFAULT is encoded: the version v1, an extension's
+    /// `critical` FALSE, basicConstraints `cA` FALSE, a GeneralSubtree's `minimum` 0.
+    ///
+    /// ## Why
+    /// X.690 11.5: "The encoding of a set value or sequence value shall not include an
+    /// encoding for any component value which is equal to its default value." RFC 5280 4.1
+    /// and 4.2 define these DEFAULTs; strict decoders reject their explicit encoding.
+    ///
+    /// ## Example
+    /// An extension encoded `30 0c 06 03 55 1d 0f 01 01 00 04 …` (critical FALSE spelled out).
+    E_DER_DEFAULT_VALUE_ENCODED {
+        name: "e_der_default_value_encoded",
+        description: "A field equal to its DEFAULT value is encoded",
+        citation: "X.690 11.5; RFC 5280 4.1, 4.2",
+        source: Source::X690,
+        effective: dates::ALWAYS,
+        pkilint: [],
+        zlint: [],
+        catalog: [],
+        applies: Applies::ALL,
+        check: check_der_default_value_encoded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+
+    use crate::test_support::der::base;
+    use smimelint_cert::oid;
+    use smimelint_engine::registry::Status;
+    use smimelint_engine::testing::{assert_lint, status_of};
+    use smimelint_factory::{der, CertBuilder};
+
+    #[test]
+    fn default_values_are_not_encoded() {
+        const L: &str = "e_der_default_value_encoded";
+        let good = base().build();
+        // Extension critical FALSE written out (X.690 11.5, RFC 5280 4.1 `critical BOOLEAN DEFAULT FALSE`).
+        let mut b = base();
+        let mut spelled_once = false;
+        let items: Vec<Vec<u8>> = b
+            .extensions
+            .iter()
+            .map(|e| {
+                let mut parts = vec![der::tlv(0x06, &e.oid)];
+                if e.critical {
+                    parts.push(der::boolean(true));
+                } else if !spelled_once {
+                    spelled_once = true;
+                    parts.push(der::boolean(false));
+                }
+                parts.push(der::octets(&e.value));
+                der::seq(&parts)
+            })
+            .collect();
+        assert!(spelled_once, "the baseline has a non-critical extension");
+        b.extensions_raw = Some(der::explicit(3, &der::seq(&items)));
+        assert_lint(L, &b.build(), &good, &[]);
+        // Version v1 written out: [0] INTEGER 0 (no extensions, else the version lints fire too).
+        let bad = base()
+            .version_raw(Some(der::explicit(0, &der::int(0))))
+            .build();
+        assert_eq!(status_of(&bad, L), Status::Error);
+        // basicConstraints cA FALSE written out.
+        let bc = |content: Vec<Vec<u8>>| {
+            base()
+                .ext(&oid::BASIC_CONSTRAINTS, true, der::seq(&content))
+                .build()
+        };
+        assert_eq!(status_of(&bc(vec![der::boolean(false)]), L), Status::Error);
+        assert_eq!(status_of(&bc(vec![]), L), Status::Pass);
+        // GeneralSubtree minimum 0 written out (RFC 5280 4.2.1.10 `minimum [0] BaseDistance DEFAULT 0`).
+        let nc = |extra: Vec<u8>| {
+            let subtree = [smimelint_factory::gn::dns("example.com"), extra].concat();
+            let v = der::seq(&[der::explicit(0, &der::seq(&[subtree]))]);
+            CertBuilder::sub_ca(smimelint_factory::KeyAlg::P256)
+                .ext(&oid::NAME_CONSTRAINTS, true, v)
+                .build()
+        };
+        assert_eq!(status_of(&nc(der::implicit(0, &[0x00])), L), Status::Error);
+        assert_eq!(status_of(&nc(vec![]), L), Status::Pass);
+    }
+}

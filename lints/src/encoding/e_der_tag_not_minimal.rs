@@ -1,0 +1,29 @@
+use super::*;
+use smimelint_cert::ViolationKind;
+
+fn check_der_tag_not_minimal(ctx: &LintContext<'_>) -> Outcome {
+    report(ctx, ViolationKind::NonMinimalTag)
+}
+
+lint! {
+    /// ## What it checks
+    /// Tag numbers below 31 use the one-octet form and high tag numbers have no leading 0x80 octet.
+    ///
+    /// ## Why
+    /// Only one encoding of each tag is valid in DER.
+    ///
+    /// ## Example
+    /// `1f 02` for INTEGER instead of `02`.
+    E_DER_TAG_NOT_MINIMAL {
+        name: "e_der_tag_not_minimal",
+        description: "A tag number is not minimally encoded",
+        citation: "X.690 8.1.2",
+        source: Source::X690,
+        effective: dates::ALWAYS,
+        pkilint: [],
+        zlint: [],
+        catalog: [],
+        applies: Applies::ALL,
+        check: check_der_tag_not_minimal,
+    }
+}

@@ -1,0 +1,29 @@
+use super::*;
+use smimelint_cert::ViolationKind;
+
+fn check_der_truncated(ctx: &LintContext<'_>) -> Outcome {
+    report(ctx, ViolationKind::Truncated)
+}
+
+lint! {
+    /// ## What it checks
+    /// Every TLV's declared length fits inside the enclosing value.
+    ///
+    /// ## Why
+    /// A length that overruns its container makes the rest of the structure unreadable; smimelint lints whatever it could still reach.
+    ///
+    /// ## Example
+    /// `30 05 02 01` (five content octets declared, two present).
+    E_DER_TRUNCATED {
+        name: "e_der_truncated",
+        description: "A value's length runs past the end of the data that holds it",
+        citation: "X.690 8.1.3",
+        source: Source::X690,
+        effective: dates::ALWAYS,
+        pkilint: [],
+        zlint: [],
+        catalog: [],
+        applies: Applies::ALL,
+        check: check_der_truncated,
+    }
+}

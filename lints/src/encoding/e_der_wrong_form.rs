@@ -1,0 +1,29 @@
+use super::*;
+use smimelint_cert::ViolationKind;
+
+fn check_der_wrong_form(ctx: &LintContext<'_>) -> Outcome {
+    report(ctx, ViolationKind::WrongForm)
+}
+
+lint! {
+    /// ## What it checks
+    /// Strings, OCTET STRING and BIT STRING are primitive; SEQUENCE and SET are constructed.
+    ///
+    /// ## Why
+    /// Constructed strings are BER only.
+    ///
+    /// ## Example
+    /// `24 03 04 01 00` (a constructed OCTET STRING).
+    E_DER_WRONG_FORM {
+        name: "e_der_wrong_form",
+        description: "A value uses the constructed form where DER requires the primitive one, or the reverse",
+        citation: "X.690 10.2",
+        source: Source::X690,
+        effective: dates::ALWAYS,
+        pkilint: [],
+        zlint: [],
+        catalog: [],
+        applies: Applies::ALL,
+        check: check_der_wrong_form,
+    }
+}

@@ -1,0 +1,42 @@
+//! Test certificates of the keys rules, shared by several lints.
+
+use smimelint_engine::detect::CertType;
+use smimelint_engine::testing::lint_all;
+use smimelint_factory::keys::{rsa_public_key, spki_algorithm};
+use smimelint_factory::{CertBuilder, KeyAlg, KeyPair, SUBJECT_SEED};
+
+pub(crate) fn with_key(alg: KeyAlg) -> CertBuilder {
+    let t: CertType = "mailbox-strict".parse().expect("type");
+    CertBuilder::subscriber_with_key(t, alg)
+}
+
+/// The baseline certificate with an RSA key made of this modulus and exponent.
+pub(crate) fn rsa(n: &[u8], e: &[u8]) -> Vec<u8> {
+    let alg = spki_algorithm(KeyAlg::Rsa2048);
+    with_key(KeyAlg::Rsa2048)
+        .subject_key_raw(alg, 0, &rsa_public_key(n, e))
+        .build()
+}
+
+pub(crate) fn real_rsa() -> (Vec<u8>, Vec<u8>, Vec<Vec<u8>>) {
+    let p = KeyPair::get(KeyAlg::Rsa2048, SUBJECT_SEED)
+        .rsa_parts()
+        .expect("RSA");
+    (p.n, p.e, p.primes)
+}
+
+pub(crate) fn good() -> Vec<u8> {
+    with_key(KeyAlg::Rsa2048).build()
+}
+
+#[track_caller]
+pub(crate) fn details(der: &[u8], lint: &str) -> String {
+    let r = lint_all(der);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.lint == lint)
+        .expect("lint ran");
+    assert!(f.status.is_finding(), "{lint}: {:?}", f.status);
+    f.details.clone().unwrap_or_default()
+}

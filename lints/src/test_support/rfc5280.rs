@@ -1,0 +1,31 @@
+//! Test certificates of the rfc5280 rules, shared by several lints.
+
+use smimelint_engine::testing::lint_all;
+use smimelint_factory::CertBuilder;
+
+pub(crate) const ASN1: &str = "e_asn1_field_invalid";
+
+pub(crate) const EMPTY: &str = "e_smime_rfc5280_empty_sequence";
+/// The baseline's validity, written out (notBefore 2025-10-01, one year less a second).
+pub(crate) const NOT_BEFORE: &str = "251001000000Z";
+
+pub(crate) fn base() -> CertBuilder {
+    CertBuilder::subscriber("mailbox-strict")
+}
+
+pub(crate) fn good() -> Vec<u8> {
+    base().build()
+}
+
+/// The details of `lint`'s finding on `der`; panics when it reports no finding.
+#[track_caller]
+pub(crate) fn details(der: &[u8], lint: &str) -> String {
+    let result = lint_all(der);
+    let f = result
+        .findings
+        .iter()
+        .find(|f| f.lint == lint)
+        .unwrap_or_else(|| panic!("{lint} did not run"));
+    assert!(f.status.is_finding(), "{lint} did not fire: {:?}", f.status);
+    f.details.clone().unwrap_or_default()
+}
