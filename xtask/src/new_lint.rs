@@ -341,9 +341,9 @@ Next steps:
   1. Write the rule in `check` ({file}); until then it fails on every certificate.
   2. Fill in the docs sections: ## What it checks, ## Why, ## Example (and
      ## Differences from pkilint where there are any).
-  3. Complete the metadata: description, citation, effective date, ballot, applies, and the
-     pkilint codes and zlint names that report the same defect; map the rules-catalog id in
-     docs/xref/sbr-rules.txt.
+  3. Complete the metadata: description, citation, effective date, ballot, applies, the
+     pkilint codes and zlint names that report the same defect, and in `catalog` the ids of
+     the rules of ../shared/spec/rules-catalog.md it checks.
   4. Make the test's `bad` certificate violate exactly this rule.
   5. cargo test -p smimelint-lints {name}
   6. SMIMELINT_BLESS=1 cargo test --test docs   (regenerates docs/lints.md)

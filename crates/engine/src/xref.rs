@@ -19,10 +19,6 @@ pub const ZLINT_DATA: &str = include_str!("../../../docs/xref/zlint.txt");
 /// The rules catalog: `NUMBER RULE_ID | SECTION [| -- reason]` per line.
 pub const SBR_RULES_DATA: &str = include_str!("../../../docs/xref/sbr-rules.txt");
 
-/// Where a reason starts with this, the lints are being written in another branch: the entry may
-/// already be covered once that branch is merged.
-const PENDING: &str = "pending";
-
 /// One pkilint code or zlint lint and the smimelint lints that report the same defect.
 #[derive(Clone, Debug)]
 pub struct Foreign {
@@ -130,8 +126,7 @@ pub fn sbr_rules() -> Vec<Rule> {
 
 /// Inconsistencies between the lint metadata and the data files, as messages. Empty when the
 /// cross-reference is complete: every metadata code is a known one, every known code is covered
-/// or explained, and no explanation contradicts a covering lint. A `pending:` entry that a newly
-/// merged lint now covers is reported too, so that its note is removed.
+/// or explained, and no explanation contradicts a covering lint.
 pub fn problems() -> Vec<String> {
     let mut out = Vec::new();
     let pk = pkilint();
@@ -168,11 +163,6 @@ pub fn problems() -> Vec<String> {
                     "{}: no lint lists it and docs/xref/{file} gives no reason",
                     f.id
                 )),
-                (false, Some(r)) if r.starts_with(PENDING) => out.push(format!(
-                    "{}: now covered by {}: delete its 'pending' reason in docs/xref/{file}",
-                    f.id,
-                    f.lints.join(", ")
-                )),
                 (false, Some(r)) if !r.starts_with("(former name)") => out.push(format!(
                     "{}: covered by {} but docs/xref/{file} still explains its absence",
                     f.id,
@@ -192,14 +182,6 @@ pub fn problems() -> Vec<String> {
         }
         if r.lints.is_empty() && r.reason.is_none() {
             out.push(format!("rule {} {}: no lint and no reason", r.number, r.id));
-        }
-        if !r.lints.is_empty() && r.reason.is_some_and(|x| x.starts_with(PENDING)) {
-            out.push(format!(
-                "rule {} {}: now checked by {}: delete its 'pending' note in docs/xref/sbr-rules.txt",
-                r.number,
-                r.id,
-                r.lints.join(", ")
-            ));
         }
     }
     out
@@ -265,8 +247,7 @@ pub fn lints_markdown() -> String {
         "\n## Migration\n\n\
          ### From pkilint\n\n\
          Every finding code pkilint 0.13.3 can report for an S/MIME subscriber certificate, with \
-         the smimelint lints that report the same defect, or why there is none. \
-         \"pending: issue N\" marks checks being added in another branch.\n\n\
+         the smimelint lints that report the same defect, or why there is none.\n\n\
          | pkilint code | severity | smimelint | note |\n|---|---|---|---|\n",
     );
     for f in pkilint() {
@@ -305,17 +286,13 @@ pub fn sbr_coverage_markdown() -> String {
         .filter(|r| !r.number.starts_with('P'))
         .collect();
     let covered = lintable.iter().filter(|r| !r.lints.is_empty()).count();
-    let pending = lintable
-        .iter()
-        .filter(|r| r.lints.is_empty() && r.reason.is_some_and(|x| x.starts_with(PENDING)))
-        .count();
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{} catalogued rules: {covered} checked by a lint, {pending} pending other branches, {} \
-         not checkable from one certificate.\n",
+        "{} catalogued rules: {covered} checked by a lint, {} not checkable from one \
+         certificate.\n",
         lintable.len(),
-        lintable.len() - covered - pending
+        lintable.len() - covered
     );
     s.push_str("| # | rule | SBR section | smimelint | note |\n|---|---|---|---|---|\n");
     for r in &rules {

@@ -7,7 +7,7 @@
 //!   outlast its own timeout.
 //! - Cancellation: when a request's future is dropped (its timeout fired, or the client went
 //!   away), its job stops before the next certificate. A certificate already being linted
-//!   finishes: each costs bounded time (see the key-size bound in lints/keys.rs).
+//!   finishes: each costs bounded time (see `MAX_EXAMINED_RSA_BITS` in lints/src/keys/mod.rs).
 //! - Health: the pool is unhealthy when every slot is taken, or when a job has run for longer
 //!   than the stuck threshold (twice the request timeout): cancellation should have ended it,
 //!   so a certificate is taking far longer than any should.

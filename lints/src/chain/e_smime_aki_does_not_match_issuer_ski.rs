@@ -1,5 +1,5 @@
 use super::*;
-use smimelint_der::walk::hex;
+use smimelint_cert::der_text::hex;
 
 fn check_aki_does_not_match_issuer_ski(ctx: &LintContext<'_>) -> Outcome {
     let Some(issuer) = ctx.issuer else {

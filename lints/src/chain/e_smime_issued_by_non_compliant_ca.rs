@@ -34,7 +34,7 @@ fn extant_conditions(issuer: &smimelint_cert::Cert<'_>) -> Option<String> {
     Some(format!(
         "is an Extant S/MIME CA (SBR 1.6.1): notBefore {} is before 2023-09-01, it {eku}, and its \
          certificatePolicies hold {} but no policy OID reserved by SBR 7.1.6.1",
-        smimelint_der::time::format_date(not_before),
+        smimelint_cert::time::format_date(not_before),
         if any {
             "anyPolicy"
         } else {
@@ -59,16 +59,11 @@ fn issuer_not_compliant(issuer: &smimelint_cert::Cert<'_>) -> Vec<String> {
         out.push("has no extKeyUsage with id-kp-emailProtection (SBR 7.1.2.2(g))".to_string());
     }
     if let Ext::Present(_, p) = issuer.eku() {
-        let prohibited: Vec<&str> = [
-            (&oid::KP_SERVER_AUTH, "id-kp-serverAuth"),
-            (&oid::KP_CODE_SIGNING, "id-kp-codeSigning"),
-            (&oid::KP_TIME_STAMPING, "id-kp-timeStamping"),
-            (&oid::ANY_EKU, "anyExtendedKeyUsage"),
-        ]
-        .into_iter()
-        .filter(|(o, _)| p.contains(&o.as_bytes()))
-        .map(|(_, n)| n)
-        .collect();
+        let prohibited: Vec<&str> = crate::support::eku::PROHIBITED
+            .iter()
+            .filter(|o| p.contains(&o.as_bytes()))
+            .filter_map(|o| oid::purpose_name(o.as_bytes()))
+            .collect();
         if !prohibited.is_empty() {
             out.push(format!(
                 "has {} in extKeyUsage (SBR 7.1.2.2(g))",

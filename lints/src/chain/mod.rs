@@ -15,7 +15,7 @@ mod tests {
 
     use smimelint_cert::oid;
 
-    use smimelint_der::time::date;
+    use smimelint_cert::time::date;
 
     use smimelint_engine::registry::Status;
     use smimelint_engine::testing::{findings_with_issuer, lint_with_issuer};

@@ -59,7 +59,7 @@ mod tests {
 
     use crate::test_support::chain::assert_chain_lint;
 
-    use smimelint_der::time::date;
+    use smimelint_cert::time::date;
 
     use smimelint_factory::{Hierarchy, KeyAlg};
 

@@ -46,26 +46,27 @@ fn int_text(magnitude: &[u8]) -> String {
 /// second), so a larger one gets a notice instead of the computation.
 pub(crate) const MAX_EXAMINED_RSA_BITS: usize = 8192;
 
-/// (algorithm OID, parameter set, public key length in octets).
-const PQC_LENGTHS: [(&const_oid::ObjectIdentifier, &str, usize); 6] = [
-    (&oid::ML_DSA_44, "ML-DSA-44", 1312),
-    (&oid::ML_DSA_65, "ML-DSA-65", 1952),
-    (&oid::ML_DSA_87, "ML-DSA-87", 2592),
-    (&oid::ML_KEM_512, "ML-KEM-512", 800),
-    (&oid::ML_KEM_768, "ML-KEM-768", 1184),
-    (&oid::ML_KEM_1024, "ML-KEM-1024", 1568),
+/// (algorithm OID, public key length in octets); the parameter set's name is the OID's.
+const PQC_LENGTHS: [(&const_oid::ObjectIdentifier, usize); 6] = [
+    (&oid::ML_DSA_44, 1312),
+    (&oid::ML_DSA_65, 1952),
+    (&oid::ML_DSA_87, 2592),
+    (&oid::ML_KEM_512, 800),
+    (&oid::ML_KEM_768, 1184),
+    (&oid::ML_KEM_1024, 1568),
 ];
 
 fn check_pqc_length(ctx: &LintContext<'_>, family: KeyFamily) -> Outcome {
     let Some(spki) = spki_of(ctx, family) else {
         return Outcome::NotApplicable;
     };
-    let Some(&(_, name, len)) = PQC_LENGTHS
+    let Some(&(_, len)) = PQC_LENGTHS
         .iter()
-        .find(|(o, _, _)| o.as_bytes() == spki.algorithm_oid)
+        .find(|(o, _)| o.as_bytes() == spki.algorithm_oid)
     else {
         return Outcome::NotApplicable;
     };
+    let name = oid::name_of(oid::OidKind::Algorithm, spki.algorithm_oid).unwrap_or("ML key");
     let got = spki.public_key.len();
     if let Some(note) = unused_bits_note(spki) {
         return fail!("{name} key: {note}");
@@ -75,8 +76,9 @@ fn check_pqc_length(ctx: &LintContext<'_>, family: KeyFamily) -> Outcome {
     }
     let other = PQC_LENGTHS
         .iter()
-        .find(|(_, _, l)| *l == got)
-        .map_or_else(String::new, |(_, n, _)| format!(" ({n}'s length)"));
+        .find(|(_, l)| *l == got)
+        .and_then(|(o, _)| oid::name_of(oid::OidKind::Algorithm, o.as_bytes()))
+        .map_or_else(String::new, |n| format!(" ({n}'s length)"));
     fail!("{name} public key has {got} octets{other}; {name} keys have {len}")
 }
 
