@@ -127,22 +127,48 @@ fn bit_string_unused_8(mut d: Vec<u8>, spki: bool) -> Vec<u8> {
     d
 }
 
-/// Every malformed certificate, in a stable order.
-pub fn malformed() -> Vec<Malformed> {
-    let m = |name, defect, lint, b: CertBuilder| Malformed {
+/// A malformed certificate built directly.
+fn m(name: &'static str, defect: &'static str, lint: &'static str, b: CertBuilder) -> Malformed {
+    Malformed {
         name,
         defect,
         lint,
         der: b.build(),
-    };
-    let post = |name, defect, lint, f: &dyn Fn(Vec<u8>) -> Vec<u8>| Malformed {
+    }
+}
+
+/// A malformed certificate made by rewriting the encoding of the compliant baseline.
+fn post(
+    name: &'static str,
+    defect: &'static str,
+    lint: &'static str,
+    f: &dyn Fn(Vec<u8>) -> Vec<u8>,
+) -> Malformed {
+    Malformed {
         name,
         defect,
         lint,
         der: f(base().build()),
-    };
-    let san = oid::SUBJECT_ALT_NAME.as_bytes().to_vec();
-    let eku = oid::EXT_KEY_USAGE.as_bytes().to_vec();
+    }
+}
+
+/// Every malformed certificate, in a stable order.
+pub fn malformed() -> Vec<Malformed> {
+    [
+        primitives(),
+        times_and_strings(),
+        structure(),
+        values_and_forms(),
+        defaults_and_validity(),
+        tags_and_names(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// BOOLEAN, lengths, tags and INTEGER encodings.
+fn primitives() -> Vec<Malformed> {
     let mut deep = der::null();
     for _ in 0..80 {
         deep = der::seq(&[deep]);
@@ -311,6 +337,12 @@ pub fn malformed() -> Vec<Malformed> {
             "e_smime_serial_number_too_large",
             base().serial_raw(der::uint(&[0x7f; 21])),
         ),
+    ]
+}
+
+/// Time and string encodings.
+fn times_and_strings() -> Vec<Malformed> {
+    vec![
         // Times
         m(
             "utctime-without-seconds",
@@ -427,6 +459,12 @@ pub fn malformed() -> Vec<Malformed> {
             "e_der_unknown_tag",
             with_cn(der::tlv(0x0f, MAILBOX.as_bytes())),
         ),
+    ]
+}
+
+/// Fields, SIZE (1..MAX) collections and OBJECT IDENTIFIERs.
+fn structure() -> Vec<Malformed> {
+    vec![
         // Version and fields
         m(
             "version-4",
@@ -550,6 +588,14 @@ pub fn malformed() -> Vec<Malformed> {
             "e_der_oid_invalid",
             with_cn_oid(der::tlv(0x06, &[])),
         ),
+    ]
+}
+
+/// BIT STRING and NULL contents, constructed/primitive forms, extension values and keys.
+fn values_and_forms() -> Vec<Malformed> {
+    let san = oid::SUBJECT_ALT_NAME.as_bytes().to_vec();
+    let eku = oid::EXT_KEY_USAGE.as_bytes().to_vec();
+    vec![
         // BIT STRING, NULL
         m(
             "bit-string-unused-bits-8",
@@ -665,6 +711,12 @@ pub fn malformed() -> Vec<Malformed> {
                 der::octets(&[0u8; 32]),
             ])),
         ),
+    ]
+}
+
+/// Encoded DEFAULT values and times outside the validity period.
+fn defaults_and_validity() -> Vec<Malformed> {
+    vec![
         // DEFAULT values (X.690 11.5)
         m(
             "critical-false-encoded",
@@ -755,6 +807,12 @@ pub fn malformed() -> Vec<Malformed> {
                 ),
             ])),
         ),
+    ]
+}
+
+/// Tags, BIT STRINGs of the signature and key, IA5Strings and attribute value types.
+fn tags_and_names() -> Vec<Malformed> {
+    vec![
         // Forms and tags
         m(
             "indefinite-length-primitive",
