@@ -91,6 +91,7 @@ oids! {
 
     // Names
     ON_SMTP_UTF8_MAILBOX = "1.3.6.1.5.5.7.8.9", OtherName, "id-on-SmtpUTF8Mailbox";
+    ON_UPN = "1.3.6.1.4.1.311.20.2.3", OtherName, "userPrincipalName";
     AT_COMMON_NAME = "2.5.4.3", Attribute, "commonName";
     AT_SURNAME = "2.5.4.4", Attribute, "surname";
     AT_SERIAL_NUMBER = "2.5.4.5", Attribute, "serialNumber";

@@ -9,12 +9,16 @@ use crate::support::name_rules::{attr_name, NameCtx, Place};
 use smimelint_cert::der_text::tag;
 use smimelint_cert::GeneralName;
 
-/// Microsoft User Principal Name (szOID_NT_PRINCIPAL_NAME).
-const UPN: &[u8] = &[0x2b, 0x06, 0x01, 0x04, 0x01, 0x82, 0x37, 0x14, 0x02, 0x03];
+/// Microsoft's User Principal Name (szOID_NT_PRINCIPAL_NAME), the otherName most often met.
+const UPN: &[u8] = oid::ON_UPN.as_bytes();
 
 fn other_name_type(type_id: &[u8]) -> String {
     if type_id == UPN {
-        "userPrincipalName (1.3.6.1.4.1.311.20.2.3)".into()
+        format!(
+            "{} ({})",
+            oid::name_of(oid::OidKind::OtherName, UPN).unwrap_or("?"),
+            oid::dotted(UPN)
+        )
     } else {
         oid::dotted(type_id)
     }
