@@ -10,5 +10,3 @@ pub mod precert;
 pub mod reader;
 
 // Unit tests lint real certificates: the rulebook must be linked.
-#[cfg(test)]
-use smimelint_lints as _;

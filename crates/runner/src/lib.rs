@@ -349,5 +349,3 @@ where
 }
 
 // Unit tests lint real certificates: the rulebook must be linked.
-#[cfg(test)]
-use smimelint_lints as _;

@@ -251,5 +251,3 @@ pub async fn shutdown_signal() {
 }
 
 // Unit tests lint real certificates: the rulebook must be linked.
-#[cfg(test)]
-use smimelint_lints as _;
