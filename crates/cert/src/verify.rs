@@ -456,6 +456,50 @@ pub fn is_self_signed(cert: &Cert<'_>) -> Option<bool> {
     }
 }
 
+/// Self-signature verdicts of the root candidates a linter saw last. Verifying one costs
+/// 0.1–1 ms (P-384, ML-DSA-65, RSA-4096), many times the cost of linting it, while the roots of
+/// a large batch are few and recur. Keyed by the exact DER (the verdict depends on every byte),
+/// so a hit is never a guess; bounded in entries and entry size. Owned by whoever lints (the
+/// engine's `Linter`), so two linters never share or leak verdicts.
+#[derive(Debug, Default)]
+pub struct SelfSignatures {
+    /// (the certificate's DER, its verdict), oldest first.
+    entries: std::sync::Mutex<Vec<(Box<[u8]>, Option<bool>)>>,
+}
+
+impl SelfSignatures {
+    /// Roots remembered; the oldest is forgotten first.
+    pub const CAPACITY: usize = 64;
+    /// Larger certificates are checked every time, so memory stays within CAPACITY × MAX_DER.
+    pub const MAX_DER: usize = 16 * 1024;
+
+    /// [`is_self_signed`], remembered for certificates seen before.
+    pub fn is_self_signed(&self, cert: &Cert<'_>) -> Option<bool> {
+        let der = cert.der;
+        let lock = || self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, known)) = lock().iter().find(|(d, _)| **d == *der) {
+            return *known;
+        }
+        // Computed without the lock: other threads go on while this one verifies.
+        let verdict = is_self_signed(cert);
+        if der.len() <= Self::MAX_DER {
+            let mut entries = lock();
+            if !entries.iter().any(|(d, _)| **d == *der) {
+                if entries.len() == Self::CAPACITY {
+                    entries.remove(0);
+                }
+                entries.push((der.into(), verdict));
+            }
+        }
+        verdict
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.entries.lock().map_or(0, |e| e.len())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -527,5 +571,34 @@ mod tests {
             &[0; 114],
         );
         assert!(matches!(v, Verdict::Invalid(_)), "{v:?}");
+    }
+
+    #[test]
+    fn self_signatures_are_remembered_per_exact_der_and_bounded() {
+        use smimelint_factory::{CertBuilder, KeyAlg};
+        let cache = SelfSignatures::default();
+        let root = CertBuilder::root_ca(KeyAlg::P256).build();
+        let cert = Cert::parse(&root).unwrap();
+        assert_eq!(cache.is_self_signed(&cert), Some(true));
+        assert_eq!(cache.is_self_signed(&cert), Some(true));
+        assert_eq!(cache.len(), 1, "the second look is a hit");
+        // One byte of the signature changed: another key of the cache, and its own verdict.
+        let mut forged = root.clone();
+        let last = forged.len() - 1;
+        forged[last] ^= 1;
+        let forged = Cert::parse(&forged).unwrap();
+        for _ in 0..2 {
+            assert_eq!(cache.is_self_signed(&forged), Some(false));
+            assert_eq!(cache.is_self_signed(&cert), Some(true));
+        }
+        assert_eq!(cache.len(), 2);
+        for serial in 1..=SelfSignatures::CAPACITY as i64 + 6 {
+            let der = CertBuilder::root_ca(KeyAlg::P256)
+                .serial_raw(der::int(serial))
+                .build();
+            let c = Cert::parse(&der).unwrap();
+            assert_eq!(cache.is_self_signed(&c), Some(true));
+        }
+        assert_eq!(cache.len(), SelfSignatures::CAPACITY);
     }
 }

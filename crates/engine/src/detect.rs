@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 pub use smimelint_cert::types::{CertType, Generation, Kind, Validation};
+use smimelint_cert::verify::SelfSignatures;
 use smimelint_cert::{oid, Cert, Ext};
 
 /// Where the type came from.
@@ -68,6 +69,9 @@ pub struct DetectOptions<'o> {
     pub override_type: Option<CertType>,
     pub policy_map: Option<&'o PolicyMap>,
     pub guess: bool,
+    /// Where self-signature verdicts are remembered between certificates; without it every
+    /// CA certificate is verified afresh.
+    pub self_signatures: Option<&'o SelfSignatures>,
 }
 
 impl Default for DetectOptions<'_> {
@@ -76,6 +80,7 @@ impl Default for DetectOptions<'_> {
             override_type: None,
             policy_map: None,
             guess: true,
+            self_signatures: None,
         }
     }
 }
@@ -87,9 +92,11 @@ pub fn detect(cert: &Cert<'_>, opts: &DetectOptions<'_>) -> Profile {
         // point elsewhere or whose signature fails with its own key is a subordinate CA (a key
         // rollover certificate); when the signature cannot be checked (TBSCertificate,
         // unsupported algorithm) self-issued decides.
-        let kind = if cert.is_self_issued()
-            && smimelint_cert::verify::is_self_signed(cert) != Some(false)
-        {
+        let self_signed = |c| match opts.self_signatures {
+            Some(cache) => cache.is_self_signed(c),
+            None => smimelint_cert::verify::is_self_signed(c),
+        };
+        let kind = if cert.is_self_issued() && self_signed(cert) != Some(false) {
             Kind::RootCa
         } else {
             Kind::SubordinateCa

@@ -15,10 +15,12 @@ use crate::lint_context::LintContext;
 use crate::options::StatusOverride;
 use crate::registry::{self, Lint, Outcome, Status};
 use rayon::prelude::*;
+use smimelint_cert::verify::SelfSignatures;
 use smimelint_cert::{Cert, Form};
 use smimelint_der::time;
 use smimelint_input::{InputItem, InputNote, Limits};
 use std::convert::Infallible;
+use std::sync::Arc;
 
 /// A configured linter. Build it once and share it (`&Linter` or `Arc<Linter>`) between
 /// threads; every method takes `&self`.
@@ -32,6 +34,8 @@ use std::convert::Infallible;
 pub struct Linter {
     lints: Vec<&'static Lint>,
     opts: Options,
+    /// Shared by clones: a clone lints the same batch.
+    self_signatures: Arc<SelfSignatures>,
 }
 
 impl Default for Linter {
@@ -49,7 +53,11 @@ impl Linter {
             .filter(|l| opts.filter.selects(l))
             .filter(|l| !opts.overrides.contains(&(l.name, StatusOverride::Off)))
             .collect();
-        Linter { lints, opts }
+        Linter {
+            lints,
+            opts,
+            self_signatures: Arc::default(),
+        }
     }
 
     pub fn options(&self) -> &Options {
@@ -213,6 +221,7 @@ impl Linter {
             override_type: self.opts.override_type,
             policy_map: self.opts.policy_map.as_deref(),
             guess: self.opts.guess,
+            self_signatures: Some(&self.self_signatures),
         };
         let profile = detect::detect(cert, &detect_opts);
         let at = self
