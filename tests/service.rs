@@ -933,13 +933,14 @@ fn slow_work_is_shed_cancelled_and_reported_by_healthz() {
     normal.assert_error(503, "overloaded");
     assert_eq!(normal.header("retry-after"), Some("1"));
     let results: Vec<(Reply, Duration)> = floods.into_iter().map(|t| t.join().unwrap()).collect();
-    // Each was admitted and timed out (408), or shed at once (503); a slot that a cancelled
-    // batch gave back may admit one more.
+    // Each was admitted and timed out (408), or shed at once (503). How many of each depends
+    // on when the bodies arrive: a slot that a cancelled batch gave back admits the next one,
+    // and on a loaded machine the six arrive spread over several timeouts.
     let statuses: Vec<u16> = results.iter().map(|(r, _)| r.status).collect();
     let shed = statuses.iter().filter(|&&s| s == 503).count();
     let timed_out = statuses.iter().filter(|&&s| s == 408).count();
     assert_eq!(shed + timed_out, 6, "{statuses:?}");
-    assert!(shed >= 2 && timed_out >= 2, "{statuses:?}");
+    assert!(shed >= 1 && timed_out >= 2, "{statuses:?}");
     for (r, took) in &results {
         assert!(
             *took < Duration::from_secs(10),
