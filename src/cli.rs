@@ -920,23 +920,33 @@ struct ServeArgs {
     /// Lint requests admitted at once, queued or running; beyond it 503 (0: four per core)
     #[arg(long, value_name = "N", default_value_t = 0)]
     max_in_flight: usize,
+    /// Configuration file (default: ./smimelint.toml when it exists)
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore ./smimelint.toml
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
 }
 
 #[cfg(feature = "server")]
 fn serve(args: ServeArgs) -> Result<ExitCode, String> {
-    let policy_map = match &args.policy_map {
-        None => None,
-        Some(p) => Some(Arc::new(read_policy_map(p)?)),
-    };
+    // The same file `lint` reads, so that the service and the command line agree.
+    let mut options = Options::default();
+    if !args.no_config {
+        if let Some(loaded) = smimelint_engine::config::find_and_load(args.config.as_deref())? {
+            loaded.apply(&mut options);
+            options.at = loaded.at;
+        }
+    }
+    if let Some(p) = &args.policy_map {
+        options.policy_map = Some(Arc::new(read_policy_map(p)?));
+    }
     let config = smimelint_service::Config {
         listen: args.listen,
         max_body_bytes: args.max_body_size,
         max_batch: args.max_batch.max(1),
         timeout: std::time::Duration::from_millis(args.timeout_ms.max(1)),
-        options: Options {
-            policy_map,
-            ..Options::default()
-        },
+        options,
         log_requests: !args.quiet,
         max_in_flight: args.max_in_flight,
         ..smimelint_service::Config::default()
