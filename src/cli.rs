@@ -198,6 +198,10 @@ struct LintArgs {
     /// Largest certificate accepted, in bytes
     #[arg(long, value_name = "BYTES", default_value_t = smimelint_input::DEFAULT_MAX_CERT_BYTES)]
     max_cert_size: usize,
+    /// Read inputs as this format instead of detecting it per file
+    #[arg(long, value_name = "FORMAT", default_value = "auto",
+          value_parser = ["auto", "pem", "der", "base64"])]
+    input_format: String,
     #[command(flatten)]
     report: ReportArgs,
 }
@@ -524,7 +528,11 @@ fn lint(args: LintArgs) -> Result<ExitCode, String> {
         small_input: is_small(&sources),
         ..Scan::default()
     };
-    let items = runner::items(sources, args.all_files, limits(&args));
+    let format = args
+        .input_format
+        .parse()
+        .map_err(|e| format!("--input-format {e}"))?;
+    let items = runner::items_as(sources, args.all_files, limits(&args), format);
     scan(&args, &linter, fail_on, items, extra)
 }
 
@@ -762,6 +770,9 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
         leaf_input: args.max_leaf_size.max(1),
         extra_data: args.max_extra_data_size.max(1),
     };
+    if args.lint.input_format != "auto" {
+        return Err("--input-format applies to `lint`; `ct` reads get-entries responses".into());
+    }
     if args.end.is_some() && args.log_url.is_none() {
         return Err("--end applies to --log-url; files are read to their end".into());
     }
