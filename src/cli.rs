@@ -802,11 +802,11 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
                 Some(end) if end >= args.start => {
                     let (end, clamped) = fetch::clamp_end(args.start, end);
                     if clamped {
-                        eprintln!(
-                            "smimelint: {url}: the range is clamped to {} entries, {}-{end}",
+                        note(&format!(
+                            "{url}: the range is clamped to {} entries, {}-{end}",
                             fetch::MAX_RANGE,
                             args.start
-                        );
+                        ));
                     }
                     (
                         Box::new(fetch::fetch(cfg, end, counts.clone())),
@@ -824,7 +824,7 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
             let code = scan(&args.lint, &linter, fail_on, items, extra)?;
             match counts.stopped() {
                 Some(why) => {
-                    eprintln!("smimelint: scan stopped early: {why}");
+                    note(&format!("scan stopped early: {why}"));
                     Ok(ExitCode::from(2))
                 }
                 None => Ok(code),

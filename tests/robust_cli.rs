@@ -55,6 +55,10 @@ fn a_closed_stdout_ends_quietly_with_status_zero() {
     let many = dir.join("many.pem");
     std::fs::write(&many, clean_pem().repeat(300)).unwrap();
     let many = many.display().to_string();
+    // Findings would make the status 1: a reader that left decides nothing.
+    let bad = dir.join("bad.pem");
+    std::fs::write(&bad, broken_pem().repeat(300)).unwrap();
+    let bad = bad.display().to_string();
     let cases: &[&[&str]] = &[
         &["explain", "e_smime_eku_missing"],
         &["lints"],
@@ -66,6 +70,12 @@ fn a_closed_stdout_ends_quietly_with_status_zero() {
         &["lint", "-f", "jsonl", &many],
         &["lint", &many],
         &["lint", "-j", "2", "-f", "json", &many],
+        &["lint", &bad],
+        &["lint", "-j", "1", "-f", "jsonl", &bad],
+        &["lint", "-f", "sarif", &bad],
+        &["lint", "-f", "csv", &bad],
+        &["lint", "-f", "github", &bad],
+        &["lint", "--summary", &bad],
     ];
     for args in cases {
         let out = run_into_closed_pipe(args);
@@ -76,11 +86,43 @@ fn a_closed_stdout_ends_quietly_with_status_zero() {
 }
 
 #[test]
+fn a_closed_stdout_while_reading_stdin_ends_quietly() {
+    let bad = broken_pem().repeat(300);
+    for args in [
+        &["lint", "-"][..],
+        &["lint", "-j", "1", "-f", "jsonl"],
+        &["ct", "-"],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let mut child = bin()
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut stdin = child.stdin.take().unwrap();
+        // The command may stop reading once its output is gone: a failed write here is fine.
+        let _ = std::io::Write::write_all(&mut stdin, bad.as_bytes());
+        drop(stdin);
+        let out = child.wait_with_output().expect("wait");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+}
+
+#[test]
 fn a_reader_that_stops_after_one_line_gets_a_quiet_exit() {
     // `smimelint lints --format json | head -1`: the reader leaves after its first line.
+    let dir = temp_dir("head");
+    let broken = dir.join("bad.pem");
+    std::fs::write(&broken, broken_pem().repeat(2000)).unwrap();
+    let broken = broken.display().to_string();
     for args in [
         &["lints", "--format", "json"][..],
         &["explain", "e_smime_eku_missing"],
+        &["lint", "-f", "jsonl", &broken],
     ] {
         let mut child = bin()
             .args(args)
@@ -96,6 +138,7 @@ fn a_reader_that_stops_after_one_line_gets_a_quiet_exit() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
         assert_eq!(stderr(&out), "", "{args:?}");
     }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
