@@ -42,10 +42,13 @@ enum Command {
     Lints {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// Only lints from these sources (SBR, RFC5280, RFC6818, RFC9598, X690, smimelint)
+        #[arg(long, value_delimiter = ',', value_name = "SOURCE")]
+        source: Vec<String>,
     },
     /// Print a lint's documentation
     Explain {
-        /// Lint name, e.g. e_smime_eku_missing
+        /// Lint name (e.g. e_smime_eku_missing), pkilint finding code or zlint lint name
         name: String,
     },
     /// Show or check the configuration file (smimelint.toml)
@@ -115,6 +118,26 @@ enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum MinSeverity {
+    Notice,
+    Warn,
+    Error,
+    Fatal,
+}
+
+impl From<MinSeverity> for smimelint_engine::registry::Status {
+    fn from(m: MinSeverity) -> Self {
+        use smimelint_engine::registry::Status;
+        match m {
+            MinSeverity::Notice => Status::Notice,
+            MinSeverity::Warn => Status::Warn,
+            MinSeverity::Error => Status::Error,
+            MinSeverity::Fatal => Status::Fatal,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -189,6 +212,18 @@ struct LintArgs {
     /// Colour in text output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Show only results at this status or above (exit status and summary still count all)
+    #[arg(
+        short = 's',
+        long,
+        visible_alias = "severity",
+        value_enum,
+        value_name = "STATUS"
+    )]
+    min_severity: Option<MinSeverity>,
+    /// Indent each record of --format json
+    #[arg(long)]
+    pretty: bool,
     /// In directories, read every file, not only *.pem, *.crt, *.cer, *.der, *.b64, *.txt …
     #[arg(long)]
     all_files: bool,
@@ -296,7 +331,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Lint(args) => lint(args),
-        Command::Lints { format } => list(format),
+        Command::Lints { format, source } => list(format, &source),
         Command::Explain { name } => explain(&name),
         Command::Config { example, config } => config_command(example, config.as_deref()),
         Command::Completions { shell } => {
@@ -346,21 +381,35 @@ fn note(msg: &str) {
     let _ = writeln!(std::io::stderr(), "smimelint: {msg}");
 }
 
-fn list(format: ListFormat) -> Result<ExitCode, String> {
+fn list(format: ListFormat, sources: &[String]) -> Result<ExitCode, String> {
+    let sources = parse_sources("--source", sources)?;
+    let listed: Vec<&registry::Lint> = registry::all()
+        .iter()
+        .copied()
+        .filter(|l| sources.is_empty() || sources.contains(&l.source))
+        .collect();
     let mut out = Vec::new();
     let io = |e: std::io::Error| e.to_string();
     match format {
         ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &smimelint_engine::meta::all())
-                .map_err(|e| e.to_string())?;
+            let infos: Vec<_> = listed
+                .iter()
+                .map(|l| smimelint_engine::meta::LintInfo::of(l))
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &infos).map_err(|e| e.to_string())?;
             writeln!(out).map_err(io)?;
+        }
+        ListFormat::Markdown if !sources.is_empty() => {
+            return Err(
+                "--source applies to the text and json lists; markdown is the whole book".into(),
+            );
         }
         ListFormat::Markdown => {
             out.write_all(smimelint_engine::xref::lints_markdown().as_bytes())
                 .map_err(io)?;
         }
         ListFormat::Text => {
-            for l in registry::all() {
+            for l in listed {
                 writeln!(
                     out,
                     "{:<58} {:<6} {:<28} {}",
@@ -377,20 +426,50 @@ fn list(format: ListFormat) -> Result<ExitCode, String> {
 }
 
 fn explain(name: &str) -> Result<ExitCode, String> {
-    let lint = registry::find(name).ok_or_else(|| {
-        let close: Vec<&str> = registry::all()
-            .iter()
-            .map(|l| l.name)
-            .filter(|n| n.contains(name) || name.contains(&n[2..]))
-            .take(5)
-            .collect();
-        if close.is_empty() {
+    let found = lookup(name);
+    if found.is_empty() {
+        let near = near_names(name);
+        return Err(if near.is_empty() {
             format!("no lint named '{name}' (see `smimelint lints`)")
         } else {
-            format!("no lint named '{name}'; did you mean: {}", close.join(", "))
-        }
-    })?;
-    print_out(format!("{}\n", smimelint_engine::meta::explain(lint)).as_bytes())
+            format!("no lint named '{name}'; did you mean: {}", near.join(", "))
+        });
+    }
+    let pages: Vec<String> = found
+        .iter()
+        .map(|l| smimelint_engine::meta::explain(l))
+        .collect();
+    print_out(format!("{}\n", pages.join("\n\n")).as_bytes())
+}
+
+/// The lint of that name, or the lints answering to that pkilint code or zlint name (several
+/// of ours may share one of theirs).
+fn lookup(name: &str) -> Vec<&'static registry::Lint> {
+    if let Some(lint) = registry::find(name) {
+        return vec![lint];
+    }
+    registry::all()
+        .iter()
+        .copied()
+        .filter(|l| l.pkilint.contains(&name) || l.zlint.contains(&name))
+        .collect()
+}
+
+/// Up to five known names (ours, pkilint's, zlint's) closest to `name`, closest first.
+fn near_names(name: &str) -> Vec<&'static str> {
+    let mut scored: Vec<(f64, &'static str)> = registry::all()
+        .iter()
+        .flat_map(|l| {
+            std::iter::once(l.name)
+                .chain(l.pkilint.iter().copied())
+                .chain(l.zlint.iter().copied())
+        })
+        .map(|known| (strsim::jaro_winkler(name, known), known))
+        .filter(|(score, _)| *score >= 0.85)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.dedup_by_key(|(_, n)| *n);
+    scored.into_iter().take(5).map(|(_, n)| n).collect()
 }
 
 fn config_command(example: bool, path: Option<&std::path::Path>) -> Result<ExitCode, String> {
@@ -656,6 +735,9 @@ where
         }
     };
     let format = args.format.0;
+    if args.pretty && format != Format::Json {
+        return Err("--pretty applies to --format json".into());
+    }
     let report = &args.report;
     let want_summary =
         report.summary || report.summary_file.is_some() || report.summary_format.is_some();
@@ -684,7 +766,14 @@ where
     };
     let stdout = std::io::stdout();
     let writer = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-    let mut sink = output::sink(format, Box::new(writer), color);
+    let mut sink = if args.pretty {
+        output::pretty_json_sink(Box::new(writer))
+    } else {
+        output::sink(format, Box::new(writer), color)
+    };
+    if let Some(min) = args.min_severity {
+        sink = output::at_least(min.into(), sink);
+    }
     let stats = match runner::run_with(linter, items, sink.as_mut(), opts, &mut observe) {
         Ok(s) => s,
         // A closed pipe (`smimelint lint … | head`) is not an error worth a message.

@@ -545,3 +545,127 @@ fn issuer_enables_the_chain_lints() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--issuer"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+fn statuses(record: &serde_json::Value) -> Vec<String> {
+    record["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["status"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn min_severity_hides_lower_results_but_not_records_or_the_exit_status() {
+    let input = format!("{}{}", broken(), clean());
+    let all = run(&["lint", "-f", "jsonl", "--all"], input.as_bytes());
+    let every = statuses(&jsonl(&all)[0]);
+    assert!(every.iter().any(|s| s == "pass") && every.iter().any(|s| s == "error"));
+    for flag in ["--min-severity", "-s", "--severity"] {
+        let out = run(
+            &["lint", "-f", "jsonl", "--all", flag, "error"],
+            input.as_bytes(),
+        );
+        assert_eq!(out.status.code(), Some(1), "{flag}");
+        let records = jsonl(&out);
+        assert_eq!(records.len(), 2, "every input keeps its record");
+        assert_eq!(statuses(&records[0]), ["error"], "{flag}");
+        assert_eq!(
+            records[0]["findings"][0]["lint"],
+            "e_der_boolean_not_canonical"
+        );
+        assert!(statuses(&records[1]).is_empty());
+    }
+    // Above the worst finding: nothing shown, the error still decides the status.
+    let out = run(&["lint", "-f", "jsonl", "-s", "fatal"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(jsonl(&out).iter().all(|r| statuses(r).is_empty()));
+    let out = run(&["lint", "-s", "pass"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(2), "pass is not a severity");
+}
+
+#[test]
+fn pretty_json_is_the_same_records_indented() {
+    let input = format!("{}{}", broken(), clean());
+    let plain = run(&["lint", "-f", "json"], input.as_bytes());
+    let pretty = run(&["lint", "-f", "json", "--pretty"], input.as_bytes());
+    assert_eq!(pretty.status.code(), plain.status.code());
+    let parse = |o: &Output| -> serde_json::Value { serde_json::from_slice(&o.stdout).unwrap() };
+    assert_eq!(parse(&pretty), parse(&plain));
+    assert_eq!(parse(&pretty).as_array().unwrap().len(), 2);
+    assert!(String::from_utf8_lossy(&pretty.stdout).contains("\n  \"input\": "));
+    let out = run(&["lint", "-f", "jsonl", "--pretty"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+}
+
+fn lint_list(args: &[&str]) -> Vec<serde_json::Value> {
+    let out = run(&[&["lints", "--format", "json"][..], args].concat(), b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice::<serde_json::Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn lints_source_filters_the_list() {
+    let all = lint_list(&[]);
+    for (arg, sources) in [
+        ("sbr", &["SBR"][..]),
+        ("RFC5280,x690", &["RFC5280", "X690"]),
+    ] {
+        let expected: Vec<&serde_json::Value> = all
+            .iter()
+            .filter(|l| sources.contains(&l["source"].as_str().unwrap()))
+            .collect();
+        assert!(!expected.is_empty(), "{arg}");
+        let listed = lint_list(&["--source", arg]);
+        assert_eq!(listed.iter().collect::<Vec<_>>(), expected, "{arg}");
+        let text = run(&["lints", "--source", arg], b"");
+        assert_eq!(
+            String::from_utf8_lossy(&text.stdout).lines().count(),
+            expected.len()
+        );
+    }
+    let out = run(&["lints", "--source", "sbrr"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn explain_finds_lints_by_pkilint_code_and_zlint_name() {
+    let all = lint_list(&[]);
+    let with = |key: &str| {
+        all.iter()
+            .find(|l| !l[key].as_array().unwrap().is_empty())
+            .unwrap_or_else(|| panic!("no lint has a {key} name"))
+    };
+    for key in ["pkilint", "zlint"] {
+        let lint = with(key);
+        let theirs = lint[key][0].as_str().unwrap();
+        let out = run(&["explain", theirs], b"");
+        assert_eq!(out.status.code(), Some(0), "{theirs}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains(lint["name"].as_str().unwrap()),
+            "{theirs}: {text}"
+        );
+        // A misspelling gets the right name among its suggestions.
+        let mid = theirs.len() / 2;
+        let typo = format!("{}{}", &theirs[..mid], &theirs[mid + 1..]);
+        let out = run(&["explain", &typo], b"");
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(theirs),
+            "{typo}"
+        );
+    }
+    let out = run(&["explain", "e_smime_eku_mising"], b"");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did you mean: e_smime_eku_missing"), "{err}");
+}

@@ -6,7 +6,10 @@ use smimelint_engine::registry::Status;
 use std::io::{self, Write};
 
 mod ci;
+mod shown;
 pub mod summary;
+
+pub use shown::at_least;
 
 // Unit tests lint real certificates: the rulebook must be linked.
 
@@ -62,7 +65,11 @@ pub fn sink<'w>(format: Format, out: Box<dyn Write + 'w>, color: bool) -> Box<dy
             color,
             ne: NeTally::default(),
         }),
-        Format::Json => Box::new(JsonSink { out, first: true }),
+        Format::Json => Box::new(JsonSink {
+            out,
+            first: true,
+            pretty: false,
+        }),
         Format::Jsonl => Box::new(JsonlSink { out }),
         Format::Csv => Box::new(CsvSink { out }),
         Format::Github => Box::new(crate::ci::GithubSink::new(out)),
@@ -87,9 +94,19 @@ impl Sink for JsonlSink<'_> {
     }
 }
 
+/// `--format json` with each record indented, for reading rather than parsing.
+pub fn pretty_json_sink<'w>(out: Box<dyn Write + 'w>) -> Box<dyn Sink + 'w> {
+    Box::new(JsonSink {
+        out,
+        first: true,
+        pretty: true,
+    })
+}
+
 struct JsonSink<'w> {
     out: Box<dyn Write + 'w>,
     first: bool,
+    pretty: bool,
 }
 
 impl Sink for JsonSink<'_> {
@@ -103,7 +120,11 @@ impl Sink for JsonSink<'_> {
         self.out
             .write_all(if self.first { b"\n" } else { b",\n" })?;
         self.first = false;
-        serde_json::to_writer(&mut self.out, r)?;
+        if self.pretty {
+            serde_json::to_writer_pretty(&mut self.out, r)?;
+        } else {
+            serde_json::to_writer(&mut self.out, r)?;
+        }
         Ok(())
     }
     fn end(&mut self, _: &RunStats) -> io::Result<()> {
