@@ -42,7 +42,7 @@ enum Command {
     Lints {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
-        /// Only lints from these sources (SBR, RFC5280, RFC6818, RFC9598, X690, smimelint)
+        /// Only lints from these sources (SBR, RFC5280, RFC6818, X690, smimelint)
         #[arg(long, value_delimiter = ',', value_name = "SOURCE")]
         source: Vec<String>,
     },
@@ -191,7 +191,7 @@ struct LintArgs {
     /// Skip lints matching these globs
     #[arg(long, value_delimiter = ',', value_name = "GLOB")]
     exclude: Vec<String>,
-    /// Run only lints from these sources (SBR, RFC5280, RFC9598, X690, smimelint)
+    /// Run only lints from these sources (SBR, RFC5280, RFC6818, X690, smimelint)
     #[arg(long, value_delimiter = ',', value_name = "SOURCE")]
     include_source: Vec<String>,
     /// Skip lints from these sources

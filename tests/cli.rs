@@ -669,3 +669,74 @@ fn explain_finds_lints_by_pkilint_code_and_zlint_name() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("did you mean: e_smime_eku_missing"), "{err}");
 }
+
+/// Known source names (`--include-source` help) from which no listed lint comes.
+fn sources_without_lints() -> Vec<&'static str> {
+    let all = lint_list(&[]);
+    ["SBR", "RFC5280", "RFC6818", "RFC9598", "X690", "smimelint"]
+        .into_iter()
+        .filter(|s| !all.iter().any(|l| l["source"] == *s))
+        .collect()
+}
+
+#[test]
+fn a_source_without_lints_is_refused_like_a_glob_matching_none() {
+    let empty = sources_without_lints();
+    assert!(
+        !empty.is_empty(),
+        "every known source has lints now: this test needs another empty selection"
+    );
+    let dir = temp_dir("sources");
+    for source in empty {
+        for flag in ["--include-source", "--exclude-source"] {
+            let out = run(&["lint", flag, source], clean().as_bytes());
+            assert_eq!(out.status.code(), Some(2), "{flag} {source}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains(flag) && err.contains(source), "{err}");
+        }
+        let config = dir.join(format!("{source}.toml"));
+        std::fs::write(
+            &config,
+            format!("[lint]\ninclude_sources = [\"{source}\"]\n"),
+        )
+        .unwrap();
+        let out = run(
+            &["lint", "--config", config.to_str().unwrap()],
+            clean().as_bytes(),
+        );
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("lint.include_sources"));
+    }
+    // A source with lints still works.
+    let out = run(&["lint", "--include-source", "X690"], clean().as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_misspelt_exclude_glob_in_the_config_file_is_refused() {
+    let dir = temp_dir("exclude-typo");
+    let config = dir.join("smimelint.toml");
+    std::fs::write(&config, "[lint]\nexclude = [\"w_smime_subjet_*\"]\n").unwrap();
+    for args in [
+        vec!["lint", "--config", config.to_str().unwrap()],
+        vec!["config", "--config", config.to_str().unwrap()],
+    ] {
+        let out = run(&args, clean().as_bytes());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("lint.exclude") && err.contains("w_smime_subjet_*"),
+            "{err}"
+        );
+    }
+    // Found in the working directory too.
+    let out = bin()
+        .args(["lint", "-"])
+        .current_dir(&dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
