@@ -65,8 +65,15 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff)
-    Man,
+    /// Print the manual page (roff), or a subcommand's, or write them all to a directory
+    Man {
+        /// The subcommand whose page to print, e.g. lint (smimelint-lint(1))
+        #[arg(value_name = "SUBCOMMAND")]
+        page: Option<String>,
+        /// Write smimelint.1 and one smimelint-SUBCOMMAND.1 per subcommand into DIR
+        #[arg(long, value_name = "DIR", conflicts_with = "page")]
+        dir: Option<PathBuf>,
+    },
     /// Lint the S/MIME certificates of a CT log: saved get-entries responses or a live log
     #[cfg(feature = "ct")]
     Ct(CtArgs),
@@ -340,14 +347,7 @@ pub fn main() -> ExitCode {
             clap_complete::generate(shell, &mut cmd, "smimelint", &mut buf);
             print_out(&buf)
         }
-        Command::Man => {
-            let cmd = <Cli as clap::CommandFactory>::command();
-            let mut buf = Vec::new();
-            match clap_mangen::Man::new(cmd).render(&mut buf) {
-                Ok(()) => print_out(&buf),
-                Err(e) => Err(e.to_string()),
-            }
-        }
+        Command::Man { page, dir } => man(page.as_deref(), dir.as_deref()),
         #[cfg(feature = "ct")]
         Command::Ct(args) => ct(args),
         Command::MergeSummaries(args) => merge_summaries(args),
@@ -361,6 +361,31 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The manual: the top page lists a `smimelint-SUBCOMMAND(1)` page per subcommand, and each of
+/// those exists (`help` is left out: its page would only repeat the others).
+fn man(page: Option<&str>, dir: Option<&std::path::Path>) -> Result<ExitCode, String> {
+    let mut cmd = <Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+    // Built, subcommands carry their page names (smimelint-lint).
+    cmd.build();
+    if let Some(dir) = dir {
+        std::fs::create_dir_all(dir).map_err(|e| format!("--dir {}: {e}", dir.display()))?;
+        clap_mangen::generate_to(cmd, dir).map_err(|e| format!("--dir {}: {e}", dir.display()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let cmd = match page {
+        None => cmd,
+        Some(name) => cmd.find_subcommand(name).cloned().ok_or_else(|| {
+            let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
+            format!("no subcommand '{name}' (pages: {})", names.join(", "))
+        })?,
+    };
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(cmd)
+        .render(&mut buf)
+        .map_err(|e| e.to_string())?;
+    print_out(&buf)
 }
 
 /// Writes `bytes` to stdout. A reader that went away (`… | head -1`) ends the command quietly:

@@ -740,3 +740,63 @@ fn a_misspelt_exclude_glob_in_the_config_file_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The `smimelint-NAME(1)` pages the top manual page lists under SUBCOMMANDS.
+fn promised_pages(top: &str) -> Vec<String> {
+    let section = top
+        .split(".SH SUBCOMMANDS")
+        .nth(1)
+        .expect("a SUBCOMMANDS section")
+        .split(".SH ")
+        .next()
+        .unwrap();
+    section
+        .lines()
+        .filter_map(|l| l.strip_suffix("(1)"))
+        .map(|name| name.replace("\\-", "-"))
+        .collect()
+}
+
+#[test]
+fn man_writes_every_page_the_top_page_promises() {
+    let top = run(&["man"], b"");
+    assert_eq!(top.status.code(), Some(0));
+    let top = String::from_utf8_lossy(&top.stdout).into_owned();
+    let promised = promised_pages(&top);
+    assert!(
+        promised.contains(&"smimelint-lint".to_string()),
+        "{promised:?}"
+    );
+    assert!(
+        promised.contains(&"smimelint-serve".to_string()),
+        "{promised:?}"
+    );
+
+    let dir = temp_dir("man");
+    let out = run(&["man", "--dir", dir.to_str().unwrap()], b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read_to_string(dir.join("smimelint.1")).expect("smimelint.1");
+    assert_eq!(written, top);
+    for name in &promised {
+        let page = std::fs::read_to_string(dir.join(format!("{name}.1")))
+            .unwrap_or_else(|e| panic!("{name}.1 promised but not written: {e}"));
+        assert!(page.contains(&format!(".TH {name} 1")), "{name}");
+        // One page on stdout is the same page.
+        let sub = name.strip_prefix("smimelint-").unwrap();
+        let printed = run(&["man", sub], b"");
+        assert_eq!(String::from_utf8_lossy(&printed.stdout), page, "{name}");
+    }
+    let lint = std::fs::read_to_string(dir.join("smimelint-lint.1")).unwrap();
+    assert!(
+        lint.contains("input\\-format"),
+        "the lint page documents its options"
+    );
+    let out = run(&["man", "no-such-command"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
