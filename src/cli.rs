@@ -767,7 +767,8 @@ where
     let want_summary =
         report.summary || report.summary_file.is_some() || report.summary_format.is_some();
     let mut summary = smimelint_output::summary::Summary::new();
-    let progress = Progress::new(!report.quiet, extra.total);
+    // A few small files lint in milliseconds: a bar would only flicker.
+    let progress = Progress::new(!report.quiet && !extra.small_input, extra.total);
     let opts = runner::RunOptions {
         skip: extra.skip,
         issuers: want_summary,
@@ -790,7 +791,7 @@ where
         runner::Event::Batch => {}
     };
     let stdout = std::io::stdout();
-    let writer = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let writer = std::io::BufWriter::with_capacity(64 * 1024, progress.around(stdout.lock()));
     let mut sink = if args.pretty {
         output::pretty_json_sink(Box::new(writer))
     } else {
@@ -1008,6 +1009,18 @@ impl Progress {
     fn new(_enabled: bool, _total: Option<u64>) -> Progress {
         Progress {}
     }
+    /// `out` with the bar taken off the terminal while each write happens, so that results on
+    /// the same terminal are never drawn into the bar's line.
+    fn around<'w, W: Write + 'w>(&self, out: W) -> Box<dyn Write + 'w> {
+        #[cfg(feature = "ct")]
+        if let Some(bar) = &self.bar {
+            return Box::new(Suspended {
+                bar: bar.clone(),
+                out,
+            });
+        }
+        Box::new(out)
+    }
     fn inc(&self) {
         #[cfg(feature = "ct")]
         if let Some(bar) = &self.bar {
@@ -1021,6 +1034,26 @@ impl Progress {
         }
     }
 }
+/// Writes with the progress bar cleared, redrawn afterwards.
+#[cfg(feature = "ct")]
+struct Suspended<W> {
+    bar: indicatif::ProgressBar,
+    out: W,
+}
+
+#[cfg(feature = "ct")]
+impl<W: Write> Write for Suspended<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.bar.suspend(|| self.out.write(buf))
+    }
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.bar.suspend(|| self.out.write_all(buf))
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.bar.suspend(|| self.out.flush())
+    }
+}
+
 #[cfg(feature = "server")]
 #[derive(Args, Debug)]
 struct ServeArgs {

@@ -427,3 +427,87 @@ fn glob_and_config_fuzz_corpora_replay() {
     }
     assert!(loaded > 0);
 }
+
+/// What `smimelint ARGS` draws on a terminal (stdout and stderr both), with NO_COLOR set.
+#[cfg(pty_script)]
+fn on_a_terminal(args: &[&str]) -> String {
+    let quoted: Vec<String> = std::iter::once(env!("CARGO_BIN_EXE_smimelint"))
+        .chain(args.iter().copied())
+        .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
+        .collect();
+    let out = Command::new("/usr/bin/script")
+        .args(["-qec", &quoted.join(" "), "/dev/null"])
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run script");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Each terminal line as it ends up on screen, roughly: what follows the last carriage return,
+/// with a clear-line sequence at its start removed. A result written into the bar's line keeps
+/// the bar's text in front of it.
+#[cfg(pty_script)]
+fn screen_lines(drawn: &str) -> Vec<String> {
+    drawn
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r'))
+        .map(|l| l.rsplit('\r').next().unwrap_or(""))
+        .map(|l| l.trim_start_matches("\x1b[2K").to_string())
+        .collect()
+}
+
+#[test]
+#[cfg_attr(
+    not(pty_script),
+    ignore = "util-linux script (a terminal for the progress bar) is missing: not run"
+)]
+fn the_progress_bar_never_draws_over_results() {
+    #[cfg(pty_script)]
+    {
+        let dir = temp_dir("bar");
+        let many = dir.join("many.pem");
+        std::fs::write(&many, broken_pem().repeat(3000)).unwrap();
+        let many = many.display().to_string();
+        for jobs in ["1", "2"] {
+            let drawn = on_a_terminal(&["lint", "-f", "jsonl", "-j", jobs, &many]);
+            // The bar was there: otherwise this test would prove nothing.
+            assert!(
+                drawn.contains(" entries "),
+                "-j {jobs}: no progress bar drawn"
+            );
+            let records: Vec<String> = screen_lines(&drawn)
+                .into_iter()
+                .filter(|l| l.contains("\"input\""))
+                .collect();
+            assert_eq!(records.len(), 3000, "-j {jobs}");
+            for line in &records {
+                let parsed: Result<serde_json::Value, _> = serde_json::from_str(line);
+                assert!(parsed.is_ok(), "-j {jobs}: a result drawn over: {line:?}");
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+#[test]
+#[cfg_attr(
+    not(pty_script),
+    ignore = "util-linux script (a terminal for the progress bar) is missing: not run"
+)]
+fn no_progress_bar_for_a_single_small_file() {
+    #[cfg(pty_script)]
+    {
+        let dir = temp_dir("nobar");
+        let one = dir.join("one.pem");
+        std::fs::write(&one, broken_pem()).unwrap();
+        let drawn = on_a_terminal(&["lint", one.to_str().unwrap()]);
+        assert!(drawn.contains("e_smime_eku_missing"), "{drawn:?}");
+        assert!(!drawn.contains("entries"), "a bar was drawn: {drawn:?}");
+        assert!(
+            !drawn.contains("\x1b[2K"),
+            "a bar was drawn and cleared: {drawn:?}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
