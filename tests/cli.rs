@@ -10,9 +10,17 @@ fn bin() -> Command {
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
+    run_env(args, &[], stdin)
+}
+
+/// [`run`] with these environment variables set (the colour ones are otherwise unset).
+fn run_env(args: &[&str], env: &[(&str, &str)], stdin: &[u8]) -> Output {
     let mut child = bin()
         .args(args)
         .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -799,4 +807,56 @@ fn man_writes_every_page_the_top_page_promises() {
     let out = run(&["man", "no-such-command"], b"");
     assert_eq!(out.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Text without its SGR colour sequences (`ESC [ … m`).
+fn strip_sgr(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("\x1b[") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 2..];
+        let end = tail.find('m').expect("an unterminated escape");
+        rest = &tail[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn colour_follows_the_flag_then_the_clicolor_and_no_color_conventions() {
+    let input = format!("{}{}", broken(), clean());
+    let plain = run(&["lint"], input.as_bytes());
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    assert!(!plain.contains('\x1b') && plain.contains("e_der_boolean_not_canonical"));
+    /// Flags, environment, whether the output is coloured.
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], bool);
+    let cases: &[Case] = &[
+        // On a pipe: none, unless forced (https://bixense.com/clicolors/).
+        (&[], &[], false),
+        (&[], &[("CLICOLOR_FORCE", "1")], true),
+        (&[], &[("CLICOLOR", "1")], false),
+        // NO_COLOR (https://no-color.org) wins over the environment, not over the flag.
+        (&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")], false),
+        (&["--color", "always"], &[("NO_COLOR", "1")], true),
+        (&["--color", "never"], &[("CLICOLOR_FORCE", "1")], false),
+        // An empty NO_COLOR is no request.
+        (&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "")], true),
+    ];
+    for (flags, env, coloured) in cases {
+        let args = [&["lint"][..], flags].concat();
+        let out = run_env(&args, env, input.as_bytes());
+        assert_eq!(out.status.code(), Some(1));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(text.contains("\x1b["), *coloured, "{flags:?} {env:?}");
+        // Colour never changes what is said.
+        assert_eq!(strip_sgr(&text), plain, "{flags:?} {env:?}");
+    }
+    // Only the text format is coloured.
+    let out = run_env(
+        &["lint", "-f", "jsonl"],
+        &[("CLICOLOR_FORCE", "1")],
+        input.as_bytes(),
+    );
+    assert!(!String::from_utf8(out.stdout).unwrap().contains('\x1b'));
 }

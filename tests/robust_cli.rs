@@ -431,13 +431,23 @@ fn glob_and_config_fuzz_corpora_replay() {
 /// What `smimelint ARGS` draws on a terminal (stdout and stderr both), with NO_COLOR set.
 #[cfg(pty_script)]
 fn on_a_terminal(args: &[&str]) -> String {
+    on_a_terminal_with(args, &[("NO_COLOR", "1")])
+}
+
+/// [`on_a_terminal`] with this environment (colour variables unset, TERM=xterm unless given).
+#[cfg(pty_script)]
+fn on_a_terminal_with(args: &[&str], env: &[(&str, &str)]) -> String {
     let quoted: Vec<String> = std::iter::once(env!("CARGO_BIN_EXE_smimelint"))
         .chain(args.iter().copied())
         .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
         .collect();
     let out = Command::new("/usr/bin/script")
         .args(["-qec", &quoted.join(" "), "/dev/null"])
-        .env("NO_COLOR", "1")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env("TERM", "xterm")
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .output()
         .expect("run script");
@@ -508,6 +518,34 @@ fn no_progress_bar_for_a_single_small_file() {
             !drawn.contains("\x1b[2K"),
             "a bar was drawn and cleared: {drawn:?}"
         );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+#[test]
+#[cfg_attr(
+    not(pty_script),
+    ignore = "util-linux script (a terminal) is missing: not run"
+)]
+fn a_terminal_gets_colour_unless_told_otherwise() {
+    #[cfg(pty_script)]
+    {
+        let dir = temp_dir("colour");
+        let one = dir.join("one.pem");
+        std::fs::write(&one, broken_pem()).unwrap();
+        let one = one.to_str().unwrap();
+        let coloured = |env: &[(&str, &str)], flags: &[&str]| {
+            let args = [&["lint", one][..], flags].concat();
+            let drawn = on_a_terminal_with(&args, env);
+            assert!(drawn.contains("e_smime_eku_missing"), "{drawn:?}");
+            drawn.contains("\x1b[")
+        };
+        assert!(coloured(&[], &[]));
+        assert!(!coloured(&[("NO_COLOR", "1")], &[]));
+        assert!(!coloured(&[("TERM", "dumb")], &[]));
+        assert!(!coloured(&[("CLICOLOR", "0")], &[]));
+        assert!(!coloured(&[], &["--color", "never"]));
+        assert!(coloured(&[("NO_COLOR", "1")], &["--color", "always"]));
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
