@@ -28,7 +28,25 @@ impl Server {
     }
 
     fn start_with(max_body: usize, max_batch: usize, extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_smimelint"))
+        Server::launch(max_body, max_batch, extra, None)
+    }
+
+    /// A server started in `dir`, where it finds that directory's smimelint.toml.
+    fn start_in(dir: &std::path::Path, extra: &[&str]) -> Server {
+        Server::launch(MAX_BODY, MAX_BATCH, extra, Some(dir))
+    }
+
+    fn launch(
+        max_body: usize,
+        max_batch: usize,
+        extra: &[&str],
+        dir: Option<&std::path::Path>,
+    ) -> Server {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_smimelint"));
+        if let Some(dir) = dir {
+            command.current_dir(dir);
+        }
+        let mut child = command
             .args(["serve", "--listen", "127.0.0.1:0"])
             .args(extra)
             .args(["--timeout-ms", &TIMEOUT_MS.to_string()])
@@ -394,6 +412,67 @@ fn lints_health_and_version() {
     assert_eq!(v["name"], "smimelint");
     assert_eq!(v["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(v["lints"], lints.len());
+    assert_eq!(server.get("/v1/version").json(), v);
+}
+
+/// Two lints switched off in the configuration: one by an exclude, one by `off`.
+const TWO_OFF: &str = "[lint]\nexclude = [\"e_smime_eku_missing\"]\n\n[lints]\nw_smime_aia_ca_issuers_missing = { status = \"off\" }\n";
+
+fn config_dir(name: &str, toml: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("smimelint-serve-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("smimelint.toml"), toml).expect("write config");
+    dir
+}
+
+fn assert_two_lints_off(server: &Server) {
+    let all = smimelint::registry::all().len();
+    assert_eq!(server.get("/version").json()["lints"], all - 2);
+    assert_eq!(server.get("/v1/version").json()["lints"], all - 2);
+    let bad = clean().without_ext(&oid::EXT_KEY_USAGE).build_pem();
+    let r = server.post("/v1/lint", "application/x-pem-file", bad.as_bytes());
+    assert_eq!(r.status, 200);
+    assert!(!lint_names(&r.json()).contains(&"e_smime_eku_missing".to_string()));
+}
+
+#[test]
+fn serve_reads_smimelint_toml_in_its_working_directory() {
+    let dir = config_dir("cwd", TWO_OFF);
+    assert_two_lints_off(&Server::start_in(&dir, &[]));
+    // --no-config ignores it, as `lint --no-config` does.
+    let server = Server::start_in(&dir, &["--no-config"]);
+    let all = smimelint::registry::all().len();
+    assert_eq!(server.get("/version").json()["lints"], all);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn serve_reads_config_file() {
+    let dir = config_dir("file", TWO_OFF);
+    let file = dir.join("smimelint.toml");
+    assert_two_lints_off(&Server::start_with(
+        MAX_BODY,
+        MAX_BATCH,
+        &["--config", file.to_str().unwrap()],
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn serve_refuses_a_bad_config_file() {
+    let dir = config_dir(
+        "bad",
+        "[lint]\nexclude = [\"e_no_such_lint\"]\nnonsense = 1\n",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_smimelint"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--config"])
+        .arg(dir.join("smimelint.toml"))
+        .output()
+        .expect("run smimelint serve");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("smimelint.toml"));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

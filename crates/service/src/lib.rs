@@ -11,7 +11,7 @@
 //! | `POST /v1/lint/batch` | PEM/base64 lines, or JSON with `certificates` | array of records, in order |
 //! | `GET /v1/lints` | – | every lint's metadata ([`smimelint_engine::meta::LintInfo`]) |
 //! | `GET /healthz` | – | `{"status":"ok"}`, or 503 `{"status":"unavailable"}` when the lint pool cannot take work |
-//! | `GET /version` | – | `{"name","version","lints"}` |
+//! | `GET /version`, `GET /v1/version` | – | `{"name","version","lints"}`: the lints [`Config::options`] selects |
 //! | `POST /certificate/cabf-smime[/{TYPE}]` | JSON `{"pem"}` or `{"b64"}` | pkilint's REST shape ([`pkilint`]) |
 //!
 //! Errors are JSON `{"error": CODE, "message": TEXT}` with a 4xx or 5xx status (see
