@@ -13,6 +13,8 @@
 //! | `GET /healthz` | – | `{"status":"ok"}`, or 503 `{"status":"unavailable"}` when the lint pool cannot take work |
 //! | `GET /version` | – | `{"name","version","lints"}` |
 //! | `POST /certificate/cabf-smime[/{TYPE}]` | JSON `{"pem"}` or `{"b64"}` | pkilint's REST shape ([`pkilint`]) |
+//! | `POST /lintcert`, `POST /linttbscert` | form with `b64input`, `profile`, `format`, `severity` | pkimetal's `[{"Linter","Finding","Severity","Code"}]`; `GET` shows the form |
+//! | `GET /linters`, `GET /profiles` | – | pkimetal's linter and profile lists |
 //!
 //! Errors are JSON `{"error": CODE, "message": TEXT}` with a 4xx or 5xx status (see
 //! [`ApiError`]), including the answers hyper writes for requests it cannot parse.
@@ -34,9 +36,12 @@
 
 mod body;
 mod error;
+mod form;
 mod handlers;
+mod html;
 mod lowlevel;
 pub mod pkilint;
+mod pkimetal;
 mod pool;
 
 pub use error::ApiError;
