@@ -206,6 +206,22 @@ Content-Type: application/octet-stream\r\n\r\n\x30\x03\r\n\x00\r\n--XyZ--\r\n";
         assert_eq!(form.first(&["file"]), Some(&b"\x30\x03\r\n\x00"[..]));
     }
 
+    /// Every truncation of a valid body, as a client cut off mid-upload sends it, decodes to
+    /// fields or to a 400, never to a panic.
+    #[test]
+    fn truncated_bodies_never_panic() {
+        let h = headers("multipart/form-data; boundary=b");
+        let body = b"--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--b\n\
+Content-Disposition: form-data; name=b\n\nx%4\n--b--";
+        for end in 0..=body.len() {
+            let _ = Form::parse(&h, &body[..end]).unwrap();
+            let _ = Form::urlencoded(&body[..end]);
+        }
+        let whole = Form::parse(&h, body).unwrap().unwrap();
+        assert_eq!(whole.text("a").as_deref(), Some("1"));
+        assert_eq!(whole.text("b").as_deref(), Some("x%4"));
+    }
+
     #[test]
     fn broken_multipart_is_refused() {
         let h = headers("multipart/form-data; boundary=\"b\"");
