@@ -27,6 +27,8 @@ pub(super) fn routes(state: Arc<State>) -> Router {
             post(pkilint::detect).get(pkilint::group),
         )
         .route("/certificate/cabf-smime/{type}", post(pkilint::typed))
+        .merge(super::pkimetal::routes())
+        .merge(super::webpage::routes())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         // Outermost last: the log line also covers requests the deadline cut off.

@@ -13,6 +13,10 @@
 //! | `GET /healthz` | – | `{"status":"ok"}`, or 503 `{"status":"unavailable"}` when the lint pool cannot take work |
 //! | `GET /version`, `GET /v1/version` | – | `{"name","version","lints"}`: the lints [`Config::options`] selects |
 //! | `POST /certificate/cabf-smime[/{TYPE}]` | JSON `{"pem"}` or `{"b64"}` | pkilint's REST shape ([`pkilint`]) |
+//! | `POST /lintcert`, `POST /linttbscert` | form with `b64input`, `profile`, `format`, `severity` | pkimetal's `[{"Linter","Finding","Severity","Code"}]`; `GET` shows the form |
+//! | `GET /linters`, `GET /profiles` | – | pkimetal's linter and profile lists |
+//! | `GET /`, `POST /` | form (paste or upload) | an HTML page with the findings as a table |
+//! | `GET /lints`, `GET /lints/{NAME}` | – | HTML: every lint; one lint as `smimelint explain` prints it |
 //!
 //! Errors are JSON `{"error": CODE, "message": TEXT}` with a 4xx or 5xx status (see
 //! [`ApiError`]), including the answers hyper writes for requests it cannot parse.
@@ -34,10 +38,15 @@
 
 mod body;
 mod error;
+mod form;
 mod handlers;
+mod html;
+mod lint_docs;
 mod lowlevel;
 pub mod pkilint;
+mod pkimetal;
 mod pool;
+mod webpage;
 
 pub use error::ApiError;
 pub use handlers::{parse_lint_request, LintRequest};
