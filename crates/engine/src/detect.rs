@@ -34,7 +34,10 @@ pub struct PolicyMap {
 }
 
 impl PolicyMap {
-    /// Parses lines of `OID TYPE`; `#` starts a comment.
+    /// Parses one mapping per line: the first dotted OID on the line and the last certificate
+    /// type named after it (`1.2.3.4 mailbox-strict`). `#` starts a comment; blank lines are
+    /// skipped. pkilint's `--mapping` files (`1.2.3.4=MAILBOX-STRICT`, `1.2.3.4, mailbox-strict`,
+    /// any separator, any case) read the same way.
     pub fn parse(text: &str) -> Result<PolicyMap, String> {
         let mut entries = Vec::new();
         for (n, line) in text.lines().enumerate() {
@@ -42,16 +45,36 @@ impl PolicyMap {
             if line.is_empty() {
                 continue;
             }
-            let mut parts = line.split_whitespace();
-            let (Some(oid), Some(ty), None) = (parts.next(), parts.next(), parts.next()) else {
-                return Err(format!("line {}: expected 'OID TYPE'", n + 1));
-            };
-            let oid = const_oid::ObjectIdentifier::new(oid)
-                .map_err(|e| format!("line {}: bad OID '{oid}': {e}", n + 1))?;
-            let ty: CertType = ty.parse().map_err(|e| format!("line {}: {e}", n + 1))?;
+            let (oid, ty) = Self::parse_line(line).map_err(|e| format!("line {}: {e}", n + 1))?;
             entries.push((oid.as_bytes().to_vec(), ty));
         }
         Ok(PolicyMap { entries })
+    }
+
+    fn parse_line(line: &str) -> Result<(const_oid::ObjectIdentifier, CertType), String> {
+        let words: Vec<&str> = line
+            .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Some(at) = words
+            .iter()
+            .position(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        else {
+            return Err(format!("expected 'OID TYPE', found no OID in '{line}'"));
+        };
+        let oid = const_oid::ObjectIdentifier::new(words[at])
+            .map_err(|e| format!("bad OID '{}': {e}", words[at]))?;
+        let ty = words[at + 1..]
+            .iter()
+            .rev()
+            .find_map(|w| w.parse::<CertType>().ok())
+            .ok_or_else(|| {
+                format!(
+                    "expected 'OID TYPE', found no certificate type after {oid} (e.g. \
+                     mailbox-strict, SPONSORED-LEGACY)"
+                )
+            })?;
+        Ok((oid, ty))
     }
 
     pub fn insert(&mut self, oid: &const_oid::ObjectIdentifier, ty: CertType) {
@@ -247,5 +270,33 @@ mod tests {
         );
         assert!(PolicyMap::parse("1.2.3 mailbox").is_err());
         assert!(PolicyMap::parse("x.y mailbox-strict").is_err());
+        assert!(PolicyMap::parse("mailbox-strict 1.2.3.4").is_err());
+        assert!(PolicyMap::parse("1.2.3.4 mailbox-strict\n1.2.3.5 nothing").is_err());
+    }
+
+    /// pkilint's `--mapping` file: each line upper-cased and searched for
+    /// `(?P<oid>\d+(\.\d+)*)\D.*(?P<type>MAILBOX-STRICT|…)` (pkilint 0.13.3,
+    /// bin/lint_cabf_smime_cert.py), so any separator and any case, the last type named wins.
+    #[test]
+    fn policy_map_reads_pkilint_mapping_files() {
+        let m = PolicyMap::parse(
+            "1.3.6.1.4.1.99999.1=MAILBOX-STRICT\n\
+             1.3.6.1.4.1.99999.2, organization-multipurpose\n\
+             1.3.6.1.4.1.99999.3 : Sponsored-Legacy\n\
+             1.3.6.1.4.1.99999.4\tINDIVIDUAL-STRICT\n\
+             1.3.6.1.4.1.99999.5 -> was MAILBOX-LEGACY now MAILBOX-MULTIPURPOSE\n",
+        )
+        .unwrap();
+        let found = |arc: u32| {
+            let oid =
+                const_oid::ObjectIdentifier::new(&format!("1.3.6.1.4.1.99999.{arc}")).unwrap();
+            m.lookup(oid.as_bytes()).map(|t| t.to_string())
+        };
+        assert_eq!(found(1).as_deref(), Some("mailbox-strict"));
+        assert_eq!(found(2).as_deref(), Some("organization-multipurpose"));
+        assert_eq!(found(3).as_deref(), Some("sponsored-legacy"));
+        assert_eq!(found(4).as_deref(), Some("individual-strict"));
+        assert_eq!(found(5).as_deref(), Some("mailbox-multipurpose"));
+        assert_eq!(found(6), None);
     }
 }
