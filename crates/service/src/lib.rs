@@ -37,6 +37,7 @@ mod error;
 mod handlers;
 mod lowlevel;
 pub mod pkilint;
+pub mod pkilint_codes;
 mod pool;
 
 pub use error::ApiError;

@@ -11,10 +11,10 @@
 //! {
 //!   "results": [
 //!     {
-//!       "validator": "e_smime_eku_missing",
+//!       "validator": "ExtendedKeyUsagePresenceValidator",
 //!       "node_path": "certificate",
 //!       "finding_descriptions": [
-//!         {"severity": "ERROR", "code": "e_smime_eku_missing", "message": "…"}
+//!         {"severity": "ERROR", "code": "cabf.smime.extended_key_usage_extension_missing", "message": null}
 //!       ]
 //!     }
 //!   ],
@@ -22,11 +22,12 @@
 //! }
 //! ```
 //!
-//! Differences from pkilint, on purpose:
-//! - one result per finding; `validator` and `code` are smimelint lint names (stable public API;
-//!   `GET /v1/lints` maps each to its pkilint codes), `node_path` is always `certificate`;
-//! - severities map `fatal`→`FATAL`, `error`→`ERROR`, `warn`→`WARNING`, `notice`→`NOTICE`;
-//!   pkilint's INFO-level findings have no counterpart;
+//! A lint with a pkilint equivalent answers with pkilint's code, validator and severity, and a
+//! `null` message where pkilint attaches none (`docs/xref/pkilint-rest.txt`, read by
+//! [`crate::pkilint_codes`]). Differences from pkilint, on purpose:
+//! - lints without a pkilint equivalent report under their own name, as `validator` and `code`,
+//!   with severities `fatal`→`FATAL`, `error`→`ERROR`, `warn`→`WARNING`, `notice`→`NOTICE`;
+//! - `node_path` is `certificate`;
 //! - CA certificates and TBSCertificates are linted too (`linter.name` is `ROOT-CA` or
 //!   `SUBORDINATE-CA` for CA certificates);
 //! - errors are 422 `{"detail": TEXT, "error": CODE, "message": TEXT}`: `detail` as FastAPI
@@ -41,7 +42,6 @@ use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 use smimelint_engine::detect::CertType;
 use smimelint_engine::linter::{CertResult, Linter};
-use smimelint_engine::registry::Status;
 use std::sync::Arc;
 
 #[derive(Debug, Deserialize)]
@@ -63,7 +63,7 @@ pub struct ValidationResult {
     pub finding_descriptions: Vec<FindingDescription>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Serialize)]
 pub struct FindingDescription {
     pub severity: &'static str,
     pub code: String,
@@ -75,34 +75,66 @@ pub struct LinterName {
     pub name: String,
 }
 
-/// pkilint's severity word for a finding status (None for pass/NA/NE).
-pub fn severity(status: Status) -> Option<&'static str> {
-    match status {
-        Status::Fatal => Some("FATAL"),
-        Status::Error => Some("ERROR"),
-        Status::Warn => Some("WARNING"),
-        Status::Notice => Some("NOTICE"),
-        _ => None,
+/// pkilint's severity word for a finding status of a lint without a pkilint equivalent.
+pub use super::pkilint_codes::own_severity as severity;
+
+/// Where smimelint does not know the node a finding is about.
+const WHOLE_CERTIFICATE: &str = "certificate";
+
+/// The pkilint findings one smimelint finding is reported as: the lint's pkilint equivalents
+/// (`docs/xref/pkilint-rest.txt`), or the lint itself under its own name when it has none.
+fn descriptions(f: &smimelint_engine::result::Finding) -> Vec<(String, FindingDescription)> {
+    let Some(own) = severity(f.status) else {
+        return Vec::new();
+    };
+    match super::pkilint_codes::table().get(f.lint) {
+        Some(rows) => rows
+            .iter()
+            .map(|row| {
+                (
+                    row.validator.to_string(),
+                    FindingDescription {
+                        severity: row.severity,
+                        code: row.code.to_string(),
+                        message: if row.has_message {
+                            f.details.clone()
+                        } else {
+                            None
+                        },
+                    },
+                )
+            })
+            .collect(),
+        None => vec![(
+            f.lint.to_string(),
+            FindingDescription {
+                severity: own,
+                code: f.lint.to_string(),
+                message: f.details.clone(),
+            },
+        )],
     }
 }
 
-/// Converts one smimelint record to pkilint's response shape.
+/// Converts one smimelint record to pkilint's response shape: one result per validator and
+/// node, as pkilint groups them, without repeating a finding two lints report alike.
 pub fn convert(result: &CertResult) -> LintResultList {
-    let results = result
-        .findings
-        .iter()
-        .filter_map(|f| {
-            Some(ValidationResult {
-                validator: f.lint.to_string(),
-                node_path: "certificate".into(),
-                finding_descriptions: vec![FindingDescription {
-                    severity: severity(f.status)?,
-                    code: f.lint.to_string(),
-                    message: f.details.clone(),
-                }],
-            })
-        })
-        .collect();
+    let mut results: Vec<ValidationResult> = Vec::new();
+    for (validator, description) in result.findings.iter().flat_map(descriptions) {
+        let node_path = WHOLE_CERTIFICATE;
+        match results
+            .iter_mut()
+            .find(|r| r.validator == validator && r.node_path == node_path)
+        {
+            Some(r) if r.finding_descriptions.contains(&description) => {}
+            Some(r) => r.finding_descriptions.push(description),
+            None => results.push(ValidationResult {
+                validator,
+                node_path: node_path.into(),
+                finding_descriptions: vec![description],
+            }),
+        }
+    }
     let name = match (result.cert_type, result.kind) {
         (Some(t), _) => t.to_string(),
         (None, Some(k)) => k.as_str().to_string(),

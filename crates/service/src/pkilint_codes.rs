@@ -1,0 +1,69 @@
+//! Which pkilint finding (code, validator, severity, message or not) stands for a smimelint lint
+//! in the pkilint-compatible answers: data from `docs/xref/pkilint-rest.txt` and the severities of
+//! `docs/xref/pkilint.txt`.
+
+use smimelint_engine::registry::Status;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// `LINT CODE VALIDATOR MESSAGE` per line.
+pub const PKILINT_REST_DATA: &str = include_str!("../../../docs/xref/pkilint-rest.txt");
+
+/// One pkilint finding a lint is reported as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PkilintFinding {
+    pub code: &'static str,
+    pub validator: &'static str,
+    pub severity: &'static str,
+    /// Whether pkilint attaches a message to this code.
+    pub has_message: bool,
+}
+
+/// The table's rows, by lint name, in file order.
+pub fn table() -> &'static HashMap<&'static str, Vec<PkilintFinding>> {
+    static TABLE: OnceLock<HashMap<&'static str, Vec<PkilintFinding>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let severities: HashMap<&str, &str> = smimelint_engine::xref::pkilint()
+            .into_iter()
+            .filter_map(|f| Some((f.id, f.severity?)))
+            .collect();
+        let mut table: HashMap<&str, Vec<PkilintFinding>> = HashMap::new();
+        for row in parse(PKILINT_REST_DATA) {
+            let (lint, code, validator, message) = row;
+            table.entry(lint).or_default().push(PkilintFinding {
+                code,
+                validator,
+                // Rows naming a code pkilint.txt lacks are caught by the table's test.
+                severity: severities.get(code).copied().unwrap_or("ERROR"),
+                has_message: message == "text",
+            });
+        }
+        table
+    })
+}
+
+/// The data lines as `(lint, code, validator, message)`.
+pub fn parse(
+    data: &'static str,
+) -> impl Iterator<Item = (&'static str, &'static str, &'static str, &'static str)> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut f = l.split_whitespace();
+            let mut next = || f.next().unwrap_or("");
+            (next(), next(), next(), next())
+        })
+}
+
+/// pkilint's severity word for a finding status of a lint without a pkilint equivalent (None for
+/// pass/NA/NE).
+pub fn own_severity(status: Status) -> Option<&'static str> {
+    match status {
+        Status::Fatal => Some("FATAL"),
+        Status::Error => Some("ERROR"),
+        Status::Warn => Some("WARNING"),
+        Status::Notice => Some("NOTICE"),
+        _ => None,
+    }
+}
