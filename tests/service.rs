@@ -425,31 +425,107 @@ fn pkilint_compatible_endpoint() {
         "/certificate/cabf-smime/SPONSORED-LEGACY",
         &serde_json::json!({ "pem": clean().build_pem() }),
     );
-    assert_eq!(r.json()["linter"]["name"], "SPONSORED-LEGACY");
+    // pkilint answers a typed request with the results only (its `LintResultList`); linting a
+    // Mailbox certificate as Sponsored, its SubscriberSubjectValidator misses organizationName.
+    let v = r.json();
+    assert_eq!(
+        v.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["results"]
+    );
+    assert!(
+        v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["validator"] == "SubscriberSubjectValidator"
+                && r["finding_descriptions"][0]["code"] == "cabf.smime.missing_required_attribute"),
+        "{v}"
+    );
+    let r = server.post_json(
+        "/certificate/cabf-smime/determine-linter",
+        &serde_json::json!({ "pem": clean().build_pem() }),
+    );
+    assert_eq!(r.json(), serde_json::json!({"name": "MAILBOX-STRICT"}));
 
     let v = server.get("/certificate/cabf-smime").json();
     assert_eq!(v["name"], "cabf-smime");
     assert_eq!(v["linters"].as_array().unwrap().len(), 12);
 
-    // pkilint answers 422 with FastAPI's `detail`.
-    for body in [
-        serde_json::json!({ "pem": clean().build_pem(), "b64": "AAAA" }),
-        serde_json::json!({}),
-        serde_json::json!({ "b64": "!!!" }),
-        serde_json::json!({ "b64": "bm90IGEgY2VydA==" }),
-        serde_json::json!({ "pem": "hello" }),
+    // pkilint 0.13.3's server answers these with FastAPI's 422 `detail` list; the bodies below
+    // are its answers to the same requests.
+    let value_error = |msg: &str, input: serde_json::Value| {
+        serde_json::json!({"detail": [{
+            "type": "value_error", "loc": ["body"], "msg": format!("Value error, {msg}"),
+            "input": input, "ctx": {"error": {}},
+        }]})
+    };
+    let pem = clean().build_pem();
+    for (body, msg) in [
+        (
+            serde_json::json!({ "pem": pem, "b64": "AAAA" }),
+            "Cannot set both \"pem\" and \"b64\" fields; exactly one must be specified",
+        ),
+        (
+            serde_json::json!({}),
+            "Must set exactly one of \"pem\" or \"b64\" fields",
+        ),
+        (
+            serde_json::json!({ "b64": "!!!" }),
+            "Invalid Base-64 encoding specified",
+        ),
+        (
+            serde_json::json!({ "b64": "bm90IGEgY2VydA==" }),
+            "Invalid Base-64 encoding specified",
+        ),
+        (
+            serde_json::json!({ "pem": "hello" }),
+            "Invalid PEM text specified",
+        ),
     ] {
         let r = server.post_json("/certificate/cabf-smime", &body);
         assert_eq!(r.status, 422, "{body}");
-        assert!(r.json()["detail"].is_string());
+        assert_eq!(r.json(), value_error(msg, body));
     }
     let r = server.post_json(
         "/certificate/cabf-smime/NO-SUCH-TYPE",
-        &serde_json::json!({ "pem": clean().build_pem() }),
+        &serde_json::json!({ "pem": pem }),
     );
     assert_eq!(r.status, 404);
+    assert_eq!(
+        r.json(),
+        serde_json::json!({"detail": "Linter with the specified name does not exist"})
+    );
     let r = server.post("/certificate/cabf-smime", "text/plain", b"{}");
-    assert_eq!(r.status, 415);
+    assert_eq!(r.status, 422);
+    assert_eq!(
+        r.json(),
+        serde_json::json!({"detail": [{
+            "type": "model_attributes_type", "loc": ["body"],
+            "msg": "Input should be a valid dictionary or object to extract fields from",
+            "input": "{}",
+        }]})
+    );
+    let r = server.post("/certificate/cabf-smime", "application/json", b"{not json");
+    assert_eq!(r.status, 422);
+    assert_eq!(
+        r.json(),
+        serde_json::json!({"detail": [{
+            "type": "json_invalid", "loc": ["body", 1], "msg": "JSON decode error",
+            "input": {}, "ctx": {"error": "Expecting property name enclosed in double quotes"},
+        }]})
+    );
+    // No reserved policy OID: pkilint cannot tell the type.
+    let r = server.post_json(
+        "/certificate/cabf-smime",
+        &serde_json::json!({ "pem": clean().without_ext(&oid::CERTIFICATE_POLICIES).build_pem() }),
+    );
+    assert_eq!(r.status, 422);
+    assert_eq!(
+        r.json(),
+        serde_json::json!({"detail": [{
+            "loc": ["body"], "type": "value_error", "msg": "Could not determine certificate type",
+        }]})
+    );
 }
 
 #[test]

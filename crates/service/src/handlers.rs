@@ -22,11 +22,16 @@ pub(super) fn routes(state: Arc<State>) -> Router {
         .route("/v1/lints", get(lints))
         .route("/healthz", get(healthz))
         .route("/version", get(version))
+        // pkilint's REST API (pkilint.rs).
+        .route("/certificate", get(pkilint::groups))
         .route(
-            "/certificate/cabf-smime",
+            "/certificate/{group}",
             post(pkilint::detect).get(pkilint::group),
         )
-        .route("/certificate/cabf-smime/{type}", post(pkilint::typed))
+        .route(
+            "/certificate/{group}/{linter}",
+            post(pkilint::typed).get(pkilint::validations),
+        )
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         // Outermost last: the log line also covers requests the deadline cut off.

@@ -38,6 +38,10 @@ mod handlers;
 mod lowlevel;
 pub mod pkilint;
 pub mod pkilint_codes;
+mod pkilint_json;
+mod pkilint_loader;
+mod pkilint_request;
+mod pkilint_time;
 mod pool;
 
 pub use error::ApiError;
