@@ -2,10 +2,11 @@
 //! pkilint by changing a URL.
 //!
 //! Request: JSON `{"pem": "-----BEGIN CERTIFICATE-----…"}` or `{"b64": "MII…"}` (exactly one),
-//! to `POST /certificate/cabf-smime` (type detected) or `POST /certificate/cabf-smime/{TYPE}`
-//! (`MAILBOX-STRICT`, `sponsored-legacy`, …).
+//! to `POST /certificate/cabf-smime` (type from the reserved policy OID),
+//! `POST /certificate/cabf-smime/{TYPE}` (`MAILBOX-STRICT`, `sponsored-legacy`, …; the answer
+//! has `results` only) or `POST /certificate/cabf-smime/determine-linter` (`{"name": TYPE}`).
 //!
-//! Response (200), pkilint's `LintResultListWithLinter` shape:
+//! Response (200) of the first, pkilint's `LintResultListWithLinter` shape:
 //!
 //! ```json
 //! {
@@ -28,10 +29,10 @@
 //! - lints without a pkilint equivalent report under their own name, as `validator` and `code`,
 //!   with severities `fatal`→`FATAL`, `error`→`ERROR`, `warn`→`WARNING`, `notice`→`NOTICE`;
 //! - `node_path` is `certificate`;
-//! - CA certificates and TBSCertificates are linted too (`linter.name` is `ROOT-CA` or
-//!   `SUBORDINATE-CA` for CA certificates);
-//! - errors are 422 `{"detail": TEXT, "error": CODE, "message": TEXT}`: `detail` as FastAPI
-//!   writes it, `error`/`message` as the rest of the service.
+//! - the evaluation time is the request time, or `?at=`.
+//!
+//! Requests are decoded and refused as pkilint's FastAPI server does it
+//! (`pkilint_request.rs`): the same status codes and `detail` bodies.
 
 use super::body::{read_body, run_lint};
 use super::pkilint_time::{self, PkilintQuery};
@@ -90,7 +91,7 @@ fn descriptions(f: &smimelint_engine::result::Finding) -> Vec<(String, FindingDe
         return Vec::new();
     };
     match super::pkilint_codes::table().get(f.lint) {
-        Some(rows) => rows
+        Some(rows) if !rows.is_empty() => rows
             .iter()
             .map(|row| {
                 (
@@ -107,7 +108,7 @@ fn descriptions(f: &smimelint_engine::result::Finding) -> Vec<(String, FindingDe
                 )
             })
             .collect(),
-        None => vec![(
+        _ => vec![(
             f.lint.to_string(),
             FindingDescription {
                 severity: own,
@@ -229,10 +230,10 @@ pub(super) async fn validations(Path((name, linter)): Path<(String, String)>) ->
         .filter(|l| l.check.is_some() && l.applies.matches(&profile))
     {
         match pkilint_codes::table().get(lint.name) {
-            Some(rows) => list.extend(rows.iter().map(|r| (r.severity, r.code.to_string()))),
-            None => {
-                list.extend(severity(lint.level().status()).map(|s| (s, lint.name.to_string())))
+            Some(rows) if !rows.is_empty() => {
+                list.extend(rows.iter().map(|r| (r.severity, r.code.to_string())))
             }
+            _ => list.extend(severity(lint.level().status()).map(|s| (s, lint.name.to_string()))),
         }
     }
     let rank = |s: &str| {

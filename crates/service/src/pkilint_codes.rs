@@ -9,6 +9,10 @@ use std::sync::OnceLock;
 /// `LINT CODE VALIDATOR MESSAGE` per line.
 pub const PKILINT_REST_DATA: &str = include_str!("../../../docs/xref/pkilint-rest.txt");
 
+/// The code column of a lint reported under its own name although its metadata names pkilint
+/// codes (they are related findings, not the same one).
+pub const OWN_NAME: &str = "-";
+
 /// One pkilint finding a lint is reported as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PkilintFinding {
@@ -19,7 +23,7 @@ pub struct PkilintFinding {
     pub has_message: bool,
 }
 
-/// The table's rows, by lint name, in file order.
+/// The table's rows, by lint name, in file order (none for a lint reported under its own name).
 pub fn table() -> &'static HashMap<&'static str, Vec<PkilintFinding>> {
     static TABLE: OnceLock<HashMap<&'static str, Vec<PkilintFinding>>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -30,7 +34,11 @@ pub fn table() -> &'static HashMap<&'static str, Vec<PkilintFinding>> {
         let mut table: HashMap<&str, Vec<PkilintFinding>> = HashMap::new();
         for row in parse(PKILINT_REST_DATA) {
             let (lint, code, validator, message) = row;
-            table.entry(lint).or_default().push(PkilintFinding {
+            let rows = table.entry(lint).or_default();
+            if code == OWN_NAME {
+                continue;
+            }
+            rows.push(PkilintFinding {
                 code,
                 validator,
                 // Rows naming a code pkilint.txt lacks are caught by the table's test.
