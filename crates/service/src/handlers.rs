@@ -1,7 +1,7 @@
 //! Routes, request decoding and the limits every request passes through.
 
 use super::body::{parse_json, read_body, run_lint};
-use super::{pkilint, ApiError, State};
+use super::{openapi, pkilint, ApiError, State};
 use axum::extract::{Request, State as Shared};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
@@ -22,7 +22,9 @@ pub(super) fn routes(state: Arc<State>) -> Router {
         .route("/v1/lints", get(lints))
         .route("/healthz", get(healthz))
         .route("/version", get(version))
-        // pkilint's REST API (pkilint.rs).
+        // pkilint's REST API (pkilint.rs) and the API description (openapi.rs).
+        .route("/openapi.json", get(openapi::openapi_json))
+        .route("/docs", get(openapi::docs))
         .route("/certificate", get(pkilint::groups))
         .route(
             "/certificate/{group}",

@@ -14,6 +14,9 @@
 //! | `GET /version` | – | `{"name","version","lints"}` |
 //! | `POST /certificate/cabf-smime[/{TYPE}\|/determine-linter]`, `GET /certificate[/cabf-smime[/{TYPE}]]` | JSON `{"pem"}` or `{"b64"}` | pkilint's REST answers and errors ([`pkilint`]) |
 //!
+//! `GET /openapi.json` describes every endpoint (OpenAPI 3.1, [`openapi`]); `GET /docs` lists
+//! them on a page.
+//!
 //! Errors are JSON `{"error": CODE, "message": TEXT}` with a 4xx or 5xx status (see
 //! [`ApiError`]), including the answers hyper writes for requests it cannot parse.
 //!
@@ -36,6 +39,7 @@ mod body;
 mod error;
 mod handlers;
 mod lowlevel;
+pub mod openapi;
 pub mod pkilint;
 pub mod pkilint_codes;
 mod pkilint_json;
