@@ -14,7 +14,8 @@ use), posts the same requests to each and compares the answers:
 
 Measured: status codes; for 200 answers the field names at every level, and for the findings
 of codes smimelint maps (docs/xref/pkilint-rest.txt) whether pkilint's (validator, code,
-severity) is in smimelint's answer and the reverse; for error answers the whole body. Prints the
+severity) is in smimelint's answer and the reverse, and how many of those found are at the same
+node_path; for error answers the whole body. Prints the
 numbers and exits 1 when an agreement falls below its threshold (THRESHOLDS).
 
     scripts/pkilint_rest_compare.py [--smimelint target/debug/smimelint] [--venv DIR]
@@ -192,6 +193,11 @@ def findings(body):
             for r in body.get("results", []) for fd in r["finding_descriptions"]}
 
 
+def located(body):
+    return {(r["validator"], fd["code"], fd["severity"], r["node_path"])
+            for r in body.get("results", []) for fd in r["finding_descriptions"]}
+
+
 def mapped_codes():
     codes = set()
     with open(os.path.join(ROOT, "docs", "xref", "pkilint-rest.txt")) as f:
@@ -233,7 +239,7 @@ def main():
 def compare(p_url, s_url, verbose):
     mapped = mapped_codes()
     n = dict.fromkeys(["cases", "status", "errors", "error_bodies", "ok", "field_names",
-                       "p_findings", "p_found", "s_findings", "s_confirmed"], 0)
+                       "p_findings", "p_found", "s_findings", "s_confirmed", "same_node"], 0)
     differences = []
     for name, method, path, body, ctype in cases():
         n["cases"] += 1
@@ -262,6 +268,7 @@ def compare(p_url, s_url, verbose):
             n["p_found"] += len(pf & sf)
             n["s_findings"] += len(sf)
             n["s_confirmed"] += len(sf & pf)
+            n["same_node"] += len({f for f in located(pb) if f[:3] in pf & sf} & located(sb))
             if verbose:
                 for f in sorted(pf - sf):
                     differences.append(f"missing {f}: {name}")
@@ -289,6 +296,8 @@ def compare(p_url, s_url, verbose):
           f"({measured['pkilint_findings_found']:.1f}%)")
     print(f"smimelint findings of mapped codes: {n['s_findings']}; also in pkilint's: "
           f"{n['s_confirmed']} ({measured['smimelint_findings_confirmed']:.1f}%)")
+    print(f"of the {n['p_found']} found, at pkilint's node_path: {n['same_node']} "
+          f"({pct(n['same_node'], n['p_found']):.1f}%)")
     failed = [k for k, v in measured.items() if v < THRESHOLDS[k]]
     for k in failed:
         print(f"REGRESSION: {k} {measured[k]:.1f}% < {THRESHOLDS[k]}%")

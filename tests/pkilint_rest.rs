@@ -37,7 +37,8 @@ fn every_row_names_a_lint_and_one_of_its_codes() {
         .map(|f| (f.id, f.severity))
         .collect();
     let mut rows = 0;
-    for (lint, code, validator, message) in parse(PKILINT_REST_DATA) {
+    for row in parse(PKILINT_REST_DATA) {
+        let (lint, code, validator, message) = (row.lint, row.code, row.validator, row.message);
         rows += 1;
         let l = smimelint::registry::find(lint).unwrap_or_else(|| panic!("{lint}: no such lint"));
         if code == OWN_NAME {
@@ -119,4 +120,31 @@ fn severities_are_pkilints() {
             }
         }
     }
+}
+
+#[test]
+fn fixed_node_paths_are_pkilints() {
+    let root = corpus();
+    let mut paths: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for stem in all_stems(&root) {
+        let csv = std::fs::read_to_string(root.join(format!("{stem}.expected.csv"))).unwrap();
+        for line in csv.lines().skip(1) {
+            let f: Vec<&str> = line.splitn(5, ',').collect();
+            if f.len() == 5 {
+                paths
+                    .entry(f[3].to_string())
+                    .or_default()
+                    .insert(f[0].to_string());
+            }
+        }
+    }
+    let mut checked = 0;
+    for row in parse(PKILINT_REST_DATA) {
+        let (Some(node), Some(seen)) = (row.node, paths.get(row.code)) else {
+            continue;
+        };
+        checked += 1;
+        assert_eq!(seen, &BTreeSet::from([node.to_string()]), "{}", row.code);
+    }
+    assert!(checked >= 10, "only {checked} node paths checked");
 }

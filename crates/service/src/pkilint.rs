@@ -81,12 +81,11 @@ pub struct LinterName {
 /// pkilint's severity word for a finding status of a lint without a pkilint equivalent.
 pub use super::pkilint_codes::own_severity as severity;
 
-/// Where smimelint does not know the node a finding is about.
-const WHOLE_CERTIFICATE: &str = "certificate";
-
 /// The pkilint findings one smimelint finding is reported as: the lint's pkilint equivalents
 /// (`docs/xref/pkilint-rest.txt`), or the lint itself under its own name when it has none.
-fn descriptions(f: &smimelint_engine::result::Finding) -> Vec<(String, FindingDescription)> {
+fn descriptions(
+    f: &smimelint_engine::result::Finding,
+) -> Vec<(String, &'static str, FindingDescription)> {
     let Some(own) = severity(f.status) else {
         return Vec::new();
     };
@@ -96,6 +95,7 @@ fn descriptions(f: &smimelint_engine::result::Finding) -> Vec<(String, FindingDe
             .map(|row| {
                 (
                     row.validator.to_string(),
+                    row.node,
                     FindingDescription {
                         severity: row.severity,
                         code: row.code.to_string(),
@@ -110,6 +110,7 @@ fn descriptions(f: &smimelint_engine::result::Finding) -> Vec<(String, FindingDe
             .collect(),
         _ => vec![(
             f.lint.to_string(),
+            pkilint_codes::WHOLE_CERTIFICATE,
             FindingDescription {
                 severity: own,
                 code: f.lint.to_string(),
@@ -123,8 +124,7 @@ fn descriptions(f: &smimelint_engine::result::Finding) -> Vec<(String, FindingDe
 /// node, as pkilint groups them, without repeating a finding two lints report alike.
 pub fn convert(result: &CertResult) -> LintResultList {
     let mut results: Vec<ValidationResult> = Vec::new();
-    for (validator, description) in result.findings.iter().flat_map(descriptions) {
-        let node_path = WHOLE_CERTIFICATE;
+    for (validator, node_path, description) in result.findings.iter().flat_map(descriptions) {
         match results
             .iter_mut()
             .find(|r| r.validator == validator && r.node_path == node_path)

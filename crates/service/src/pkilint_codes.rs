@@ -6,7 +6,7 @@ use smimelint_engine::registry::Status;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// `LINT CODE VALIDATOR MESSAGE` per line.
+/// `LINT CODE VALIDATOR MESSAGE [NODE]` per line.
 pub const PKILINT_REST_DATA: &str = include_str!("../../../docs/xref/pkilint-rest.txt");
 
 /// The code column of a lint reported under its own name although its metadata names pkilint
@@ -21,6 +21,21 @@ pub struct PkilintFinding {
     pub severity: &'static str,
     /// Whether pkilint attaches a message to this code.
     pub has_message: bool,
+    /// pkilint's `node_path` for this finding (`certificate` where the node varies).
+    pub node: &'static str,
+}
+
+/// The node path of a finding whose node the table does not fix.
+pub const WHOLE_CERTIFICATE: &str = "certificate";
+
+/// One data line.
+#[derive(Clone, Copy, Debug)]
+pub struct Row {
+    pub lint: &'static str,
+    pub code: &'static str,
+    pub validator: &'static str,
+    pub message: &'static str,
+    pub node: Option<&'static str>,
 }
 
 /// The table's rows, by lint name, in file order (none for a lint reported under its own name).
@@ -33,34 +48,38 @@ pub fn table() -> &'static HashMap<&'static str, Vec<PkilintFinding>> {
             .collect();
         let mut table: HashMap<&str, Vec<PkilintFinding>> = HashMap::new();
         for row in parse(PKILINT_REST_DATA) {
-            let (lint, code, validator, message) = row;
-            let rows = table.entry(lint).or_default();
-            if code == OWN_NAME {
+            let rows = table.entry(row.lint).or_default();
+            if row.code == OWN_NAME {
                 continue;
             }
             rows.push(PkilintFinding {
-                code,
-                validator,
+                code: row.code,
+                validator: row.validator,
                 // Rows naming a code pkilint.txt lacks are caught by the table's test.
-                severity: severities.get(code).copied().unwrap_or("ERROR"),
-                has_message: message == "text",
+                severity: severities.get(row.code).copied().unwrap_or("ERROR"),
+                has_message: row.message == "text",
+                node: row.node.unwrap_or(WHOLE_CERTIFICATE),
             });
         }
         table
     })
 }
 
-/// The data lines as `(lint, code, validator, message)`.
-pub fn parse(
-    data: &'static str,
-) -> impl Iterator<Item = (&'static str, &'static str, &'static str, &'static str)> {
+/// The data lines.
+pub fn parse(data: &'static str) -> impl Iterator<Item = Row> {
     data.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| {
             let mut f = l.split_whitespace();
             let mut next = || f.next().unwrap_or("");
-            (next(), next(), next(), next())
+            Row {
+                lint: next(),
+                code: next(),
+                validator: next(),
+                message: next(),
+                node: Some(next()).filter(|n| !n.is_empty()),
+            }
         })
 }
 
