@@ -1134,13 +1134,13 @@ fn openapi_describes_the_routes_and_docs_names_them() {
             .replace("{group}", "cabf-smime")
             .replace("{linter}", "MAILBOX-STRICT");
         for method in ops.as_object().unwrap().keys() {
-            // Every described operation exists: no 404 or 405 from the router.
-            let r = server.request(
-                &method.to_ascii_uppercase(),
-                &concrete,
-                Some("application/json"),
-                b"{}",
-            );
+            // Every described operation exists: no 404 or 405 from the router. (A GET goes
+            // without a body: one left unread makes the server reset the connection.)
+            let r = if method == "get" {
+                server.get(&concrete)
+            } else {
+                server.post(&concrete, "application/json", b"{}")
+            };
             assert!(
                 r.status != 404 && r.status != 405,
                 "{method} {concrete}: {}",
