@@ -13,7 +13,7 @@
 //!   "results": [
 //!     {
 //!       "validator": "ExtendedKeyUsagePresenceValidator",
-//!       "node_path": "certificate",
+//!       "node_path": "certificate.tbsCertificate.extensions",
 //!       "finding_descriptions": [
 //!         {"severity": "ERROR", "code": "cabf.smime.extended_key_usage_extension_missing", "message": null}
 //!       ]
@@ -28,8 +28,10 @@
 //! [`crate::pkilint_codes`]). Differences from pkilint, on purpose:
 //! - lints without a pkilint equivalent report under their own name, as `validator` and `code`,
 //!   with severities `fatal`→`FATAL`, `error`→`ERROR`, `warn`→`WARNING`, `notice`→`NOTICE`;
-//! - `node_path` is `certificate`;
-//! - the evaluation time is the request time, or `?at=`.
+//! - `node_path` is pkilint's only where pkilint always names the same node for the code (the
+//!   table's NODE column), else `certificate`;
+//! - the evaluation time is the request time, or `?at=`;
+//! - the type also comes from the service's `--policy-map`.
 //!
 //! Requests are decoded and refused as pkilint's FastAPI server does it
 //! (`pkilint_request.rs`): the same status codes and `detail` bodies.
