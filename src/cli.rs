@@ -42,10 +42,13 @@ enum Command {
     Lints {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// Only lints from these sources (SBR, RFC5280, RFC6818, X690, smimelint)
+        #[arg(long, value_delimiter = ',', value_name = "SOURCE")]
+        source: Vec<String>,
     },
     /// Print a lint's documentation
     Explain {
-        /// Lint name, e.g. e_smime_eku_missing
+        /// Lint name (e.g. e_smime_eku_missing), pkilint finding code or zlint lint name
         name: String,
     },
     /// Show or check the configuration file (smimelint.toml)
@@ -62,8 +65,15 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff)
-    Man,
+    /// Print the manual page (roff), or a subcommand's, or write them all to a directory
+    Man {
+        /// The subcommand whose page to print, e.g. lint (smimelint-lint(1))
+        #[arg(value_name = "SUBCOMMAND")]
+        page: Option<String>,
+        /// Write smimelint.1 and one smimelint-SUBCOMMAND.1 per subcommand into DIR
+        #[arg(long, value_name = "DIR", conflicts_with = "page")]
+        dir: Option<PathBuf>,
+    },
     /// Lint the S/MIME certificates of a CT log: saved get-entries responses or a live log
     #[cfg(feature = "ct")]
     Ct(CtArgs),
@@ -118,6 +128,26 @@ enum ColorChoice {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
+enum MinSeverity {
+    Notice,
+    Warn,
+    Error,
+    Fatal,
+}
+
+impl From<MinSeverity> for smimelint_engine::registry::Status {
+    fn from(m: MinSeverity) -> Self {
+        use smimelint_engine::registry::Status;
+        match m {
+            MinSeverity::Notice => Status::Notice,
+            MinSeverity::Warn => Status::Warn,
+            MinSeverity::Error => Status::Error,
+            MinSeverity::Fatal => Status::Fatal,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
 enum FailOn {
     Notice,
     Warn,
@@ -168,7 +198,7 @@ struct LintArgs {
     /// Skip lints matching these globs
     #[arg(long, value_delimiter = ',', value_name = "GLOB")]
     exclude: Vec<String>,
-    /// Run only lints from these sources (SBR, RFC5280, RFC9598, X690, smimelint)
+    /// Run only lints from these sources (SBR, RFC5280, RFC6818, X690, smimelint)
     #[arg(long, value_delimiter = ',', value_name = "SOURCE")]
     include_source: Vec<String>,
     /// Skip lints from these sources
@@ -189,6 +219,18 @@ struct LintArgs {
     /// Colour in text output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Show only results at this status or above (exit status and summary still count all)
+    #[arg(
+        short = 's',
+        long,
+        visible_alias = "severity",
+        value_enum,
+        value_name = "STATUS"
+    )]
+    min_severity: Option<MinSeverity>,
+    /// Indent each record of --format json
+    #[arg(long)]
+    pretty: bool,
     /// In directories, read every file, not only *.pem, *.crt, *.cer, *.der, *.b64, *.txt …
     #[arg(long)]
     all_files: bool,
@@ -198,6 +240,10 @@ struct LintArgs {
     /// Largest certificate accepted, in bytes
     #[arg(long, value_name = "BYTES", default_value_t = smimelint_input::DEFAULT_MAX_CERT_BYTES)]
     max_cert_size: usize,
+    /// Read inputs as this format instead of detecting it per file
+    #[arg(long, value_name = "FORMAT", default_value = "auto",
+          value_parser = ["auto", "pem", "der", "base64"])]
+    input_format: String,
     #[command(flatten)]
     report: ReportArgs,
 }
@@ -292,7 +338,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Lint(args) => lint(args),
-        Command::Lints { format } => list(format),
+        Command::Lints { format, source } => list(format, &source),
         Command::Explain { name } => explain(&name),
         Command::Config { example, config } => config_command(example, config.as_deref()),
         Command::Completions { shell } => {
@@ -301,14 +347,7 @@ pub fn main() -> ExitCode {
             clap_complete::generate(shell, &mut cmd, "smimelint", &mut buf);
             print_out(&buf)
         }
-        Command::Man => {
-            let cmd = <Cli as clap::CommandFactory>::command();
-            let mut buf = Vec::new();
-            match clap_mangen::Man::new(cmd).render(&mut buf) {
-                Ok(()) => print_out(&buf),
-                Err(e) => Err(e.to_string()),
-            }
-        }
+        Command::Man { page, dir } => man(page.as_deref(), dir.as_deref()),
         #[cfg(feature = "ct")]
         Command::Ct(args) => ct(args),
         Command::MergeSummaries(args) => merge_summaries(args),
@@ -322,6 +361,31 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The manual: the top page lists a `smimelint-SUBCOMMAND(1)` page per subcommand, and each of
+/// those exists (`help` is left out: its page would only repeat the others).
+fn man(page: Option<&str>, dir: Option<&std::path::Path>) -> Result<ExitCode, String> {
+    let mut cmd = <Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+    // Built, subcommands carry their page names (smimelint-lint).
+    cmd.build();
+    if let Some(dir) = dir {
+        std::fs::create_dir_all(dir).map_err(|e| format!("--dir {}: {e}", dir.display()))?;
+        clap_mangen::generate_to(cmd, dir).map_err(|e| format!("--dir {}: {e}", dir.display()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let cmd = match page {
+        None => cmd,
+        Some(name) => cmd.find_subcommand(name).cloned().ok_or_else(|| {
+            let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
+            format!("no subcommand '{name}' (pages: {})", names.join(", "))
+        })?,
+    };
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(cmd)
+        .render(&mut buf)
+        .map_err(|e| e.to_string())?;
+    print_out(&buf)
 }
 
 /// Writes `bytes` to stdout. A reader that went away (`… | head -1`) ends the command quietly:
@@ -342,21 +406,35 @@ fn note(msg: &str) {
     let _ = writeln!(std::io::stderr(), "smimelint: {msg}");
 }
 
-fn list(format: ListFormat) -> Result<ExitCode, String> {
+fn list(format: ListFormat, sources: &[String]) -> Result<ExitCode, String> {
+    let sources = parse_sources("--source", sources)?;
+    let listed: Vec<&registry::Lint> = registry::all()
+        .iter()
+        .copied()
+        .filter(|l| sources.is_empty() || sources.contains(&l.source))
+        .collect();
     let mut out = Vec::new();
     let io = |e: std::io::Error| e.to_string();
     match format {
         ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &smimelint_engine::meta::all())
-                .map_err(|e| e.to_string())?;
+            let infos: Vec<_> = listed
+                .iter()
+                .map(|l| smimelint_engine::meta::LintInfo::of(l))
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &infos).map_err(|e| e.to_string())?;
             writeln!(out).map_err(io)?;
+        }
+        ListFormat::Markdown if !sources.is_empty() => {
+            return Err(
+                "--source applies to the text and json lists; markdown is the whole book".into(),
+            );
         }
         ListFormat::Markdown => {
             out.write_all(smimelint_engine::xref::lints_markdown().as_bytes())
                 .map_err(io)?;
         }
         ListFormat::Text => {
-            for l in registry::all() {
+            for l in listed {
                 writeln!(
                     out,
                     "{:<58} {:<6} {:<28} {}",
@@ -373,20 +451,50 @@ fn list(format: ListFormat) -> Result<ExitCode, String> {
 }
 
 fn explain(name: &str) -> Result<ExitCode, String> {
-    let lint = registry::find(name).ok_or_else(|| {
-        let close: Vec<&str> = registry::all()
-            .iter()
-            .map(|l| l.name)
-            .filter(|n| n.contains(name) || name.contains(&n[2..]))
-            .take(5)
-            .collect();
-        if close.is_empty() {
+    let found = lookup(name);
+    if found.is_empty() {
+        let near = near_names(name);
+        return Err(if near.is_empty() {
             format!("no lint named '{name}' (see `smimelint lints`)")
         } else {
-            format!("no lint named '{name}'; did you mean: {}", close.join(", "))
-        }
-    })?;
-    print_out(format!("{}\n", smimelint_engine::meta::explain(lint)).as_bytes())
+            format!("no lint named '{name}'; did you mean: {}", near.join(", "))
+        });
+    }
+    let pages: Vec<String> = found
+        .iter()
+        .map(|l| smimelint_engine::meta::explain(l))
+        .collect();
+    print_out(format!("{}\n", pages.join("\n\n")).as_bytes())
+}
+
+/// The lint of that name, or the lints answering to that pkilint code or zlint name (several
+/// of ours may share one of theirs).
+fn lookup(name: &str) -> Vec<&'static registry::Lint> {
+    if let Some(lint) = registry::find(name) {
+        return vec![lint];
+    }
+    registry::all()
+        .iter()
+        .copied()
+        .filter(|l| l.pkilint.contains(&name) || l.zlint.contains(&name))
+        .collect()
+}
+
+/// Up to five known names (ours, pkilint's, zlint's) closest to `name`, closest first.
+fn near_names(name: &str) -> Vec<&'static str> {
+    let mut scored: Vec<(f64, &'static str)> = registry::all()
+        .iter()
+        .flat_map(|l| {
+            std::iter::once(l.name)
+                .chain(l.pkilint.iter().copied())
+                .chain(l.zlint.iter().copied())
+        })
+        .map(|known| (strsim::jaro_winkler(name, known), known))
+        .filter(|(score, _)| *score >= 0.85)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.dedup_by_key(|(_, n)| *n);
+    scored.into_iter().take(5).map(|(_, n)| n).collect()
 }
 
 fn config_command(example: bool, path: Option<&std::path::Path>) -> Result<ExitCode, String> {
@@ -524,7 +632,11 @@ fn lint(args: LintArgs) -> Result<ExitCode, String> {
         small_input: is_small(&sources),
         ..Scan::default()
     };
-    let items = runner::items(sources, args.all_files, limits(&args));
+    let format = args
+        .input_format
+        .parse()
+        .map_err(|e| format!("--input-format {e}"))?;
+    let items = runner::items_as(sources, args.all_files, limits(&args), format);
     scan(&args, &linter, fail_on, items, extra)
 }
 
@@ -643,16 +755,19 @@ where
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
+            anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
         }
     };
     let format = args.format.0;
+    if args.pretty && format != Format::Json {
+        return Err("--pretty applies to --format json".into());
+    }
     let report = &args.report;
     let want_summary =
         report.summary || report.summary_file.is_some() || report.summary_format.is_some();
     let mut summary = smimelint_output::summary::Summary::new();
-    let progress = Progress::new(!report.quiet, extra.total);
+    // A few small files lint in milliseconds: a bar would only flicker.
+    let progress = Progress::new(!report.quiet && !extra.small_input, extra.total);
     let opts = runner::RunOptions {
         skip: extra.skip,
         issuers: want_summary,
@@ -675,8 +790,15 @@ where
         runner::Event::Batch => {}
     };
     let stdout = std::io::stdout();
-    let writer = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-    let mut sink = output::sink(format, Box::new(writer), color);
+    let writer = std::io::BufWriter::with_capacity(64 * 1024, progress.around(stdout.lock()));
+    let mut sink = if args.pretty {
+        output::pretty_json_sink(Box::new(writer))
+    } else {
+        output::sink(format, Box::new(writer), color)
+    };
+    if let Some(min) = args.min_severity {
+        sink = output::at_least(min.into(), sink);
+    }
     let stats = match runner::run_with(linter, items, sink.as_mut(), opts, &mut observe) {
         Ok(s) => s,
         // A closed pipe (`smimelint lint … | head`) is not an error worth a message.
@@ -762,6 +884,9 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
         leaf_input: args.max_leaf_size.max(1),
         extra_data: args.max_extra_data_size.max(1),
     };
+    if args.lint.input_format != "auto" {
+        return Err("--input-format applies to `lint`; `ct` reads get-entries responses".into());
+    }
     if args.end.is_some() && args.log_url.is_none() {
         return Err("--end applies to --log-url; files are read to their end".into());
     }
@@ -791,11 +916,11 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
                 Some(end) if end >= args.start => {
                     let (end, clamped) = fetch::clamp_end(args.start, end);
                     if clamped {
-                        eprintln!(
-                            "smimelint: {url}: the range is clamped to {} entries, {}-{end}",
+                        note(&format!(
+                            "{url}: the range is clamped to {} entries, {}-{end}",
                             fetch::MAX_RANGE,
                             args.start
-                        );
+                        ));
                     }
                     (
                         Box::new(fetch::fetch(cfg, end, counts.clone())),
@@ -813,7 +938,7 @@ fn ct(args: CtArgs) -> Result<ExitCode, String> {
             let code = scan(&args.lint, &linter, fail_on, items, extra)?;
             match counts.stopped() {
                 Some(why) => {
-                    eprintln!("smimelint: scan stopped early: {why}");
+                    note(&format!("scan stopped early: {why}"));
                     Ok(ExitCode::from(2))
                 }
                 None => Ok(code),
@@ -883,6 +1008,18 @@ impl Progress {
     fn new(_enabled: bool, _total: Option<u64>) -> Progress {
         Progress {}
     }
+    /// `out` with the bar taken off the terminal while each write happens, so that results on
+    /// the same terminal are never drawn into the bar's line.
+    fn around<'w, W: Write + 'w>(&self, out: W) -> Box<dyn Write + 'w> {
+        #[cfg(feature = "ct")]
+        if let Some(bar) = &self.bar {
+            return Box::new(Suspended {
+                bar: bar.clone(),
+                out,
+            });
+        }
+        Box::new(out)
+    }
     fn inc(&self) {
         #[cfg(feature = "ct")]
         if let Some(bar) = &self.bar {
@@ -896,6 +1033,26 @@ impl Progress {
         }
     }
 }
+/// Writes with the progress bar cleared, redrawn afterwards.
+#[cfg(feature = "ct")]
+struct Suspended<W> {
+    bar: indicatif::ProgressBar,
+    out: W,
+}
+
+#[cfg(feature = "ct")]
+impl<W: Write> Write for Suspended<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.bar.suspend(|| self.out.write(buf))
+    }
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.bar.suspend(|| self.out.write_all(buf))
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.bar.suspend(|| self.out.flush())
+    }
+}
+
 #[cfg(feature = "server")]
 #[derive(Args, Debug)]
 struct ServeArgs {
@@ -920,23 +1077,33 @@ struct ServeArgs {
     /// Lint requests admitted at once, queued or running; beyond it 503 (0: four per core)
     #[arg(long, value_name = "N", default_value_t = 0)]
     max_in_flight: usize,
+    /// Configuration file (default: ./smimelint.toml when it exists)
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore ./smimelint.toml
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
 }
 
 #[cfg(feature = "server")]
 fn serve(args: ServeArgs) -> Result<ExitCode, String> {
-    let policy_map = match &args.policy_map {
-        None => None,
-        Some(p) => Some(Arc::new(read_policy_map(p)?)),
-    };
+    // The same file `lint` reads, so that the service and the command line agree.
+    let mut options = Options::default();
+    if !args.no_config {
+        if let Some(loaded) = smimelint_engine::config::find_and_load(args.config.as_deref())? {
+            loaded.apply(&mut options);
+            options.at = loaded.at;
+        }
+    }
+    if let Some(p) = &args.policy_map {
+        options.policy_map = Some(Arc::new(read_policy_map(p)?));
+    }
     let config = smimelint_service::Config {
         listen: args.listen,
         max_body_bytes: args.max_body_size,
         max_batch: args.max_batch.max(1),
         timeout: std::time::Duration::from_millis(args.timeout_ms.max(1)),
-        options: Options {
-            policy_map,
-            ..Options::default()
-        },
+        options,
         log_requests: !args.quiet,
         max_in_flight: args.max_in_flight,
         ..smimelint_service::Config::default()

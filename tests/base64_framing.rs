@@ -44,8 +44,15 @@ fn hex(b: &[u8]) -> String {
 
 /// The sha256 of each record `smimelint lint` gives for `text` on stdin.
 fn cli(text: &str) -> Vec<String> {
+    cli_with(&[], text)
+}
+
+/// As [`cli`], with more `lint` options.
+fn cli_with(options: &[&str], text: &str) -> Vec<String> {
     let mut child = bin()
-        .args(["lint", "-f", "jsonl", "--fail-on", "never", "-"])
+        .args(["lint", "-f", "jsonl", "--fail-on", "never"])
+        .args(options)
+        .arg("-")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -138,4 +145,39 @@ fn cli_and_service_agree_on_base64_lines_and_wrapped_base64() {
         assert_eq!(cli(&several), expected, "width {width}");
         assert_eq!(post(&server, "/v1/lint/batch", &several), expected);
     }
+}
+
+/// `--input-format` reads every input as told, still one record per input unit, in order.
+#[test]
+fn input_format_imposes_the_reading() {
+    let certs = certs();
+    let expected: Vec<String> = certs.iter().map(|c| sha(c)).collect();
+    let several: String = certs.iter().map(|c| wrapped(c, 76) + "\n").collect();
+    // Detection ignores text that does not start as base64; base64 reads each line.
+    let commented = format!("exported by a CA tool\n{several}");
+    assert_eq!(cli(&commented), ["none"]);
+    let mut with_comment = vec!["none".to_string()];
+    with_comment.extend(expected.iter().cloned());
+    assert_eq!(
+        cli_with(&["--input-format", "base64"], &commented),
+        with_comment
+    );
+    // pem: base64 text holds no PEM block, so one record saying so.
+    assert_eq!(cli_with(&["--input-format", "pem"], &several), ["none"]);
+    // der: the whole stream is the certificate's bytes, whatever they look like.
+    assert_eq!(
+        cli_with(&["--input-format", "der"], &several),
+        [sha(several.as_bytes())]
+    );
+    assert_eq!(cli_with(&["--input-format", "auto"], &several), expected);
+}
+
+#[test]
+fn input_format_rejects_unknown_names() {
+    let out = bin()
+        .args(["lint", "--input-format", "pkcs7", "-"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -10,9 +10,17 @@ fn bin() -> Command {
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
+    run_env(args, &[], stdin)
+}
+
+/// [`run`] with these environment variables set (the colour ones are otherwise unset).
+fn run_env(args: &[&str], env: &[(&str, &str)], stdin: &[u8]) -> Output {
     let mut child = bin()
         .args(args)
         .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -544,4 +552,311 @@ fn issuer_enables_the_chain_lints() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--issuer"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn statuses(record: &serde_json::Value) -> Vec<String> {
+    record["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["status"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn min_severity_hides_lower_results_but_not_records_or_the_exit_status() {
+    let input = format!("{}{}", broken(), clean());
+    let all = run(&["lint", "-f", "jsonl", "--all"], input.as_bytes());
+    let every = statuses(&jsonl(&all)[0]);
+    assert!(every.iter().any(|s| s == "pass") && every.iter().any(|s| s == "error"));
+    for flag in ["--min-severity", "-s", "--severity"] {
+        let out = run(
+            &["lint", "-f", "jsonl", "--all", flag, "error"],
+            input.as_bytes(),
+        );
+        assert_eq!(out.status.code(), Some(1), "{flag}");
+        let records = jsonl(&out);
+        assert_eq!(records.len(), 2, "every input keeps its record");
+        assert_eq!(statuses(&records[0]), ["error"], "{flag}");
+        assert_eq!(
+            records[0]["findings"][0]["lint"],
+            "e_der_boolean_not_canonical"
+        );
+        assert!(statuses(&records[1]).is_empty());
+    }
+    // Above the worst finding: nothing shown, the error still decides the status.
+    let out = run(&["lint", "-f", "jsonl", "-s", "fatal"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(jsonl(&out).iter().all(|r| statuses(r).is_empty()));
+    let out = run(&["lint", "-s", "pass"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(2), "pass is not a severity");
+}
+
+#[test]
+fn pretty_json_is_the_same_records_indented() {
+    let input = format!("{}{}", broken(), clean());
+    let plain = run(&["lint", "-f", "json"], input.as_bytes());
+    let pretty = run(&["lint", "-f", "json", "--pretty"], input.as_bytes());
+    assert_eq!(pretty.status.code(), plain.status.code());
+    let parse = |o: &Output| -> serde_json::Value { serde_json::from_slice(&o.stdout).unwrap() };
+    assert_eq!(parse(&pretty), parse(&plain));
+    assert_eq!(parse(&pretty).as_array().unwrap().len(), 2);
+    assert!(String::from_utf8_lossy(&pretty.stdout).contains("\n  \"input\": "));
+    let out = run(&["lint", "-f", "jsonl", "--pretty"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+}
+
+fn lint_list(args: &[&str]) -> Vec<serde_json::Value> {
+    let out = run(&[&["lints", "--format", "json"][..], args].concat(), b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice::<serde_json::Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn lints_source_filters_the_list() {
+    let all = lint_list(&[]);
+    for (arg, sources) in [
+        ("sbr", &["SBR"][..]),
+        ("RFC5280,x690", &["RFC5280", "X690"]),
+    ] {
+        let expected: Vec<&serde_json::Value> = all
+            .iter()
+            .filter(|l| sources.contains(&l["source"].as_str().unwrap()))
+            .collect();
+        assert!(!expected.is_empty(), "{arg}");
+        let listed = lint_list(&["--source", arg]);
+        assert_eq!(listed.iter().collect::<Vec<_>>(), expected, "{arg}");
+        let text = run(&["lints", "--source", arg], b"");
+        assert_eq!(
+            String::from_utf8_lossy(&text.stdout).lines().count(),
+            expected.len()
+        );
+    }
+    let out = run(&["lints", "--source", "sbrr"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn explain_finds_lints_by_pkilint_code_and_zlint_name() {
+    let all = lint_list(&[]);
+    let with = |key: &str| {
+        all.iter()
+            .find(|l| !l[key].as_array().unwrap().is_empty())
+            .unwrap_or_else(|| panic!("no lint has a {key} name"))
+    };
+    for key in ["pkilint", "zlint"] {
+        let lint = with(key);
+        let theirs = lint[key][0].as_str().unwrap();
+        let out = run(&["explain", theirs], b"");
+        assert_eq!(out.status.code(), Some(0), "{theirs}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains(lint["name"].as_str().unwrap()),
+            "{theirs}: {text}"
+        );
+        // A misspelling gets the right name among its suggestions.
+        let mid = theirs.len() / 2;
+        let typo = format!("{}{}", &theirs[..mid], &theirs[mid + 1..]);
+        let out = run(&["explain", &typo], b"");
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(theirs),
+            "{typo}"
+        );
+    }
+    let out = run(&["explain", "e_smime_eku_mising"], b"");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did you mean: e_smime_eku_missing"), "{err}");
+}
+
+/// Known source names (`--include-source` help) from which no listed lint comes.
+fn sources_without_lints() -> Vec<&'static str> {
+    let all = lint_list(&[]);
+    ["SBR", "RFC5280", "RFC6818", "RFC9598", "X690", "smimelint"]
+        .into_iter()
+        .filter(|s| !all.iter().any(|l| l["source"] == *s))
+        .collect()
+}
+
+#[test]
+fn a_source_without_lints_is_refused_like_a_glob_matching_none() {
+    let empty = sources_without_lints();
+    assert!(
+        !empty.is_empty(),
+        "every known source has lints now: this test needs another empty selection"
+    );
+    let dir = temp_dir("sources");
+    for source in empty {
+        for flag in ["--include-source", "--exclude-source"] {
+            let out = run(&["lint", flag, source], clean().as_bytes());
+            assert_eq!(out.status.code(), Some(2), "{flag} {source}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains(flag) && err.contains(source), "{err}");
+        }
+        let config = dir.join(format!("{source}.toml"));
+        std::fs::write(
+            &config,
+            format!("[lint]\ninclude_sources = [\"{source}\"]\n"),
+        )
+        .unwrap();
+        let out = run(
+            &["lint", "--config", config.to_str().unwrap()],
+            clean().as_bytes(),
+        );
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("lint.include_sources"));
+    }
+    // A source with lints still works.
+    let out = run(&["lint", "--include-source", "X690"], clean().as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_misspelt_exclude_glob_in_the_config_file_is_refused() {
+    let dir = temp_dir("exclude-typo");
+    let config = dir.join("smimelint.toml");
+    std::fs::write(&config, "[lint]\nexclude = [\"w_smime_subjet_*\"]\n").unwrap();
+    for args in [
+        vec!["lint", "--config", config.to_str().unwrap()],
+        vec!["config", "--config", config.to_str().unwrap()],
+    ] {
+        let out = run(&args, clean().as_bytes());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("lint.exclude") && err.contains("w_smime_subjet_*"),
+            "{err}"
+        );
+    }
+    // Found in the working directory too.
+    let out = bin()
+        .args(["lint", "-"])
+        .current_dir(&dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The `smimelint-NAME(1)` pages the top manual page lists under SUBCOMMANDS.
+fn promised_pages(top: &str) -> Vec<String> {
+    let section = top
+        .split(".SH SUBCOMMANDS")
+        .nth(1)
+        .expect("a SUBCOMMANDS section")
+        .split(".SH ")
+        .next()
+        .unwrap();
+    section
+        .lines()
+        .filter_map(|l| l.strip_suffix("(1)"))
+        .map(|name| name.replace("\\-", "-"))
+        .collect()
+}
+
+#[test]
+fn man_writes_every_page_the_top_page_promises() {
+    let top = run(&["man"], b"");
+    assert_eq!(top.status.code(), Some(0));
+    let top = String::from_utf8_lossy(&top.stdout).into_owned();
+    let promised = promised_pages(&top);
+    assert!(
+        promised.contains(&"smimelint-lint".to_string()),
+        "{promised:?}"
+    );
+    assert!(
+        promised.contains(&"smimelint-serve".to_string()),
+        "{promised:?}"
+    );
+
+    let dir = temp_dir("man");
+    let out = run(&["man", "--dir", dir.to_str().unwrap()], b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read_to_string(dir.join("smimelint.1")).expect("smimelint.1");
+    assert_eq!(written, top);
+    for name in &promised {
+        let page = std::fs::read_to_string(dir.join(format!("{name}.1")))
+            .unwrap_or_else(|e| panic!("{name}.1 promised but not written: {e}"));
+        assert!(page.contains(&format!(".TH {name} 1")), "{name}");
+        // One page on stdout is the same page.
+        let sub = name.strip_prefix("smimelint-").unwrap();
+        let printed = run(&["man", sub], b"");
+        assert_eq!(String::from_utf8_lossy(&printed.stdout), page, "{name}");
+    }
+    let lint = std::fs::read_to_string(dir.join("smimelint-lint.1")).unwrap();
+    assert!(
+        lint.contains("input\\-format"),
+        "the lint page documents its options"
+    );
+    let out = run(&["man", "no-such-command"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Text without its SGR colour sequences (`ESC [ … m`).
+fn strip_sgr(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("\x1b[") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 2..];
+        let end = tail.find('m').expect("an unterminated escape");
+        rest = &tail[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn colour_follows_the_flag_then_the_clicolor_and_no_color_conventions() {
+    let input = format!("{}{}", broken(), clean());
+    let plain = run(&["lint"], input.as_bytes());
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    assert!(!plain.contains('\x1b') && plain.contains("e_der_boolean_not_canonical"));
+    /// Flags, environment, whether the output is coloured.
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], bool);
+    let cases: &[Case] = &[
+        // On a pipe: none, unless forced (https://bixense.com/clicolors/).
+        (&[], &[], false),
+        (&[], &[("CLICOLOR_FORCE", "1")], true),
+        (&[], &[("CLICOLOR", "1")], false),
+        // NO_COLOR (https://no-color.org) wins over the environment, not over the flag.
+        (&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")], false),
+        (&["--color", "always"], &[("NO_COLOR", "1")], true),
+        (&["--color", "never"], &[("CLICOLOR_FORCE", "1")], false),
+        // An empty NO_COLOR is no request.
+        (&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "")], true),
+    ];
+    for (flags, env, coloured) in cases {
+        let args = [&["lint"][..], flags].concat();
+        let out = run_env(&args, env, input.as_bytes());
+        assert_eq!(out.status.code(), Some(1));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(text.contains("\x1b["), *coloured, "{flags:?} {env:?}");
+        // Colour never changes what is said.
+        assert_eq!(strip_sgr(&text), plain, "{flags:?} {env:?}");
+    }
+    // Only the text format is coloured.
+    let out = run_env(
+        &["lint", "-f", "jsonl"],
+        &[("CLICOLOR_FORCE", "1")],
+        input.as_bytes(),
+    );
+    assert!(!String::from_utf8(out.stdout).unwrap().contains('\x1b'));
 }

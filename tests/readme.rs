@@ -49,3 +49,29 @@ fn counts_are_found_with_separators_and_only_before_lints() {
     let found: Vec<String> = lint_counts(text).into_iter().map(|(_, c)| c).collect();
     assert_eq!(found, ["223", "1204", "12", "3"]);
 }
+
+/// The `/version` example in README.md shows the count a service without configuration
+/// answers: every registered lint.
+#[test]
+fn readme_version_example_matches_the_registry() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).expect("README.md");
+    let key = "\"lints\":";
+    let shown: Vec<&str> = readme
+        .match_indices(key)
+        .map(|(at, _)| {
+            let rest = &readme[at + key.len()..];
+            let end = rest
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len());
+            &rest[..end]
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    assert!(!shown.is_empty(), "README.md shows no /version answer");
+    let n = registry::all().len().to_string();
+    assert!(
+        shown.iter().all(|s| *s == n),
+        "README.md shows lints {shown:?}; the registry has {n}"
+    );
+}

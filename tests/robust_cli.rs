@@ -55,6 +55,10 @@ fn a_closed_stdout_ends_quietly_with_status_zero() {
     let many = dir.join("many.pem");
     std::fs::write(&many, clean_pem().repeat(300)).unwrap();
     let many = many.display().to_string();
+    // Findings would make the status 1: a reader that left decides nothing.
+    let bad = dir.join("bad.pem");
+    std::fs::write(&bad, broken_pem().repeat(300)).unwrap();
+    let bad = bad.display().to_string();
     let cases: &[&[&str]] = &[
         &["explain", "e_smime_eku_missing"],
         &["lints"],
@@ -66,6 +70,12 @@ fn a_closed_stdout_ends_quietly_with_status_zero() {
         &["lint", "-f", "jsonl", &many],
         &["lint", &many],
         &["lint", "-j", "2", "-f", "json", &many],
+        &["lint", &bad],
+        &["lint", "-j", "1", "-f", "jsonl", &bad],
+        &["lint", "-f", "sarif", &bad],
+        &["lint", "-f", "csv", &bad],
+        &["lint", "-f", "github", &bad],
+        &["lint", "--summary", &bad],
     ];
     for args in cases {
         let out = run_into_closed_pipe(args);
@@ -76,11 +86,43 @@ fn a_closed_stdout_ends_quietly_with_status_zero() {
 }
 
 #[test]
+fn a_closed_stdout_while_reading_stdin_ends_quietly() {
+    let bad = broken_pem().repeat(300);
+    for args in [
+        &["lint", "-"][..],
+        &["lint", "-j", "1", "-f", "jsonl"],
+        &["ct", "-"],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let mut child = bin()
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut stdin = child.stdin.take().unwrap();
+        // The command may stop reading once its output is gone: a failed write here is fine.
+        let _ = std::io::Write::write_all(&mut stdin, bad.as_bytes());
+        drop(stdin);
+        let out = child.wait_with_output().expect("wait");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+}
+
+#[test]
 fn a_reader_that_stops_after_one_line_gets_a_quiet_exit() {
     // `smimelint lints --format json | head -1`: the reader leaves after its first line.
+    let dir = temp_dir("head");
+    let broken = dir.join("bad.pem");
+    std::fs::write(&broken, broken_pem().repeat(2000)).unwrap();
+    let broken = broken.display().to_string();
     for args in [
         &["lints", "--format", "json"][..],
         &["explain", "e_smime_eku_missing"],
+        &["lint", "-f", "jsonl", &broken],
     ] {
         let mut child = bin()
             .args(args)
@@ -96,6 +138,7 @@ fn a_reader_that_stops_after_one_line_gets_a_quiet_exit() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
         assert_eq!(stderr(&out), "", "{args:?}");
     }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -383,4 +426,126 @@ fn glob_and_config_fuzz_corpora_replay() {
         }
     }
     assert!(loaded > 0);
+}
+
+/// What `smimelint ARGS` draws on a terminal (stdout and stderr both), with NO_COLOR set.
+#[cfg(pty_script)]
+fn on_a_terminal(args: &[&str]) -> String {
+    on_a_terminal_with(args, &[("NO_COLOR", "1")])
+}
+
+/// [`on_a_terminal`] with this environment (colour variables unset, TERM=xterm unless given).
+#[cfg(pty_script)]
+fn on_a_terminal_with(args: &[&str], env: &[(&str, &str)]) -> String {
+    let quoted: Vec<String> = std::iter::once(env!("CARGO_BIN_EXE_smimelint"))
+        .chain(args.iter().copied())
+        .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
+        .collect();
+    let out = Command::new("/usr/bin/script")
+        .args(["-qec", &quoted.join(" "), "/dev/null"])
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env("TERM", "xterm")
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run script");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Each terminal line as it ends up on screen, roughly: what follows the last carriage return,
+/// with a clear-line sequence at its start removed. A result written into the bar's line keeps
+/// the bar's text in front of it.
+#[cfg(pty_script)]
+fn screen_lines(drawn: &str) -> Vec<String> {
+    drawn
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r'))
+        .map(|l| l.rsplit('\r').next().unwrap_or(""))
+        .map(|l| l.trim_start_matches("\x1b[2K").to_string())
+        .collect()
+}
+
+#[test]
+#[cfg_attr(
+    not(pty_script),
+    ignore = "util-linux script (a terminal for the progress bar) is missing: not run"
+)]
+fn the_progress_bar_never_draws_over_results() {
+    #[cfg(pty_script)]
+    {
+        let dir = temp_dir("bar");
+        let many = dir.join("many.pem");
+        std::fs::write(&many, broken_pem().repeat(3000)).unwrap();
+        let many = many.display().to_string();
+        for jobs in ["1", "2"] {
+            let drawn = on_a_terminal(&["lint", "-f", "jsonl", "-j", jobs, &many]);
+            // The bar was there: otherwise this test would prove nothing.
+            assert!(
+                drawn.contains(" entries "),
+                "-j {jobs}: no progress bar drawn"
+            );
+            let records: Vec<String> = screen_lines(&drawn)
+                .into_iter()
+                .filter(|l| l.contains("\"input\""))
+                .collect();
+            assert_eq!(records.len(), 3000, "-j {jobs}");
+            for line in &records {
+                let parsed: Result<serde_json::Value, _> = serde_json::from_str(line);
+                assert!(parsed.is_ok(), "-j {jobs}: a result drawn over: {line:?}");
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+#[test]
+#[cfg_attr(
+    not(pty_script),
+    ignore = "util-linux script (a terminal for the progress bar) is missing: not run"
+)]
+fn no_progress_bar_for_a_single_small_file() {
+    #[cfg(pty_script)]
+    {
+        let dir = temp_dir("nobar");
+        let one = dir.join("one.pem");
+        std::fs::write(&one, broken_pem()).unwrap();
+        let drawn = on_a_terminal(&["lint", one.to_str().unwrap()]);
+        assert!(drawn.contains("e_smime_eku_missing"), "{drawn:?}");
+        assert!(!drawn.contains("entries"), "a bar was drawn: {drawn:?}");
+        assert!(
+            !drawn.contains("\x1b[2K"),
+            "a bar was drawn and cleared: {drawn:?}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+#[test]
+#[cfg_attr(
+    not(pty_script),
+    ignore = "util-linux script (a terminal) is missing: not run"
+)]
+fn a_terminal_gets_colour_unless_told_otherwise() {
+    #[cfg(pty_script)]
+    {
+        let dir = temp_dir("colour");
+        let one = dir.join("one.pem");
+        std::fs::write(&one, broken_pem()).unwrap();
+        let one = one.to_str().unwrap();
+        let coloured = |env: &[(&str, &str)], flags: &[&str]| {
+            let args = [&["lint", one][..], flags].concat();
+            let drawn = on_a_terminal_with(&args, env);
+            assert!(drawn.contains("e_smime_eku_missing"), "{drawn:?}");
+            drawn.contains("\x1b[")
+        };
+        assert!(coloured(&[], &[]));
+        assert!(!coloured(&[("NO_COLOR", "1")], &[]));
+        assert!(!coloured(&[("TERM", "dumb")], &[]));
+        assert!(!coloured(&[("CLICOLOR", "0")], &[]));
+        assert!(!coloured(&[], &["--color", "never"]));
+        assert!(coloured(&[("NO_COLOR", "1")], &["--color", "always"]));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -28,7 +28,25 @@ impl Server {
     }
 
     fn start_with(max_body: usize, max_batch: usize, extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_smimelint"))
+        Server::launch(max_body, max_batch, extra, None)
+    }
+
+    /// A server started in `dir`, where it finds that directory's smimelint.toml.
+    fn start_in(dir: &std::path::Path, extra: &[&str]) -> Server {
+        Server::launch(MAX_BODY, MAX_BATCH, extra, Some(dir))
+    }
+
+    fn launch(
+        max_body: usize,
+        max_batch: usize,
+        extra: &[&str],
+        dir: Option<&std::path::Path>,
+    ) -> Server {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_smimelint"));
+        if let Some(dir) = dir {
+            command.current_dir(dir);
+        }
+        let mut child = command
             .args(["serve", "--listen", "127.0.0.1:0"])
             .args(extra)
             .args(["--timeout-ms", &TIMEOUT_MS.to_string()])
@@ -103,8 +121,12 @@ fn send(stream: &mut TcpStream, method: &str, path: &str, content_type: Option<&
         head.push_str(&format!("Content-Type: {ct}\r\n"));
     }
     head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).unwrap();
-    stream.write_all(body).unwrap();
+    // A server may answer before it has read the body (a shed request gets its 503 at once)
+    // and close the connection: the reply is what the test looks at, so a failed write is not
+    // an error here.
+    let _ = stream
+        .write_all(head.as_bytes())
+        .and_then(|()| stream.write_all(body));
 }
 
 #[derive(Debug)]
@@ -390,6 +412,67 @@ fn lints_health_and_version() {
     assert_eq!(v["name"], "smimelint");
     assert_eq!(v["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(v["lints"], lints.len());
+    assert_eq!(server.get("/v1/version").json(), v);
+}
+
+/// Two lints switched off in the configuration: one by an exclude, one by `off`.
+const TWO_OFF: &str = "[lint]\nexclude = [\"e_smime_eku_missing\"]\n\n[lints]\nw_smime_aia_ca_issuers_missing = { status = \"off\" }\n";
+
+fn config_dir(name: &str, toml: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("smimelint-serve-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("smimelint.toml"), toml).expect("write config");
+    dir
+}
+
+fn assert_two_lints_off(server: &Server) {
+    let all = smimelint::registry::all().len();
+    assert_eq!(server.get("/version").json()["lints"], all - 2);
+    assert_eq!(server.get("/v1/version").json()["lints"], all - 2);
+    let bad = clean().without_ext(&oid::EXT_KEY_USAGE).build_pem();
+    let r = server.post("/v1/lint", "application/x-pem-file", bad.as_bytes());
+    assert_eq!(r.status, 200);
+    assert!(!lint_names(&r.json()).contains(&"e_smime_eku_missing".to_string()));
+}
+
+#[test]
+fn serve_reads_smimelint_toml_in_its_working_directory() {
+    let dir = config_dir("cwd", TWO_OFF);
+    assert_two_lints_off(&Server::start_in(&dir, &[]));
+    // --no-config ignores it, as `lint --no-config` does.
+    let server = Server::start_in(&dir, &["--no-config"]);
+    let all = smimelint::registry::all().len();
+    assert_eq!(server.get("/version").json()["lints"], all);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn serve_reads_config_file() {
+    let dir = config_dir("file", TWO_OFF);
+    let file = dir.join("smimelint.toml");
+    assert_two_lints_off(&Server::start_with(
+        MAX_BODY,
+        MAX_BATCH,
+        &["--config", file.to_str().unwrap()],
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn serve_refuses_a_bad_config_file() {
+    let dir = config_dir(
+        "bad",
+        "[lint]\nexclude = [\"e_no_such_lint\"]\nnonsense = 1\n",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_smimelint"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--config"])
+        .arg(dir.join("smimelint.toml"))
+        .output()
+        .expect("run smimelint serve");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("smimelint.toml"));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -1018,13 +1101,14 @@ fn slow_work_is_shed_cancelled_and_reported_by_healthz() {
     normal.assert_error(503, "overloaded");
     assert_eq!(normal.header("retry-after"), Some("1"));
     let results: Vec<(Reply, Duration)> = floods.into_iter().map(|t| t.join().unwrap()).collect();
-    // Each was admitted and timed out (408), or shed at once (503); a slot that a cancelled
-    // batch gave back may admit one more.
+    // Each was admitted and timed out (408), or shed at once (503). How many of each depends
+    // on when the bodies arrive: a slot that a cancelled batch gave back admits the next one,
+    // and on a loaded machine the six arrive spread over several timeouts.
     let statuses: Vec<u16> = results.iter().map(|(r, _)| r.status).collect();
     let shed = statuses.iter().filter(|&&s| s == 503).count();
     let timed_out = statuses.iter().filter(|&&s| s == 408).count();
     assert_eq!(shed + timed_out, 6, "{statuses:?}");
-    assert!(shed >= 2 && timed_out >= 2, "{statuses:?}");
+    assert!(shed >= 1 && timed_out >= 2, "{statuses:?}");
     for (r, took) in &results {
         assert!(
             *took < Duration::from_secs(10),
@@ -1132,7 +1216,8 @@ fn openapi_describes_the_routes_and_docs_names_them() {
         );
         let concrete = path
             .replace("{group}", "cabf-smime")
-            .replace("{linter}", "MAILBOX-STRICT");
+            .replace("{linter}", "MAILBOX-STRICT")
+            .replace("{name}", "e_smime_eku_missing");
         for method in ops.as_object().unwrap().keys() {
             // Every described operation exists: no 404 or 405 from the router. (A GET goes
             // without a body: one left unread makes the server reset the connection.)

@@ -463,9 +463,11 @@ pub fn is_self_signed(cert: &Cert<'_>) -> Option<bool> {
 /// engine's `Linter`), so two linters never share or leak verdicts.
 #[derive(Debug, Default)]
 pub struct SelfSignatures {
-    /// (the certificate's DER, its verdict), oldest first.
-    entries: std::sync::Mutex<Vec<(Box<[u8]>, Option<bool>)>>,
+    entries: std::sync::Mutex<Vec<Remembered>>,
 }
+
+/// (a certificate's DER, its verdict); the entries are kept oldest first.
+type Remembered = (Box<[u8]>, Option<bool>);
 
 impl SelfSignatures {
     /// Roots remembered; the oldest is forgotten first.

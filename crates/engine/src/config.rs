@@ -112,15 +112,21 @@ fn oids(key: &str, list: &[String]) -> Result<Vec<ObjectIdentifier>, String> {
 // Every value below is checked by one function whatever path it comes from (command line,
 // configuration file, `smimelint config`), so that no path accepts what another refuses.
 
-/// Lint sources by name; `what` names the setting in the error.
+/// Lint sources by name; `what` names the setting in the error. A source no registered lint
+/// comes from is refused like a glob that matches no lint: selecting by it would silently run
+/// nothing (include) or do nothing (exclude).
 pub fn parse_sources(what: &str, names: &[String]) -> Result<Vec<Source>, String> {
     names
         .iter()
         .map(|n| {
-            Source::parse(n).ok_or_else(|| {
+            let source = Source::parse(n).ok_or_else(|| {
                 let known: Vec<&str> = Source::ALL.iter().map(|s| s.as_str()).collect();
                 format!("{what}: unknown source '{n}' (known: {})", known.join(", "))
-            })
+            })?;
+            if !registry::all().iter().any(|l| l.source == source) {
+                return Err(format!("{what}: no lint comes from source '{n}'"));
+            }
+            Ok(source)
         })
         .collect()
 }
@@ -328,7 +334,7 @@ pub const EXAMPLE: &str = r#"# smimelint.toml — read from the working director
 # Lint name globs to run / skip.
 # include = ["e_*"]
 # exclude = ["w_smime_subject_*"]
-# Lint sources to run / skip: SBR, RFC5280, RFC6818, RFC9598, X690, smimelint.
+# Lint sources to run / skip: SBR, RFC5280, RFC6818, X690, smimelint.
 # exclude_sources = ["X690"]
 # Lowest status that makes the exit code 1: notice, warn, error, fatal, never.
 # fail_on = "error"

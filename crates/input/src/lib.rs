@@ -41,10 +41,16 @@
 //!      capped at `max_line_bytes`.
 //!
 //! A read error yields one `Unreadable` item and ends the stream.
+//!
+//! [`frame_as`] skips detection: with [`InputFormat::Der`] the stream is one DER certificate,
+//! with [`InputFormat::Pem`] only PEM blocks count, with [`InputFormat::Base64`] every
+//! non-empty line (or wrapped run of lines) is a certificate. A stream still gives at least
+//! one item: nothing at all is `Empty`, text without a block is `NotCertificate`.
 
 mod base64_lines;
 mod decode;
 mod der;
+mod format;
 mod item;
 mod limits;
 mod paths;
@@ -57,6 +63,7 @@ mod test_support;
 
 use std::io::Read;
 
+pub use format::InputFormat;
 pub use item::{Encoding, InputError, InputErrorKind, InputItem, InputNote};
 pub use limits::{Limits, DEFAULT_MAX_CERT_BYTES, DEFAULT_MAX_LINE_BYTES};
 pub use paths::{expand_paths, path_name};
@@ -66,9 +73,14 @@ use stream::Core;
 
 /// Frame one byte stream. `name` is the display name ("-" for stdin). Lazily reads `reader`.
 pub fn frame<R: Read>(name: &str, reader: R, limits: Limits) -> Framer<R> {
+    frame_as(name, reader, limits, InputFormat::Auto)
+}
+
+/// Frame one byte stream read as `format` (see the crate documentation).
+pub fn frame_as<R: Read>(name: &str, reader: R, limits: Limits, format: InputFormat) -> Framer<R> {
     Framer {
         name: name.to_owned(),
-        core: Core::new(reader, limits),
+        core: Core::new(reader, limits, format),
         lookahead: None,
         emitted: 0,
         numbered: false,

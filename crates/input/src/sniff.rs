@@ -2,9 +2,10 @@
 
 use std::io::{self, Read};
 
+use crate::format::InputFormat;
 use crate::item::{InputErrorKind, Unnamed};
 use crate::reader::Skipped;
-use crate::stream::{Core, Phase, NO_CERT_MESSAGE};
+use crate::stream::{Core, Phase, TextMode, NO_CERT_MESSAGE};
 
 /// How many leading bytes decide between DER and text.
 const SNIFF_BYTES: usize = 64;
@@ -14,6 +15,16 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 impl<R: Read> Core<R> {
     /// Decide the stream's format from its first bytes and give its first item.
     pub(crate) fn detect(&mut self) -> io::Result<Unnamed> {
+        if self.format == InputFormat::Der {
+            if self.src.peek(1)?.is_empty() {
+                self.phase = Phase::Done;
+                return Ok(Unnamed::stream_error(
+                    InputErrorKind::Empty,
+                    "input is empty",
+                ));
+            }
+            return self.der_item();
+        }
         let mut skipped = self.skip_blank()?;
         if self.src.peek(UTF8_BOM.len())?.starts_with(UTF8_BOM) {
             self.src.consume(UTF8_BOM.len());
@@ -30,10 +41,13 @@ impl<R: Read> Core<R> {
             };
             return Ok(Unnamed::stream_error(InputErrorKind::Empty, message));
         }
-        if looks_like_der(self.src.peek(SNIFF_BYTES)?) {
+        if self.format == InputFormat::Auto && looks_like_der(self.src.peek(SNIFF_BYTES)?) {
             return self.der_item();
         }
         self.phase = Phase::Text;
+        if self.format == InputFormat::Base64 {
+            self.mode = TextMode::Lines;
+        }
         match self.text_item()? {
             Some(item) => Ok(item),
             // Unreachable in practice: text_item gives NotCertificate at EOF in Scanning mode.

@@ -4,12 +4,14 @@
 use std::io::{self, Read};
 
 use crate::base64_lines::starts_base64_cert;
+use crate::format::InputFormat;
 use crate::item::{InputErrorKind, Unnamed};
 use crate::limits::Limits;
 use crate::pem::{marker_label, BEGIN_MARKER};
 use crate::reader::{LineEnd, Source};
 
 pub(crate) const NO_CERT_MESSAGE: &str = "no PEM certificate block, DER or base64 found";
+pub(crate) const NO_PEM_MESSAGE: &str = "no PEM certificate block found";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Phase {
@@ -36,6 +38,7 @@ pub(crate) enum TextMode {
 pub(crate) struct Core<R> {
     pub(crate) src: Source<R>,
     pub(crate) limits: Limits,
+    pub(crate) format: InputFormat,
     pub(crate) phase: Phase,
     pub(crate) mode: TextMode,
     /// Whether the first non-empty, non-BEGIN line was already judged for base64 mode.
@@ -51,10 +54,11 @@ pub(crate) struct Core<R> {
 }
 
 impl<R: Read> Core<R> {
-    pub(crate) fn new(reader: R, limits: Limits) -> Self {
+    pub(crate) fn new(reader: R, limits: Limits, format: InputFormat) -> Self {
         Core {
             src: Source::new(reader),
             limits,
+            format,
             phase: Phase::Start,
             mode: TextMode::Scanning,
             first_line_judged: false,
@@ -106,7 +110,11 @@ impl<R: Read> Core<R> {
             if text.is_empty() {
                 continue;
             }
-            if let Some(label) = marker_label(text, BEGIN_MARKER) {
+            let begin = match self.format {
+                InputFormat::Base64 => None,
+                _ => marker_label(text, BEGIN_MARKER),
+            };
+            if let Some(label) = begin {
                 if self.mode == TextMode::Scanning {
                     self.mode = TextMode::Pem;
                 }
@@ -115,7 +123,11 @@ impl<R: Read> Core<R> {
             let first_line = !self.first_line_judged;
             self.first_line_judged = true;
             match self.mode {
-                TextMode::Scanning if first_line && starts_base64_cert(text, too_long) => {
+                TextMode::Scanning
+                    if first_line
+                        && self.format == InputFormat::Auto
+                        && starts_base64_cert(text, too_long) =>
+                {
                     self.mode = TextMode::Lines;
                     return self.base64_unit(too_long).map(Some);
                 }
@@ -138,8 +150,12 @@ impl<R: Read> Core<R> {
 
     fn end_of_text(&mut self) -> Option<Unnamed> {
         self.phase = Phase::Done;
+        let message = match self.format {
+            InputFormat::Pem => NO_PEM_MESSAGE,
+            _ => NO_CERT_MESSAGE,
+        };
         (self.mode == TextMode::Scanning)
-            .then(|| Unnamed::stream_error(InputErrorKind::NotCertificate, NO_CERT_MESSAGE))
+            .then(|| Unnamed::stream_error(InputErrorKind::NotCertificate, message))
     }
 }
 

@@ -1,12 +1,16 @@
 //! Output formats: text (default), json (one array), jsonl (one object per line), csv (one row
 //! per finding). All stream: nothing is buffered beyond one record.
 
+use anstyle::{AnsiColor, Style};
 use smimelint_engine::linter::CertResult;
 use smimelint_engine::registry::Status;
 use std::io::{self, Write};
 
 mod ci;
+mod shown;
 pub mod summary;
+
+pub use shown::at_least;
 
 // Unit tests lint real certificates: the rulebook must be linked.
 
@@ -62,7 +66,11 @@ pub fn sink<'w>(format: Format, out: Box<dyn Write + 'w>, color: bool) -> Box<dy
             color,
             ne: NeTally::default(),
         }),
-        Format::Json => Box::new(JsonSink { out, first: true }),
+        Format::Json => Box::new(JsonSink {
+            out,
+            first: true,
+            pretty: false,
+        }),
         Format::Jsonl => Box::new(JsonlSink { out }),
         Format::Csv => Box::new(CsvSink { out }),
         Format::Github => Box::new(crate::ci::GithubSink::new(out)),
@@ -87,9 +95,19 @@ impl Sink for JsonlSink<'_> {
     }
 }
 
+/// `--format json` with each record indented, for reading rather than parsing.
+pub fn pretty_json_sink<'w>(out: Box<dyn Write + 'w>) -> Box<dyn Sink + 'w> {
+    Box::new(JsonSink {
+        out,
+        first: true,
+        pretty: true,
+    })
+}
+
 struct JsonSink<'w> {
     out: Box<dyn Write + 'w>,
     first: bool,
+    pretty: bool,
 }
 
 impl Sink for JsonSink<'_> {
@@ -103,7 +121,11 @@ impl Sink for JsonSink<'_> {
         self.out
             .write_all(if self.first { b"\n" } else { b",\n" })?;
         self.first = false;
-        serde_json::to_writer(&mut self.out, r)?;
+        if self.pretty {
+            serde_json::to_writer_pretty(&mut self.out, r)?;
+        } else {
+            serde_json::to_writer(&mut self.out, r)?;
+        }
         Ok(())
     }
     fn end(&mut self, _: &RunStats) -> io::Result<()> {
@@ -192,9 +214,9 @@ fn ne_note(r: &CertResult) -> String {
 }
 
 impl TextSink<'_> {
-    fn paint(&self, code: &str, s: &str) -> String {
+    fn paint(&self, style: Style, s: &str) -> String {
         if self.color {
-            format!("\x1b[{code}m{s}\x1b[0m")
+            format!("{style}{s}{style:#}")
         } else {
             s.to_string()
         }
@@ -235,13 +257,17 @@ fn escape_controls(s: &str, keep_lines: bool) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-fn status_color(s: Status) -> &'static str {
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const OK: Style = AnsiColor::Green.on_default();
+
+fn status_color(s: Status) -> Style {
     match s {
-        Status::Fatal => "1;35",
-        Status::Error => "1;31",
-        Status::Warn => "1;33",
-        Status::Notice => "36",
-        _ => "2",
+        Status::Fatal => AnsiColor::Magenta.on_default().bold(),
+        Status::Error => AnsiColor::Red.on_default().bold(),
+        Status::Warn => AnsiColor::Yellow.on_default().bold(),
+        Status::Notice => AnsiColor::Cyan.on_default(),
+        _ => DIM,
     }
 }
 
@@ -257,17 +283,17 @@ impl Sink for TextSink<'_> {
         };
         let verdict = match r.worst() {
             s if s.is_finding() => self.paint(status_color(s), s.as_str()),
-            _ => self.paint("32", "ok"),
+            _ => self.paint(OK, "ok"),
         };
         if r.not_yet_effective > 0 {
             self.ne.certificates += 1;
             self.ne.results += r.not_yet_effective;
             self.ne.at_not_before |= !r.at_requested;
         }
-        let note = self.paint("2", &ne_note(r));
+        let note = self.paint(DIM, &ne_note(r));
         let header = format!(
             "{}  {profile}  {verdict}{note}",
-            self.paint("1", &terminal_safe(&r.input))
+            self.paint(BOLD, &terminal_safe(&r.input))
         );
         writeln!(self.out, "{header}")?;
         for f in &r.findings {

@@ -7,7 +7,7 @@
 
 use smimelint_cert::Cert;
 use smimelint_engine::linter::{CertResult, Linter};
-use smimelint_input::{self as input, InputError, InputErrorKind, InputItem, Limits};
+use smimelint_input::{self as input, InputError, InputErrorKind, InputFormat, InputItem, Limits};
 pub use smimelint_output::RunStats;
 use smimelint_output::Sink;
 use std::io;
@@ -27,11 +27,23 @@ pub fn items(
     all_files: bool,
     limits: Limits,
 ) -> impl Iterator<Item = InputItem> + Send {
+    items_as(sources, all_files, limits, InputFormat::Auto)
+}
+
+/// Items of `sources` read as `format`, in order, read lazily.
+pub fn items_as(
+    sources: Vec<InputSource>,
+    all_files: bool,
+    limits: Limits,
+    format: InputFormat,
+) -> impl Iterator<Item = InputItem> + Send {
     sources
         .into_iter()
         .flat_map(move |src| -> Box<dyn Iterator<Item = InputItem> + Send> {
             match src {
-                InputSource::Stdin => Box::new(input::frame("-", io::stdin(), limits.clone())),
+                InputSource::Stdin => {
+                    Box::new(input::frame_as("-", io::stdin(), limits.clone(), format))
+                }
                 InputSource::Path(p) => {
                     let limits = limits.clone();
                     Box::new(input::expand_paths(&[p], all_files).flat_map(
@@ -40,10 +52,11 @@ pub fn items(
                                 Ok(f) => Ok((path, f)),
                                 Err(e) => Err((path, e)),
                             }) {
-                                Ok((path, file)) => Box::new(input::frame(
+                                Ok((path, file)) => Box::new(input::frame_as(
                                     &input::path_name(&path),
                                     io::BufReader::with_capacity(64 * 1024, file),
                                     limits.clone(),
+                                    format,
                                 )),
                                 Err((path, e)) => Box::new(std::iter::once(unreadable(path, e))),
                             }

@@ -10,7 +10,6 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::{Deserialize, Serialize};
 use smimelint_engine::linter::{self as engine, Linter};
-use smimelint_engine::registry;
 use smimelint_input::{InputItem, Limits};
 use std::sync::Arc;
 use std::time::Instant;
@@ -22,6 +21,7 @@ pub(super) fn routes(state: Arc<State>) -> Router {
         .route("/v1/lints", get(lints))
         .route("/healthz", get(healthz))
         .route("/version", get(version))
+        .route("/v1/version", get(version))
         // pkilint's REST API (pkilint.rs) and the API description (openapi.rs).
         .route("/openapi.json", get(openapi::openapi_json))
         .route("/docs", get(openapi::docs))
@@ -34,6 +34,8 @@ pub(super) fn routes(state: Arc<State>) -> Router {
             "/certificate/{group}/{linter}",
             post(pkilint::typed).get(pkilint::validations),
         )
+        .merge(super::pkimetal::routes())
+        .merge(super::webpage::routes())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         // Outermost last: the log line also covers requests the deadline cut off.
@@ -445,11 +447,12 @@ async fn healthz(Shared(state): Shared<Arc<State>>) -> Response {
     response
 }
 
-async fn version() -> Response {
+/// `lints` counts what this service runs: the registry less what its configuration switched off.
+async fn version(Shared(state): Shared<Arc<State>>) -> Response {
     json_response(&serde_json::json!({
         "name": "smimelint",
         "version": env!("CARGO_PKG_VERSION"),
-        "lints": registry::all().len(),
+        "lints": state.linter.lints().len(),
     }))
 }
 

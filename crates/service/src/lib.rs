@@ -11,8 +11,12 @@
 //! | `POST /v1/lint/batch` | PEM/base64 lines, or JSON with `certificates` | array of records, in order |
 //! | `GET /v1/lints` | – | every lint's metadata ([`smimelint_engine::meta::LintInfo`]) |
 //! | `GET /healthz` | – | `{"status":"ok"}`, or 503 `{"status":"unavailable"}` when the lint pool cannot take work |
-//! | `GET /version` | – | `{"name","version","lints"}` |
+//! | `GET /version`, `GET /v1/version` | – | `{"name","version","lints"}`: the lints [`Config::options`] selects |
 //! | `POST /certificate/cabf-smime[/{TYPE}\|/determine-linter]`, `GET /certificate[/cabf-smime[/{TYPE}]]` | JSON `{"pem"}` or `{"b64"}` | pkilint's REST answers and errors ([`pkilint`]) |
+//! | `POST /lintcert`, `POST /linttbscert` | form with `b64input`, `profile`, `format`, `severity` | pkimetal's `[{"Linter","Finding","Severity","Code"}]`; `GET` shows the form |
+//! | `GET /linters`, `GET /profiles` | – | pkimetal's linter and profile lists |
+//! | `GET /`, `POST /` | form (paste or upload) | an HTML page with the findings as a table |
+//! | `GET /lints`, `GET /lints/{NAME}` | – | HTML: every lint; one lint as `smimelint explain` prints it |
 //!
 //! `GET /openapi.json` describes every endpoint (OpenAPI 3.1, [`openapi`]); `GET /docs` lists
 //! them on a page.
@@ -37,7 +41,10 @@
 
 mod body;
 mod error;
+mod form;
 mod handlers;
+mod html;
+mod lint_docs;
 mod lowlevel;
 pub mod openapi;
 pub mod pkilint;
@@ -46,7 +53,9 @@ mod pkilint_json;
 mod pkilint_loader;
 mod pkilint_request;
 mod pkilint_time;
+mod pkimetal;
 mod pool;
+mod webpage;
 
 pub use error::ApiError;
 pub use handlers::{parse_lint_request, LintRequest};

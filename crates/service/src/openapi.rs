@@ -73,6 +73,43 @@ fn smimelint_post(summary: &str, ok: Value) -> Value {
     })
 }
 
+/// A pkimetal form endpoint: `GET` shows the form, `POST` lints.
+fn pkimetal_form(summary: &str) -> Value {
+    let findings = json!({ "type": "array", "items": { "type": "object" } });
+    json!({
+        "get": { "summary": "An HTML form posting to this endpoint", "tags": ["pkimetal"],
+                 "responses": { "200": { "description": "HTML",
+                     "content": { "text/html": { "schema": { "type": "string" } } } } } },
+        "post": {
+            "summary": summary,
+            "tags": ["pkimetal"],
+            "requestBody": { "required": true, "content": {
+                "application/x-www-form-urlencoded": { "schema": { "type": "object" } },
+                "multipart/form-data": { "schema": { "type": "object" } },
+            } },
+            "responses": {
+                "200": { "description": "Findings", "content": { "application/json": { "schema": findings } } },
+                "400": { "description": "Refused request: one fatal finding" },
+            },
+        },
+    })
+}
+
+/// An HTML page of the web interface (`post`: the page's form posts back to it).
+fn html_page(summary: &str, post: bool) -> Value {
+    let op = json!({
+        "summary": summary,
+        "tags": ["web"],
+        "responses": { "200": { "description": "HTML",
+            "content": { "text/html": { "schema": { "type": "string" } } } } },
+    });
+    if post {
+        json!({ "get": op, "post": op })
+    } else {
+        json!({ "get": op })
+    }
+}
+
 fn components() -> Value {
     let string = json!({ "type": "string" });
     json!({ "schemas": {
@@ -173,6 +210,25 @@ pub fn document() -> Value {
                 "smimelint", vec![], json!({ "type": "object" })) },
             "/version": { "get": get("Name, version and lint count", "smimelint", vec![],
                 json!({ "type": "object" })) },
+            "/v1/version": { "get": get("Name, version and lint count", "smimelint", vec![],
+                json!({ "type": "object" })) },
+            "/lintcert": pkimetal_form("Lint a certificate (pkimetal's API)"),
+            "/linttbscert": pkimetal_form("Lint a TBSCertificate (pkimetal's API)"),
+            "/linters": { "get": get("The linters (pkimetal's API)", "pkimetal", vec![],
+                json!({ "type": "array", "items": { "type": "object" } })) },
+            "/profiles": { "get": get("The profiles (pkimetal's API)", "pkimetal", vec![],
+                json!({ "type": "array", "items": { "type": "object" } })) },
+            "/": html_page("A page to lint one certificate by hand", true),
+            "/lints": html_page("Every lint", false),
+            "/lints/{name}": {
+                "get": {
+                    "summary": "One lint, as `smimelint explain` prints it",
+                    "tags": ["web"],
+                    "parameters": [path_param("name", "Lint name")],
+                    "responses": { "200": { "description": "HTML",
+                        "content": { "text/html": { "schema": { "type": "string" } } } } },
+                },
+            },
             "/certificate": { "get": get("The certificate linter groups", "pkilint", vec![],
                 json!({ "type": "array", "items": schema("LinterGroup") })) },
             "/certificate/{group}": {
