@@ -1,7 +1,7 @@
 //! Routes, request decoding and the limits every request passes through.
 
 use super::body::{parse_json, read_body, run_lint};
-use super::{pkilint, ApiError, State};
+use super::{openapi, pkilint, ApiError, State};
 use axum::extract::{Request, State as Shared};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
@@ -22,11 +22,18 @@ pub(super) fn routes(state: Arc<State>) -> Router {
         .route("/healthz", get(healthz))
         .route("/version", get(version))
         .route("/v1/version", get(version))
+        // pkilint's REST API (pkilint.rs) and the API description (openapi.rs).
+        .route("/openapi.json", get(openapi::openapi_json))
+        .route("/docs", get(openapi::docs))
+        .route("/certificate", get(pkilint::groups))
         .route(
-            "/certificate/cabf-smime",
+            "/certificate/{group}",
             post(pkilint::detect).get(pkilint::group),
         )
-        .route("/certificate/cabf-smime/{type}", post(pkilint::typed))
+        .route(
+            "/certificate/{group}/{linter}",
+            post(pkilint::typed).get(pkilint::validations),
+        )
         .merge(super::pkimetal::routes())
         .merge(super::webpage::routes())
         .fallback(not_found)

@@ -12,11 +12,14 @@
 //! | `GET /v1/lints` | – | every lint's metadata ([`smimelint_engine::meta::LintInfo`]) |
 //! | `GET /healthz` | – | `{"status":"ok"}`, or 503 `{"status":"unavailable"}` when the lint pool cannot take work |
 //! | `GET /version`, `GET /v1/version` | – | `{"name","version","lints"}`: the lints [`Config::options`] selects |
-//! | `POST /certificate/cabf-smime[/{TYPE}]` | JSON `{"pem"}` or `{"b64"}` | pkilint's REST shape ([`pkilint`]) |
+//! | `POST /certificate/cabf-smime[/{TYPE}\|/determine-linter]`, `GET /certificate[/cabf-smime[/{TYPE}]]` | JSON `{"pem"}` or `{"b64"}` | pkilint's REST answers and errors ([`pkilint`]) |
 //! | `POST /lintcert`, `POST /linttbscert` | form with `b64input`, `profile`, `format`, `severity` | pkimetal's `[{"Linter","Finding","Severity","Code"}]`; `GET` shows the form |
 //! | `GET /linters`, `GET /profiles` | – | pkimetal's linter and profile lists |
 //! | `GET /`, `POST /` | form (paste or upload) | an HTML page with the findings as a table |
 //! | `GET /lints`, `GET /lints/{NAME}` | – | HTML: every lint; one lint as `smimelint explain` prints it |
+//!
+//! `GET /openapi.json` describes every endpoint (OpenAPI 3.1, [`openapi`]); `GET /docs` lists
+//! them on a page.
 //!
 //! Errors are JSON `{"error": CODE, "message": TEXT}` with a 4xx or 5xx status (see
 //! [`ApiError`]), including the answers hyper writes for requests it cannot parse.
@@ -43,7 +46,13 @@ mod handlers;
 mod html;
 mod lint_docs;
 mod lowlevel;
+pub mod openapi;
 pub mod pkilint;
+pub mod pkilint_codes;
+mod pkilint_json;
+mod pkilint_loader;
+mod pkilint_request;
+mod pkilint_time;
 mod pkimetal;
 mod pool;
 mod webpage;
