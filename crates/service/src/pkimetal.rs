@@ -268,8 +268,9 @@ async fn post(Shared(state): Shared<Arc<State>>, request: Request, endpoint: End
     let (parts, body) = request.into_parts();
     let query = Form::urlencoded(parts.uri.query().unwrap_or("").as_bytes());
     // Until the form is read, a refusal comes in the format the query or Accept asks for.
+    let query_format = query.as_ref().ok().and_then(|q| q.text("format"));
     let mut format =
-        response_format(query.text("format").as_deref(), &parts.headers).unwrap_or(Format::Json);
+        response_format(query_format.as_deref(), &parts.headers).unwrap_or(Format::Json);
     match handle(&state, endpoint, &parts.headers, body, query, &mut format).await {
         Ok(findings) => render::answer(StatusCode::OK, format, &findings),
         Err(refusal) => {
@@ -290,15 +291,16 @@ async fn handle(
     endpoint: Endpoint,
     headers: &HeaderMap,
     body: axum::body::Body,
-    query: Form,
+    query: Result<Form, ApiError>,
     format: &mut Format,
 ) -> Result<Vec<LintFinding>, Refusal> {
+    let query = query?;
     let body = read_body(state, headers, body).await?;
     let mut params = Params {
         form: Form::default(),
         query,
     };
-    let input = match Form::parse(headers, &body) {
+    let input = match Form::parse(headers, &body).await {
         Some(form) => {
             params.form = form?;
             params
