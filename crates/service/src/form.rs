@@ -83,8 +83,11 @@ impl Form {
         let stream = Body::from(body).into_data_stream();
         let mut multipart = multer::Multipart::new(stream, boundary);
         let mut fields = Vec::new();
+        let mut parts = 0;
         while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {
-            if fields.len() == MAX_FIELDS {
+            // Unnamed parts are dropped but count: each costs a header parse.
+            parts += 1;
+            if parts > MAX_FIELDS {
                 return Err(too_many_fields());
             }
             let name = field.name().map(str::to_string);
@@ -273,6 +276,10 @@ Content-Disposition: form-data; name=b\r\n\r\nx%4\r\n--b--";
         }
         multipart.extend_from_slice(b"--b--\r\n");
         let outcome = parse("multipart/form-data; boundary=b", &multipart).await;
+        assert_bad_form(outcome, "form fields");
+        let unnamed =
+            "--b\r\nContent-Type: text/plain\r\n\r\n\r\n".repeat(MAX_FIELDS + 1) + "--b--";
+        let outcome = parse("multipart/form-data; boundary=b", unnamed.as_bytes()).await;
         assert_bad_form(outcome, "form fields");
 
         let urlencoded = "a&".repeat(MAX_FIELDS + 1);
