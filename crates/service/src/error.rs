@@ -15,7 +15,8 @@ use serde::Serialize;
 /// | 408 | `timeout` | the request (headers, body and linting) took longer than the timeout |
 /// | 413 | `body_too_large` | the body exceeds the limit (1 MiB by default) |
 /// | 413 | `batch_too_large` | more certificates than the batch limit |
-/// | 415 | `unsupported_media_type` | a content type other than JSON, PEM, DER or text |
+/// | 415 | `unsupported_media_type` | a content type other than JSON, PEM, DER or text, or one that does not parse |
+/// | 400 | `malformed_form` | a form body (web page, pkimetal API) that does not decode, or has too many fields |
 /// | 422 | `invalid_request` | JSON of the wrong shape, unknown type, bad `at`, bad issuer, … |
 /// | 400 | `malformed_request` | the request line or a header does not parse, or Content-Length is invalid |
 /// | 414 | `uri_too_long` | the request URI is over the HTTP parser's limit |

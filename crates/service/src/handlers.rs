@@ -82,16 +82,15 @@ impl LintRequest {
     }
 
     /// Options from a raw request's query string; unknown keys are refused like unknown JSON
-    /// fields.
+    /// fields. `include` and `exclude` may repeat and hold comma-separated lists, which a serde
+    /// struct of single values would refuse, so the decoded pairs are read one by one.
     fn from_query(query: Option<&str>) -> Result<LintRequest, ApiError> {
         let mut req = LintRequest::default();
-        for pair in query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = percent_decode(value);
-            match key {
-                "type" => req.cert_type = Some(value),
-                "at" => req.at = Some(value),
-                "all" => req.all = matches!(value.as_str(), "" | "1" | "true"),
+        for (key, value) in form_urlencoded::parse(query.unwrap_or("").as_bytes()) {
+            match &*key {
+                "type" => req.cert_type = Some(value.into_owned()),
+                "at" => req.at = Some(value.into_owned()),
+                "all" => req.all = matches!(&*value, "" | "1" | "true"),
                 "include" => req.include.extend(value.split(',').map(str::to_string)),
                 "exclude" => req.exclude.extend(value.split(',').map(str::to_string)),
                 _ => {
@@ -103,29 +102,6 @@ impl LintRequest {
         }
         Ok(req)
     }
-}
-
-/// `%XX` and `+` decoding for query values; malformed escapes are kept as they are.
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| char::from(c).to_digit(16);
-        match b[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push((h * 16 + l) as u8);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The linter for one request: the shared one unless the request overrides something.
@@ -262,26 +238,30 @@ fn body_kind(headers: &HeaderMap, body: &[u8]) -> Result<BodyKind, ApiError> {
     };
     let mime = value
         .to_str()
-        .unwrap_or("")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    if mime == "application/json" {
+        .map_err(|_| unsupported_media_type("the Content-Type is not text".to_string()))?
+        .parse::<mime::Mime>()
+        .map_err(|e| unsupported_media_type(format!("the Content-Type does not parse ({e})")))?;
+    let essence = mime.essence_str();
+    if essence == mime::APPLICATION_JSON.essence_str() {
         Ok(BodyKind::Json)
-    } else if ENCODED_TYPES.contains(&mime.as_str()) {
+    } else if ENCODED_TYPES.contains(&essence) {
         Ok(BodyKind::Encoded)
     } else {
-        Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            format!(
-                "content type '{mime}' not accepted; use application/json or one of {}",
-                ENCODED_TYPES.join(", ")
-            ),
-        ))
+        Err(unsupported_media_type(format!(
+            "content type '{essence}' not accepted"
+        )))
     }
+}
+
+fn unsupported_media_type(problem: String) -> ApiError {
+    ApiError::new(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+        format!(
+            "{problem}; use application/json or one of {}",
+            ENCODED_TYPES.join(", ")
+        ),
+    )
 }
 
 fn require_content(body: &[u8]) -> Result<(), ApiError> {
@@ -516,11 +496,76 @@ mod tests {
     use super::*;
 
     #[test]
-    fn percent_decoding() {
-        assert_eq!(percent_decode("e_%2A"), "e_*");
-        assert_eq!(percent_decode("a+b"), "a b");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("%zz"), "%zz");
+    fn query_values_are_percent_decoded() {
+        let req = LintRequest::from_query(Some(
+            "include=e_%2A,w_x&at=2024-01-01+00&exclude=100%&exclude=%zz&all",
+        ))
+        .unwrap();
+        assert_eq!(req.include, ["e_*", "w_x"]);
+        assert_eq!(req.at.as_deref(), Some("2024-01-01 00"));
+        assert_eq!(req.exclude, ["100%", "%zz"]);
+        assert!(req.all);
+        let req = LintRequest::from_query(Some("%74ype=mailbox-strict&all=false")).unwrap();
+        assert_eq!(req.cert_type.as_deref(), Some("mailbox-strict"));
+        assert!(!req.all);
+        assert!(LintRequest::from_query(None).unwrap().overrides_nothing());
+    }
+
+    #[test]
+    fn unknown_query_parameter_is_refused() {
+        let e = LintRequest::from_query(Some("type=x&colour=red")).unwrap_err();
+        assert_eq!((e.status, e.error), (422, "invalid_request"));
+        assert!(e.message.contains("'colour'"), "{}", e.message);
+    }
+
+    fn kind(content_type: &str) -> Result<BodyKind, ApiError> {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_str(content_type).unwrap(),
+        );
+        body_kind(&headers, b"")
+    }
+
+    /// RFC 9110 section 8.3.1: type, subtype and parameter names are case-insensitive.
+    #[test]
+    fn content_type_by_essence() {
+        assert_eq!(
+            kind("Application/JSON; charset=UTF-8").unwrap(),
+            BodyKind::Json
+        );
+        assert_eq!(
+            kind("text/plain;charset=us-ascii").unwrap(),
+            BodyKind::Encoded
+        );
+        assert_eq!(kind("application/PKIX-cert").unwrap(), BodyKind::Encoded);
+        assert_eq!(
+            body_kind(&HeaderMap::new(), b" {}").unwrap(),
+            BodyKind::Json
+        );
+        assert_eq!(
+            body_kind(&HeaderMap::new(), b"MIIB").unwrap(),
+            BodyKind::Encoded
+        );
+    }
+
+    #[test]
+    fn other_or_broken_content_types_are_unsupported() {
+        for (content_type, says) in [
+            ("application/xml", "'application/xml' not accepted"),
+            ("text/plain; charset", "does not parse"),
+            ("json", "does not parse"),
+        ] {
+            let e = kind(content_type).unwrap_err();
+            assert_eq!((e.status, e.error), (415, "unsupported_media_type"));
+            assert!(e.message.contains(says), "{content_type}: {}", e.message);
+        }
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_bytes(b"text/\xff").unwrap(),
+        );
+        assert_eq!(body_kind(&headers, b"").unwrap_err().status, 415);
     }
 
     #[test]

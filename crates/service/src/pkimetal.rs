@@ -268,8 +268,9 @@ async fn post(Shared(state): Shared<Arc<State>>, request: Request, endpoint: End
     let (parts, body) = request.into_parts();
     let query = Form::urlencoded(parts.uri.query().unwrap_or("").as_bytes());
     // Until the form is read, a refusal comes in the format the query or Accept asks for.
+    let query_format = query.as_ref().ok().and_then(|q| q.text("format"));
     let mut format =
-        response_format(query.text("format").as_deref(), &parts.headers).unwrap_or(Format::Json);
+        response_format(query_format.as_deref(), &parts.headers).unwrap_or(Format::Json);
     match handle(&state, endpoint, &parts.headers, body, query, &mut format).await {
         Ok(findings) => render::answer(StatusCode::OK, format, &findings),
         Err(refusal) => {
@@ -290,15 +291,16 @@ async fn handle(
     endpoint: Endpoint,
     headers: &HeaderMap,
     body: axum::body::Body,
-    query: Form,
+    query: Result<Form, ApiError>,
     format: &mut Format,
 ) -> Result<Vec<LintFinding>, Refusal> {
+    let query = query?;
     let body = read_body(state, headers, body).await?;
     let mut params = Params {
         form: Form::default(),
         query,
     };
-    let input = match Form::parse(headers, &body) {
+    let input = match Form::parse(headers, &body).await {
         Some(form) => {
             params.form = form?;
             params
@@ -324,11 +326,8 @@ fn is_der_body(headers: &HeaderMap, endpoint: Endpoint) -> bool {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|mime| {
-            mime.trim()
-                .eq_ignore_ascii_case(endpoint.der_content_type())
-        })
+        .and_then(|v| v.parse::<mime::Mime>().ok())
+        .is_some_and(|mime| mime.essence_str() == endpoint.der_content_type())
 }
 
 /// Checks the parameters in pkimetal's order (input, profile, severity), lints, and turns the
@@ -509,6 +508,21 @@ mod tests {
             Some(Severity::Bug)
         );
         assert_eq!(Severity::of("e_x", Status::Pass), None);
+    }
+
+    /// RFC 9110 section 8.3.1: the media type is case-insensitive, parameters may follow.
+    #[test]
+    fn der_body_by_content_type_essence() {
+        let der = |content_type: &str, endpoint| {
+            let mut h = HeaderMap::new();
+            h.insert(header::CONTENT_TYPE, content_type.parse().unwrap());
+            is_der_body(&h, endpoint)
+        };
+        assert!(der("Application/PKIX-Cert", Endpoint::Cert));
+        assert!(der("application/octet-stream; x=y", Endpoint::TbsCert));
+        assert!(!der("application/octet-stream", Endpoint::Cert));
+        assert!(!der("application/pkix-cert; x", Endpoint::Cert));
+        assert!(!is_der_body(&HeaderMap::new(), Endpoint::Cert));
     }
 
     #[test]

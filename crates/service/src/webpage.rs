@@ -44,7 +44,7 @@ async fn submit(Shared(state): Shared<Arc<State>>, request: Request) -> Response
     let mut entered = Entered::default();
     let outcome = async {
         let body = read_body(&state, &parts.headers, body).await?;
-        let form = Form::parse(&parts.headers, &body).ok_or_else(|| {
+        let form = Form::parse(&parts.headers, &body).await.ok_or_else(|| {
             ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_media_type",
