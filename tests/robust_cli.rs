@@ -446,6 +446,8 @@ fn on_a_terminal_with(args: &[&str], env: &[(&str, &str)]) -> String {
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE")
+        // anstream colours a terminal under CI whatever TERM says; the cases set it themselves.
+        .env_remove("CI")
         .env("TERM", "xterm")
         .envs(env.iter().copied())
         .stdin(Stdio::null())
@@ -543,6 +545,7 @@ fn a_terminal_gets_colour_unless_told_otherwise() {
         assert!(coloured(&[], &[]));
         assert!(!coloured(&[("NO_COLOR", "1")], &[]));
         assert!(!coloured(&[("TERM", "dumb")], &[]));
+        assert!(coloured(&[("TERM", "dumb"), ("CI", "true")], &[]));
         assert!(!coloured(&[("CLICOLOR", "0")], &[]));
         assert!(!coloured(&[], &["--color", "never"]));
         assert!(coloured(&[("NO_COLOR", "1")], &["--color", "always"]));
