@@ -2,6 +2,7 @@
 # Closed pipes: `explain NAME | head -1` used to panic (exit 101) and `lints --format json |
 # head -1` printed "Broken pipe" and exited 2. Expect: smimelint exits 0 with nothing on stderr
 # whenever its reader goes away, for every command that writes to stdout.
+# The service writes its log to stderr: a log reader that goes away must not stop it.
 . "$(dirname "${BASH_SOURCE[0]}")/_standalone.sh"
 
 adv_pipes() {
@@ -43,6 +44,25 @@ adv_pipes() {
             adv_fail "pipes: ${c/$tmp\//} >&-" "exit $status: $lines"
         fi
     done
+    # The service's log goes to a pipe whose reader has gone (a dead log collector): it keeps
+    # answering requests instead of dying on its first log line.
+    local port=$((20000 + RANDOM % 20000)) answer
+    ( timeout -k 5 8 "$SMIMELINT" serve --no-config --listen "127.0.0.1:$port" 2>&1 >/dev/null \
+        | true; echo "${PIPESTATUS[0]}" >"$tmp/serve_status" ) &
+    answer=000
+    for i in $(seq 40); do
+        answer=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz" || true)
+        [ "$answer" = 200 ] && break
+        sleep 0.1
+    done
+    wait
+    status=$(cat "$tmp/serve_status")
+    # 124: still serving when timeout stopped it; 101 would be a panic.
+    if [ "$answer" = 200 ] && [ "$status" -eq 124 ]; then
+        adv_pass "pipes: serve 2>&1 | true"
+    else
+        adv_fail "pipes: serve 2>&1 | true" "healthz $answer, exit $status"
+    fi
     rm -rf "$tmp"
     return "$_adv_fails"
 }

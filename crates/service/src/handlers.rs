@@ -482,12 +482,12 @@ async fn log_request(Shared(state): Shared<Arc<State>>, request: Request, next: 
     let method = request.method().clone();
     let path = request.uri().path().to_string();
     let response = next.run(request).await;
-    eprintln!(
+    super::log(format_args!(
         "{} {method} {path} {} {}us",
         smimelint_der::time::format_iso(smimelint_der::time::now()),
         response.status().as_u16(),
         start.elapsed().as_micros()
-    );
+    ));
     response
 }
 

@@ -121,6 +121,13 @@ impl Default for Config {
     }
 }
 
+/// One line on stderr. A log that cannot be written (its reader has gone away) is dropped:
+/// the service keeps answering requests either way.
+pub(crate) fn log(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let _ = writeln!(io::stderr(), "{line}");
+}
+
 /// Shared by every request.
 pub(crate) struct State {
     config: Config,
@@ -197,7 +204,7 @@ impl Server {
                         Ok(conn) => conn,
                         // Out of file descriptors and the like: back off instead of spinning.
                         Err(e) => {
-                            eprintln!("smimelint serve: accept: {e}");
+                            log(format_args!("smimelint serve: accept: {e}"));
                             tokio::time::sleep(Duration::from_millis(50)).await;
                             continue;
                         }
@@ -220,7 +227,9 @@ impl Server {
             .await
             .is_err()
         {
-            eprintln!("smimelint serve: connections still open after the grace period");
+            log(format_args!(
+                "smimelint serve: connections still open after the grace period"
+            ));
         }
         Ok(())
     }
@@ -236,12 +245,12 @@ pub fn serve_blocking(config: Config) -> io::Result<()> {
         .build()?;
     runtime.block_on(async move {
         let server = Server::bind(config).await?;
-        eprintln!(
+        log(format_args!(
             "smimelint serve: listening on http://{}",
             server.local_addr()
-        );
+        ));
         server.run(shutdown_signal()).await?;
-        eprintln!("smimelint serve: stopped");
+        log(format_args!("smimelint serve: stopped"));
         Ok(())
     })
 }
