@@ -25,6 +25,30 @@ pub fn status_of(der: &[u8], lint: &str) -> Status {
         .expect("every selected lint reports a result")
 }
 
+/// The details one lint gives `der`; empty when it reports none (or did not run).
+pub fn details_of(der: &[u8], lint: &str) -> String {
+    lint_all(der)
+        .findings
+        .into_iter()
+        .find(|f| f.lint == lint)
+        .and_then(|f| f.details)
+        .unwrap_or_default()
+}
+
+/// The details of the finding `lint` reports on `der`; panics when it ran and passed, or did
+/// not run.
+#[track_caller]
+pub fn finding_details(der: &[u8], lint: &str) -> String {
+    let result = lint_all(der);
+    let f = result
+        .findings
+        .iter()
+        .find(|f| f.lint == lint)
+        .unwrap_or_else(|| panic!("{lint} did not run"));
+    assert!(f.status.is_finding(), "{lint} did not fire: {:?}", f.status);
+    f.details.clone().unwrap_or_default()
+}
+
 /// Names of the lints that report a finding (notice or worse) on `der`, sorted.
 pub fn findings(der: &[u8]) -> Vec<&'static str> {
     let mut v: Vec<&'static str> = lint_all(der).issues().map(|f| f.lint).collect();

@@ -25,28 +25,9 @@ use sha2::{Digest, Sha256, Sha384, Sha512};
 /// `hex!("3005...")` is a `&'static [u8]` decoded at compile time.
 macro_rules! hex {
     ($s:literal) => {{
-        const BYTES: [u8; $s.len() / 2] = unhex($s);
+        const BYTES: [u8; $s.len() / 2] = smimelint_cert::der_text::hex_array($s);
         &BYTES
     }};
-}
-
-const fn unhex<const N: usize>(s: &str) -> [u8; N] {
-    const fn nibble(c: u8) -> u8 {
-        match c {
-            b'0'..=b'9' => c - b'0',
-            b'a'..=b'f' => c - b'a' + 10,
-            _ => panic!("bad hex digit"),
-        }
-    }
-    let s = s.as_bytes();
-    assert!(s.len() == 2 * N, "odd hex length");
-    let mut out = [0; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = (nibble(s[2 * i]) << 4) | nibble(s[2 * i + 1]);
-        i += 1;
-    }
-    out
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -671,13 +652,6 @@ mod tests {
         SigAlg::MlDsa87,
     ];
 
-    fn unhex_str(s: &str) -> Vec<u8> {
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
-    }
-
     fn to_hex(b: &[u8]) -> String {
         b.iter().map(|x| format!("{x:02x}")).collect()
     }
@@ -719,7 +693,7 @@ mod tests {
             let key = KeyPair::get(alg, 1);
             assert_eq!(key.alg(), alg);
             let (alg_id, len) = expected(alg);
-            let alg_id = unhex_str(alg_id);
+            let alg_id = crate::der::unhex(alg_id);
             let spki = key.spki_der();
             let (0x30, body, []) = der_take(&spki).unwrap() else {
                 panic!("{alg:?}: SPKI is not one SEQUENCE");
@@ -886,7 +860,7 @@ mod tests {
     /// RFC 8032 §7.4 "blank" vector: checks the crate does pure Ed448 with an empty context.
     #[test]
     fn ed448_is_pure_ed448() {
-        let secret = unhex_str(
+        let secret = crate::der::unhex(
             "6c82a562cb808d10d632be89c8513ebf6c929f34ddfa8c9f63c9960ef6e348a3528c8a3fcc2f044e39a3fc5b94492f8f032e7549a20098f95b",
         );
         let key = ed448_goldilocks::SigningKey::try_from(&secret[..]).unwrap();

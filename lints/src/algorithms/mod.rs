@@ -12,30 +12,10 @@ use smimelint_cert::der_text::{hex, tag};
 use smimelint_cert::time::UnixTime;
 use Params::{Absent, NamedCurve, Null, Pss};
 
-/// Decodes a hex literal at compile time.
-pub(crate) const fn unhex<const N: usize>(s: &str) -> [u8; N] {
-    const fn nibble(c: u8) -> u8 {
-        match c {
-            b'0'..=b'9' => c - b'0',
-            b'a'..=b'f' => c - b'a' + 10,
-            _ => panic!("bad hex digit"),
-        }
-    }
-    let s = s.as_bytes();
-    assert!(s.len() == 2 * N, "hex length");
-    let mut out = [0; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = (nibble(s[2 * i]) << 4) | nibble(s[2 * i + 1]);
-        i += 1;
-    }
-    out
-}
-
 /// `hex!("3005…")`: a `&'static [u8]` decoded at compile time.
 macro_rules! hex {
     ($s:literal) => {{
-        const BYTES: [u8; $s.len() / 2] = unhex($s);
+        const BYTES: [u8; $s.len() / 2] = smimelint_cert::der_text::hex_array($s);
         &BYTES
     }};
 }

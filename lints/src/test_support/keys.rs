@@ -1,14 +1,9 @@
 //! Test certificates of the keys rules, shared by several lints.
 
-use smimelint_engine::detect::CertType;
-use smimelint_engine::testing::lint_all;
 use smimelint_factory::keys::{rsa_public_key, spki_algorithm};
-use smimelint_factory::{CertBuilder, KeyAlg, KeyPair, SUBJECT_SEED};
+use smimelint_factory::{KeyAlg, KeyPair, SUBJECT_SEED};
 
-pub(crate) fn with_key(alg: KeyAlg) -> CertBuilder {
-    let t: CertType = "mailbox-strict".parse().expect("type");
-    CertBuilder::subscriber_with_key(t, alg)
-}
+pub(crate) use super::algorithms::with_key;
 
 /// The baseline certificate with an RSA key made of this modulus and exponent.
 pub(crate) fn rsa(n: &[u8], e: &[u8]) -> Vec<u8> {
@@ -29,14 +24,4 @@ pub(crate) fn good() -> Vec<u8> {
     with_key(KeyAlg::Rsa2048).build()
 }
 
-#[track_caller]
-pub(crate) fn details(der: &[u8], lint: &str) -> String {
-    let r = lint_all(der);
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.lint == lint)
-        .expect("lint ran");
-    assert!(f.status.is_finding(), "{lint}: {:?}", f.status);
-    f.details.clone().unwrap_or_default()
-}
+pub(crate) use smimelint_engine::testing::finding_details as details;

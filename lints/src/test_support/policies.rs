@@ -2,7 +2,6 @@
 
 use smimelint_cert::oid;
 use smimelint_cert::time::UnixTime;
-use smimelint_engine::testing::lint_all;
 use smimelint_factory::{der, ext, CertBuilder};
 
 pub(crate) const MAILBOX_STRICT: &str = "2.23.140.1.5.1.3";
@@ -34,14 +33,7 @@ pub(crate) fn qualifier(id: &str, value: Vec<u8>) -> Vec<u8> {
     der::seq(&[der::oid(id), value])
 }
 
-pub(crate) fn details(cert: &[u8], lint: &str) -> String {
-    lint_all(cert)
-        .findings
-        .into_iter()
-        .find(|f| f.lint == lint)
-        .and_then(|f| f.details)
-        .unwrap_or_default()
-}
+pub(crate) use smimelint_engine::testing::details_of as details;
 
 /// The details of `lint` on `cert` evaluated at `at` (`--at`) instead of its notBefore.
 pub(crate) fn details_at(cert: &[u8], lint: &str, at: UnixTime) -> String {

@@ -1,6 +1,5 @@
 //! Test certificates of the rfc5280 rules, shared by several lints.
 
-use smimelint_engine::testing::lint_all;
 use smimelint_factory::CertBuilder;
 
 pub(crate) const ASN1: &str = "e_asn1_field_invalid";
@@ -18,14 +17,4 @@ pub(crate) fn good() -> Vec<u8> {
 }
 
 /// The details of `lint`'s finding on `der`; panics when it reports no finding.
-#[track_caller]
-pub(crate) fn details(der: &[u8], lint: &str) -> String {
-    let result = lint_all(der);
-    let f = result
-        .findings
-        .iter()
-        .find(|f| f.lint == lint)
-        .unwrap_or_else(|| panic!("{lint} did not run"));
-    assert!(f.status.is_finding(), "{lint} did not fire: {:?}", f.status);
-    f.details.clone().unwrap_or_default()
-}
+pub(crate) use smimelint_engine::testing::finding_details as details;

@@ -1,6 +1,5 @@
 //! Test certificates of the validity rules, shared by several lints.
 
-use smimelint_engine::testing::lint_all;
 use smimelint_factory::{CertBuilder, DEFAULT_NOT_BEFORE, LEGACY_NOT_BEFORE};
 
 pub(crate) const DAY: i64 = 86_400;
@@ -16,13 +15,4 @@ pub(crate) fn cert(t: &str, seconds_after_not_before: i64) -> Vec<u8> {
         .build()
 }
 
-#[track_caller]
-pub(crate) fn details(der: &[u8], lint: &str) -> String {
-    let r = lint_all(der);
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.lint == lint)
-        .expect("lint ran");
-    f.details.clone().unwrap_or_default()
-}
+pub(crate) use smimelint_engine::testing::details_of as details;
