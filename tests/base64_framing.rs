@@ -2,11 +2,13 @@
 //! `openssl base64` write it, is framed the same way by `smimelint lint` and the service.
 #![cfg(all(feature = "server", feature = "cli"))]
 
+mod http_client;
+
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use serde_json::Value;
 use smimelint_factory::CertBuilder;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
 
@@ -75,7 +77,7 @@ fn cli_with(options: &[&str], text: &str) -> Vec<String> {
 
 struct Server {
     child: std::process::Child,
-    addr: String,
+    addr: std::net::SocketAddr,
 }
 
 impl Drop for Server {
@@ -86,23 +88,15 @@ impl Drop for Server {
 }
 
 fn serve() -> Server {
-    let mut child = bin()
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut first = String::new();
-    stderr.read_line(&mut first).unwrap();
-    let addr = first.trim().rsplit("http://").next().unwrap().to_string();
+    let (child, addr, stderr) =
+        http_client::spawn_serve(bin().args(["serve", "--listen", "127.0.0.1:0"]));
     std::thread::spawn(move || for _ in stderr.lines() {});
     Server { child, addr }
 }
 
 /// The sha256 of each record the service gives for `text` posted to `path`.
 fn post(server: &Server, path: &str, text: &str) -> Vec<String> {
-    let mut s = TcpStream::connect(&server.addr).unwrap();
+    let mut s = TcpStream::connect(server.addr).unwrap();
     write!(
         s,
         "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",

@@ -2,6 +2,8 @@
 //! plain HTTP/1.1 on a TcpStream, every endpoint and every error path.
 #![cfg(feature = "server")]
 
+mod http_client;
+
 use serde_json::Value;
 use smimelint::cert::oid;
 use smimelint_factory::{der, pem, CertBuilder};
@@ -46,27 +48,14 @@ impl Server {
         if let Some(dir) = dir {
             command.current_dir(dir);
         }
-        let mut child = command
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .args(extra)
-            .args(["--timeout-ms", &TIMEOUT_MS.to_string()])
-            .args(["--max-body-size", &max_body.to_string()])
-            .args(["--max-batch", &max_batch.to_string()])
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn smimelint serve");
-        let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-        let mut first = String::new();
-        stderr
-            .read_line(&mut first)
-            .expect("read the listening line");
-        let addr = first
-            .trim()
-            .rsplit("http://")
-            .next()
-            .and_then(|a| a.parse().ok())
-            .unwrap_or_else(|| panic!("no address in {first:?}"));
+        let (child, addr, stderr) = http_client::spawn_serve(
+            command
+                .args(["serve", "--listen", "127.0.0.1:0"])
+                .args(extra)
+                .args(["--timeout-ms", &TIMEOUT_MS.to_string()])
+                .args(["--max-body-size", &max_body.to_string()])
+                .args(["--max-batch", &max_batch.to_string()]),
+        );
         // Keep draining stderr (request log) so the server never blocks on a full pipe.
         let log = Arc::new(Mutex::new(String::new()));
         let sink = log.clone();

@@ -6,7 +6,7 @@
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, ChildStderr, Command, Stdio};
 use std::time::Duration;
 
 pub struct Server {
@@ -16,21 +16,13 @@ pub struct Server {
 
 impl Server {
     pub fn start() -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_smimelint"))
-            .args(["serve", "--listen", "127.0.0.1:0", "--quiet"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn smimelint serve");
-        let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-        let mut first = String::new();
-        stderr.read_line(&mut first).expect("the listening line");
-        let addr = first
-            .trim()
-            .rsplit("http://")
-            .next()
-            .and_then(|a| a.parse().ok())
-            .unwrap_or_else(|| panic!("no address in {first:?}"));
+        let (child, addr, stderr) =
+            spawn_serve(Command::new(env!("CARGO_BIN_EXE_smimelint")).args([
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--quiet",
+            ]));
         std::thread::spawn(move || for _ in stderr.lines() {});
         Server { child, addr }
     }
@@ -118,6 +110,27 @@ impl Server {
     pub fn get(&self, path: &str) -> Reply {
         self.request("GET", path, &[], b"")
     }
+}
+
+/// Starts `serve` (given `--listen 127.0.0.1:0`), reads the line naming the port it got, and
+/// returns the child, that address and the rest of its stderr, which the caller must keep
+/// draining so the server never blocks on a full pipe.
+pub fn spawn_serve(serve: &mut Command) -> (Child, SocketAddr, BufReader<ChildStderr>) {
+    let mut child = serve
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn smimelint serve");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    let mut first = String::new();
+    stderr.read_line(&mut first).expect("the listening line");
+    let addr = first
+        .trim()
+        .rsplit("http://")
+        .next()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or_else(|| panic!("no address in {first:?}"));
+    (child, addr, stderr)
 }
 
 impl Drop for Server {
