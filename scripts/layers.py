@@ -16,6 +16,7 @@ import sys
 LAYERS = [
     ["smimelint-der", "smimelint-input"],
     ["smimelint-cert"],
+    ["smimelint-revocation"],
     ["smimelint-factory"],
     ["smimelint-engine"],
     ["smimelint-lints"],
@@ -28,7 +29,7 @@ LAYERS = [
 
 # Narrower than the layers: the rulebook sees the engine and the certificate model, never the
 # DER walker, so a lint cannot decode ASN.1 itself.
-ONLY = {"smimelint-lints": {"smimelint-engine", "smimelint-cert"}}
+ONLY = {"smimelint-lints": {"smimelint-engine", "smimelint-cert", "smimelint-revocation"}}
 
 
 def main() -> int:

@@ -5,6 +5,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use smimelint_engine::config::{parse_at_setting, parse_sources, parse_type, read_capped};
 use smimelint_engine::detect::PolicyMap;
 use smimelint_engine::linter::{parse_globs, LintFilter, Linter, Options};
+use smimelint_engine::options::DocumentKind;
+use smimelint_engine::revocation_context::Scope;
 use smimelint_engine::registry;
 use smimelint_input::Limits;
 use smimelint_output::{self as output, Format};
@@ -186,6 +188,13 @@ struct LintArgs {
     /// Lint every certificate as this type, e.g. mailbox-strict, sponsored-legacy
     #[arg(long = "type", value_name = "TYPE")]
     cert_type: Option<String>,
+    /// Lint every input as this kind of document instead of detecting it
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = DocumentArg::Auto)]
+    kind: DocumentArg,
+    /// CRLs and OCSP responses report on subscriber or CA certificates (default: from the
+    /// IDP's onlyContains flags, or a root --issuer; else unknown)
+    #[arg(long, value_enum, value_name = "SCOPE")]
+    scope: Option<ScopeArg>,
     /// File mapping CA policy OIDs to types, one 'OID TYPE' per line
     #[arg(long, value_name = "FILE")]
     policy_map: Option<PathBuf>,
@@ -246,6 +255,49 @@ struct LintArgs {
     input_format: String,
     #[command(flatten)]
     report: ReportArgs,
+}
+
+/// `--kind`: the document family every input is linted as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum DocumentArg {
+    /// Detect from the PEM label or the DER shape
+    Auto,
+    /// Certificate or TBSCertificate
+    Certificate,
+    /// CertificateList or TBSCertList
+    Crl,
+    /// OCSPResponse, BasicOCSPResponse or ResponseData
+    Ocsp,
+}
+
+impl DocumentArg {
+    fn document(self) -> Option<DocumentKind> {
+        match self {
+            DocumentArg::Auto => None,
+            DocumentArg::Certificate => Some(DocumentKind::Certificate),
+            DocumentArg::Crl => Some(DocumentKind::Crl),
+            DocumentArg::Ocsp => Some(DocumentKind::Ocsp),
+        }
+    }
+}
+
+/// `--scope`: which certificates a CRL or OCSP response reports on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ScopeArg {
+    /// Subscriber (end-entity) certificates
+    Subscriber,
+    /// CA certificates (an ARL, or responses about subordinate CAs)
+    #[value(alias = "arl")]
+    Ca,
+}
+
+impl ScopeArg {
+    fn scope(self) -> Scope {
+        match self {
+            ScopeArg::Subscriber => Scope::Subscriber,
+            ScopeArg::Ca => Scope::Ca,
+        }
+    }
 }
 
 /// Summary and progress options, shared by `lint` and `ct`.
@@ -584,6 +636,8 @@ fn options(args: &LintArgs) -> Result<(Options, smimelint_engine::config::FailOn
         include_passes: args.all,
         overrides: base.overrides,
         constraints: base.constraints,
+        document: args.kind.document(),
+        scope: args.scope.map(ScopeArg::scope),
     };
     Ok((opts, fail_on))
 }

@@ -6,7 +6,10 @@ pub(crate) use smimelint_engine::dates;
 pub(crate) use smimelint_engine::detect::{Generation, Kind, Validation};
 pub(crate) use smimelint_engine::lint_context::LintContext;
 pub(crate) use smimelint_engine::registry::{Applies, Outcome, Source};
+pub(crate) use smimelint_engine::revocation_context::{CrlContext, OcspContext, Scope};
 pub(crate) use smimelint_engine::{fail, lint};
+pub(crate) use smimelint_revocation::crl::RevokedEntry;
+pub(crate) use smimelint_revocation::{Crl, Ocsp};
 
 use const_oid::ObjectIdentifier;
 

@@ -321,18 +321,7 @@ impl<'a> Cert<'a> {
 
     fn parse_validity(&mut self, v: Tlv<'a>) {
         let mut r = v.children();
-        let time = |r: &mut Reader<'a>| -> Option<TimeField<'a>> {
-            let kind = match r.peek_tag()? {
-                tag::UTC_TIME => TimeKind::Utc,
-                tag::GENERALIZED_TIME => TimeKind::Generalized,
-                _ => return None,
-            };
-            let tlv = r.read().ok()?;
-            Some(TimeField {
-                parsed: parse_asn1_time(kind, tlv.content),
-                tlv,
-            })
-        };
+        let time = read_time;
         self.not_before = time(&mut r);
         self.not_after = time(&mut r);
         if self.not_before.is_none() || self.not_after.is_none() {
@@ -580,7 +569,9 @@ impl<'a> Cert<'a> {
     }
 }
 
-fn parse_extension<'a>(raw: Tlv<'a>, index: usize) -> Result<Extension<'a>, String> {
+/// Reads one `Extension` SEQUENCE (extnID, critical DEFAULT FALSE, extnValue); `index` is its
+/// position in the list.
+pub fn parse_extension<'a>(raw: Tlv<'a>, index: usize) -> Result<Extension<'a>, String> {
     if raw.tag != tag::SEQUENCE {
         return Err(format!(
             "expected Extension SEQUENCE, found {}",
@@ -604,6 +595,20 @@ fn parse_extension<'a>(raw: Tlv<'a>, index: usize) -> Result<Extension<'a>, Stri
         value_offset: value.offset + (value.raw.len() - value.content.len()),
         raw,
         index,
+    })
+}
+
+/// Reads a `Time` (UTCTime or GeneralizedTime) when the next element is one.
+pub fn read_time<'a>(r: &mut Reader<'a>) -> Option<TimeField<'a>> {
+    let kind = match r.peek_tag()? {
+        tag::UTC_TIME => TimeKind::Utc,
+        tag::GENERALIZED_TIME => TimeKind::Generalized,
+        _ => return None,
+    };
+    let tlv = r.read().ok()?;
+    Some(TimeField {
+        parsed: parse_asn1_time(kind, tlv.content),
+        tlv,
     })
 }
 

@@ -44,14 +44,14 @@ pub enum Hash {
 }
 
 impl Hash {
-    fn digest(self, msg: &[u8]) -> Vec<u8> {
+    pub fn digest(self, msg: &[u8]) -> Vec<u8> {
         match self {
             Hash::Sha256 => Sha256::digest(msg).to_vec(),
             Hash::Sha384 => Sha384::digest(msg).to_vec(),
             Hash::Sha512 => Sha512::digest(msg).to_vec(),
         }
     }
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Hash::Sha256 => "SHA-256",
             Hash::Sha384 => "SHA-384",
@@ -311,6 +311,65 @@ pub fn verify(alg: SigAlgorithm, key: KeyKind, pk: &[u8], msg: &[u8], sig: &[u8]
     }
 }
 
+/// Verifies `sig` over a message given by its `hash` digest. RSA and ECDSA sign a digest, so a
+/// message too large to keep (a CRL of millions of entries) can be hashed as it streams; the
+/// other algorithms need the message itself and are Unsupported here.
+pub fn verify_prehashed(
+    alg: SigAlgorithm,
+    key: KeyKind,
+    pk: &[u8],
+    hash: Hash,
+    digest: &[u8],
+    sig: &[u8],
+) -> Verdict {
+    let alg_hash = match alg {
+        SigAlgorithm::RsaPkcs1(h) | SigAlgorithm::Ecdsa(h) => h,
+        SigAlgorithm::RsaPss { hash, .. } => hash,
+        _ => {
+            return Verdict::Unsupported(format!(
+                "{} needs the whole message, which was too large to keep",
+                alg.name()
+            ))
+        }
+    };
+    if alg_hash != hash {
+        return Verdict::Unsupported(format!(
+            "the message was hashed with {} for {}",
+            hash.name(),
+            alg.name()
+        ));
+    }
+    let checked = match (alg, key) {
+        (SigAlgorithm::RsaPkcs1(h), KeyKind::Rsa) => rsa_verify_digest(pk, digest, sig, h, None),
+        (SigAlgorithm::RsaPss { hash, salt_len }, KeyKind::Rsa) => {
+            rsa_verify_digest(pk, digest, sig, hash, Some(salt_len))
+        }
+        (SigAlgorithm::Ecdsa(_), KeyKind::P256) => p256::ecdsa::VerifyingKey::from_sec1_bytes(pk)
+            .map_err(|_| bad_key(key))
+            .and_then(|k| ecdsa_verify::<_, p256::ecdsa::DerSignature>(&k, digest, sig)),
+        (SigAlgorithm::Ecdsa(_), KeyKind::P384) => p384::ecdsa::VerifyingKey::from_sec1_bytes(pk)
+            .map_err(|_| bad_key(key))
+            .and_then(|k| ecdsa_verify::<_, p384::ecdsa::DerSignature>(&k, digest, sig)),
+        (SigAlgorithm::Ecdsa(_), KeyKind::P521) => p521::ecdsa::VerifyingKey::from_sec1_bytes(pk)
+            .map_err(|_| bad_key(key))
+            .and_then(|k| ecdsa_verify::<_, p521::ecdsa::DerSignature>(&k, digest, sig)),
+        _ => Err(Verdict::Invalid(format!(
+            "{} cannot be verified with the {} key",
+            alg.name(),
+            key.name()
+        ))),
+    };
+    match checked {
+        Ok(true) => Verdict::Valid,
+        Ok(false) => Verdict::Invalid(format!(
+            "the {} signature does not verify with the {} key",
+            alg.name(),
+            key.name()
+        )),
+        Err(verdict) => verdict,
+    }
+}
+
 /// Ok(valid?), or the verdict when the key or signature cannot be decoded or do not fit
 /// together.
 fn check(
@@ -417,13 +476,22 @@ fn rsa_verify(
     hash: Hash,
     pss_salt: Option<usize>,
 ) -> Result<bool, Verdict> {
+    rsa_verify_digest(pk, &hash.digest(msg), sig, hash, pss_salt)
+}
+
+fn rsa_verify_digest(
+    pk: &[u8],
+    h: &[u8],
+    sig: &[u8],
+    hash: Hash,
+    pss_salt: Option<usize>,
+) -> Result<bool, Verdict> {
     use rsa::{Pkcs1v15Sign, Pss};
     // The rsa crate refuses some keys the SBR allows (public exponents above 2^33 - 1): a limit
     // of smimelint, not a defect of the certificate.
     let key = rsa_public(pk).ok_or_else(|| {
         Verdict::Unsupported("an RSA key the rsa crate cannot verify with".into())
     })?;
-    let h = &hash.digest(msg);
     let result = match (hash, pss_salt) {
         (Hash::Sha256, None) => key.verify(Pkcs1v15Sign::new::<Sha256>(), h, sig),
         (Hash::Sha384, None) => key.verify(Pkcs1v15Sign::new::<Sha384>(), h, sig),

@@ -394,6 +394,7 @@ fn unfetched(
             message: format!("CT entry: {message}"),
         }),
         notes: Vec::new(),
+        stream: None,
     })
 }
 

@@ -48,6 +48,7 @@ fn fatal(name: String, kind: InputErrorKind, message: String) -> InputItem {
         pem_label: None,
         der: Err(InputError { kind, message }),
         notes: Vec::new(),
+        stream: None,
     }
 }
 
@@ -153,6 +154,7 @@ pub fn entry_item(
                 pem_label: None,
                 der: Ok(e.cert),
                 notes: e.notes,
+                stream: None,
             }
         }
         Err(e) => {

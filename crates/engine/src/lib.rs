@@ -19,6 +19,8 @@ pub mod options;
 pub mod profile_constraints;
 pub mod registry;
 pub mod result;
+pub mod revocation_context;
+mod revocation_linter;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod xref;

@@ -12,7 +12,7 @@ pub use crate::result::{sha256_hex, CertResult, Finding};
 
 use crate::detect::{self, DetectOptions};
 use crate::lint_context::LintContext;
-use crate::options::StatusOverride;
+use crate::options::{DocumentKind, StatusOverride};
 use crate::registry::{self, Lint, Outcome, Status};
 use rayon::prelude::*;
 use smimelint_cert::verify::SelfSignatures;
@@ -81,7 +81,8 @@ impl Linter {
     /// `e_internal_error` finding.
     pub fn lint_der(&self, name: String, der: &[u8]) -> CertResult {
         let mut name = name;
-        let Ok((result, _)) = self.guarded(&mut name, Ok(der), |_| Ok::<(), Infallible>(()));
+        let Ok((result, _)) =
+            self.guarded(&mut name, Ok(der), None, |_| Ok::<(), Infallible>(()));
         result
     }
 
@@ -99,10 +100,18 @@ impl Linter {
             mut name,
             der,
             notes,
+            pem_label,
+            stream,
             ..
         } = item;
+        if let Some(stream) = stream {
+            let mut result = self.lint_crl_reader(name, stream.0);
+            self.add_notes(&mut result, notes);
+            return Ok((result, None));
+        }
         let der = der.as_deref().map_err(|e| e.message.as_str());
-        let mut out = self.guarded(&mut name, der, inspect)?;
+        let label = pem_label.as_deref().and_then(DocumentKind::from_pem_label);
+        let mut out = self.guarded(&mut name, der, label, inspect)?;
         self.add_notes(&mut out.0, notes);
         Ok(out)
     }
@@ -133,12 +142,33 @@ impl Linter {
         &self,
         name: &mut String,
         der: Result<&[u8], &str>,
+        label: Option<DocumentKind>,
         inspect: impl FnOnce(&Cert<'_>) -> Result<T, S>,
     ) -> Result<(CertResult, Option<T>), S> {
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.pipeline(name, der, inspect)
+            self.pipeline(name, der, label, inspect)
         }));
-        run.unwrap_or_else(|panic| {
+        run.unwrap_or_else(|panic| Ok((self.panic_record(name, der.ok(), panic), None)))
+    }
+
+    /// The panic boundary around one document of another kind than a certificate.
+    pub(crate) fn guard(
+        &self,
+        name: &mut String,
+        der: Option<&[u8]>,
+        lint: impl FnOnce(&mut String) -> CertResult,
+    ) -> CertResult {
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint(&mut *name)));
+        run.unwrap_or_else(|panic| self.panic_record(name, der, panic))
+    }
+
+    fn panic_record(
+        &self,
+        name: &mut String,
+        der: Option<&[u8]>,
+        panic: Box<dyn std::any::Any + Send>,
+    ) -> CertResult {
+        {
             let msg = panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
@@ -150,25 +180,26 @@ impl Linter {
                 citation: "",
                 details: Some(format!("smimelint failed on this input (a bug): {msg}")),
             };
-            let record = CertResult {
+            CertResult {
                 input: std::mem::take(name),
-                sha256: der.ok().map(sha256_hex),
+                sha256: der.map(sha256_hex),
                 form: None,
                 kind: None,
                 cert_type: None,
                 type_source: None,
+                scope: None,
                 findings: vec![finding],
                 not_yet_effective: 0,
                 at_requested: self.opts.at.is_some(),
-            };
-            Ok((record, None))
-        })
+            }
+        }
     }
 
     fn pipeline<T, S>(
         &self,
         name: &mut String,
         der: Result<&[u8], &str>,
+        label: Option<DocumentKind>,
         inspect: impl FnOnce(&Cert<'_>) -> Result<T, S>,
     ) -> Result<(CertResult, Option<T>), S> {
         let der = match der {
@@ -179,6 +210,11 @@ impl Linter {
             }
         };
         let sha = Some(sha256_hex(der));
+        match self.opts.document.or(label).or_else(|| smimelint_revocation::sniff(der)) {
+            Some(DocumentKind::Crl) => return Ok((self.crl_record(name, der, sha), None)),
+            Some(DocumentKind::Ocsp) => return Ok((self.ocsp_record(name, der), None)),
+            _ => {}
+        }
         let cert = match Cert::parse(der) {
             Ok(c) => c,
             Err(e) => {
@@ -205,6 +241,7 @@ impl Linter {
             kind: Some(profile.kind),
             cert_type: profile.cert_type,
             type_source: profile.source,
+            scope: None,
             findings,
             not_yet_effective,
             at_requested: self.opts.at.is_some(),
@@ -239,26 +276,30 @@ impl Linter {
         };
         let mut findings = Vec::new();
         let mut not_yet_effective = 0;
-        for lint in &self.lints {
-            let (mut status, details) = evaluate(lint, &ctx);
+        for lint in self.lints.iter().filter(|l| l.checks_certificates()) {
+            let (status, details) = evaluate(lint, &ctx);
             not_yet_effective += usize::from(status == Status::NotEffective && at < lint.effective);
-            if status.is_finding() && status != Status::Fatal {
-                if let Some((_, StatusOverride::Report(s))) =
-                    self.opts.overrides.iter().find(|(n, _)| *n == lint.name)
-                {
-                    status = *s;
-                }
-            }
-            if status.is_finding() || self.opts.include_passes {
-                findings.push(Finding {
-                    lint: lint.name,
-                    status,
-                    citation: lint.citation,
-                    details,
-                });
-            }
+            self.push_finding(&mut findings, lint, status, details);
         }
         (profile, findings, not_yet_effective)
+    }
+
+    /// The status the configuration file sets for a lint's findings, if any.
+    pub(crate) fn status_override(&self, lint: &str) -> Option<Status> {
+        self.opts.overrides.iter().find_map(|(n, o)| match o {
+            StatusOverride::Report(s) if *n == lint => Some(*s),
+            _ => None,
+        })
+    }
+
+    /// A record for an input that is not a readable document of any kind.
+    pub(crate) fn not_a_document(
+        &self,
+        name: String,
+        sha: Option<String>,
+        message: String,
+    ) -> CertResult {
+        self.fatal_record(name, sha, message)
     }
 
     fn fatal_record(&self, name: String, sha: Option<String>, message: String) -> CertResult {
@@ -270,6 +311,7 @@ impl Linter {
             kind: None,
             cert_type: None,
             type_source: None,
+            scope: None,
             findings: vec![Finding {
                 lint: NOT_A_CERTIFICATE,
                 status: Status::Fatal,

@@ -5,6 +5,8 @@ use crate::detect::{CertType, PolicyMap};
 use crate::filter::LintFilter;
 use crate::profile_constraints::ProfileConstraints;
 use crate::registry::Status;
+use crate::revocation_context::Scope;
+pub use smimelint_revocation::DocumentKind;
 use smimelint_cert::{Cert, Form};
 use smimelint_der::time::{self, UnixTime};
 use smimelint_input::Limits;
@@ -37,6 +39,11 @@ pub struct Options {
     pub overrides: Vec<(&'static str, StatusOverride)>,
     /// The CA's own profile constraints (`[profile]` in smimelint.toml).
     pub constraints: Option<Arc<ProfileConstraints>>,
+    /// Lint every input as this kind of document instead of detecting it (`--kind`).
+    pub document: Option<DocumentKind>,
+    /// Whether CRLs and OCSP responses report on subscriber or CA certificates (`--scope`),
+    /// instead of working it out.
+    pub scope: Option<Scope>,
 }
 
 impl Default for Options {
@@ -51,6 +58,8 @@ impl Default for Options {
             issuer: None,
             overrides: Vec::new(),
             constraints: None,
+            document: None,
+            scope: None,
         }
     }
 }

@@ -6,6 +6,7 @@
 
 use crate::detect::{Generation, Kind, Profile, Validation};
 use crate::lint_context::LintContext;
+pub use crate::revocation_context::{CrlCheck, OcspCheckFn, Scope};
 use serde::Serialize;
 use smimelint_der::time::UnixTime;
 use std::sync::OnceLock;
@@ -111,6 +112,9 @@ pub enum Source {
     Rfc6818,
     #[serde(rename = "RFC9598")]
     Rfc9598,
+    /// OCSP (X.509 Internet PKI Online Certificate Status Protocol).
+    #[serde(rename = "RFC6960")]
+    Rfc6960,
     /// ITU-T X.690 Distinguished Encoding Rules.
     #[serde(rename = "X690")]
     X690,
@@ -120,11 +124,12 @@ pub enum Source {
 }
 
 impl Source {
-    pub const ALL: [Source; 6] = [
+    pub const ALL: [Source; 7] = [
         Source::Sbr,
         Source::Rfc5280,
         Source::Rfc6818,
         Source::Rfc9598,
+        Source::Rfc6960,
         Source::X690,
         Source::Smimelint,
     ];
@@ -134,6 +139,7 @@ impl Source {
             Source::Rfc5280 => "RFC5280",
             Source::Rfc6818 => "RFC6818",
             Source::Rfc9598 => "RFC9598",
+            Source::Rfc6960 => "RFC6960",
             Source::X690 => "X690",
             Source::Smimelint => "smimelint",
         }
@@ -242,6 +248,29 @@ impl Applies {
         }
     }
 
+    /// Whether a CRL or OCSP response about certificates of this scope is in scope: the
+    /// subscriber bit stands for subscriber certificates, the CA bits for CA certificates. When
+    /// the scope is unknown only lints for every scope apply.
+    pub fn matches_scope(&self, scope: Option<Scope>) -> bool {
+        match scope {
+            None => self.kinds == Kind::ALL_BITS,
+            Some(Scope::Subscriber) => self.kinds & Kind::Subscriber.bit() != 0,
+            Some(Scope::Ca) => {
+                self.kinds & (Kind::RootCa.bit() | Kind::SubordinateCa.bit()) != 0
+            }
+        }
+    }
+
+    /// Scope of a CRL or OCSP lint, e.g. "CRLs for subscriber certificates".
+    pub fn describe_scope(&self, what: &str) -> String {
+        let ca = self.kinds & (Kind::RootCa.bit() | Kind::SubordinateCa.bit()) != 0;
+        match (self.kinds & Kind::Subscriber.bit() != 0, ca) {
+            (true, true) => format!("all {what}"),
+            (true, false) => format!("{what} for subscriber certificates"),
+            (false, _) => format!("{what} for CA certificates"),
+        }
+    }
+
     /// Human-readable scope, e.g. "subscriber (strict, multipurpose)".
     pub fn describe(&self) -> String {
         let mut kinds: Vec<&str> = Kind::ALL
@@ -317,13 +346,38 @@ pub struct Lint {
     pub applies: Applies,
     /// Documentation from the doc comment above the declaration (Markdown).
     pub docs: &'static str,
-    /// None for the findings the engine reports itself (input not a certificate, internal error).
+    /// The check on certificates; None for the findings the engine reports itself (input not a
+    /// certificate, internal error) and for lints of other documents only.
     pub check: Option<CheckFn>,
+    /// The check on CRLs, when the lint applies to them.
+    pub crl: Option<CrlCheck>,
+    /// The check on OCSP responses, when the lint applies to them.
+    pub ocsp: Option<OcspCheckFn>,
 }
 
 impl Lint {
     pub fn level(&self) -> Level {
         Level::from_name(self.name)
+    }
+
+    /// The documents the lint checks, for listings: "certificate", "crl", "ocsp".
+    pub fn documents(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.check.is_some() || (self.crl.is_none() && self.ocsp.is_none()) {
+            out.push("certificate");
+        }
+        if self.crl.is_some() {
+            out.push("crl");
+        }
+        if self.ocsp.is_some() {
+            out.push("ocsp");
+        }
+        out
+    }
+
+    /// Whether the lint checks certificates (or is an engine finding about any input).
+    pub fn checks_certificates(&self) -> bool {
+        self.check.is_some() || (self.crl.is_none() && self.ocsp.is_none())
     }
 }
 
@@ -390,7 +444,10 @@ macro_rules! lint {
             zlint: [$($zl:literal),* $(,)?],
             catalog: [$($cat:literal),* $(,)?],
             applies: $applies:expr,
-            $(check: $check:expr $(,)?)?
+            $(check: $check:expr,)?
+            $(crl_check: $crl:expr,)?
+            $(crl_entry_check: $crl_entry:expr,)?
+            $(ocsp_check: $ocsp:expr,)?
         }
     ) => {
         // `#[link_section]` from linkme (see `LINTS`).
@@ -410,8 +467,13 @@ macro_rules! lint {
             applies: $applies,
             docs: concat!($($doc, "\n"),*),
             check: $crate::lint!(@opt $($check)?),
+            crl: $crate::lint!(@crl $($crl)? ; $($crl_entry)?),
+            ocsp: $crate::lint!(@opt $($ocsp)?),
         };
     };
+    (@crl ;) => { None };
+    (@crl $f:expr ;) => { Some($crate::registry::CrlCheck::Whole($f)) };
+    (@crl ; $f:expr) => { Some($crate::registry::CrlCheck::Entry($f)) };
     (@opt) => { None };
     (@opt $v:expr) => { Some($v) };
 }

@@ -2,6 +2,7 @@
 
 use crate::detect::{CertType, Kind, TypeSource};
 use crate::registry::Status;
+use crate::revocation_context::Scope;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -25,7 +26,8 @@ pub struct CertResult {
     pub input: String,
     /// SHA-256 of the DER, hex; None when no DER could be framed.
     pub sha256: Option<String>,
-    /// `certificate` or `tbs`; None when the input is not one.
+    /// `certificate`, `tbs`, `crl`, `tbs-crl`, `ocsp` or `tbs-ocsp`; None when the input is
+    /// none of them.
     pub form: Option<&'static str>,
     /// `subscriber`, `root-ca` or `subordinate-ca`.
     pub kind: Option<Kind>,
@@ -34,6 +36,10 @@ pub struct CertResult {
     pub cert_type: Option<CertType>,
     /// How the type was decided: policy OID, policy map, override or a guess.
     pub type_source: Option<TypeSource>,
+    /// For CRLs and OCSP responses: whether they report on subscriber or CA certificates, when
+    /// known. Left out of certificate records.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
     /// Findings (notice and above), plus pass/NA/NE results when
     /// `Options::include_passes` is set; in registry order.
     pub findings: Vec<Finding>,

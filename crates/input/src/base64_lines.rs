@@ -246,6 +246,7 @@ mod tests {
         let limits = Limits {
             max_cert_bytes: 100_000,
             max_line_bytes: 1000,
+            ..Limits::default()
         };
         let text = format!(
             "{}\n{}\n",

@@ -67,6 +67,18 @@ pub struct InputItem {
     /// Problems found around the certificate that leave it lintable (a CT entry's broken
     /// chain, say); each becomes a finding of the named lint in the item's record.
     pub notes: Vec<InputNote>,
+    /// A document too large to frame in memory (a CRL of millions of entries), to be linted
+    /// as it is read; `der` is then empty.
+    pub stream: Option<StreamSource>,
+}
+
+/// The rest of an input, read by whoever lints it.
+pub struct StreamSource(pub Box<dyn std::io::Read + Send>);
+
+impl fmt::Debug for StreamSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("StreamSource")
+    }
 }
 
 /// A finding about an input item that its framing, not a lint, detected.

@@ -64,7 +64,7 @@ mod test_support;
 use std::io::Read;
 
 pub use format::InputFormat;
-pub use item::{Encoding, InputError, InputErrorKind, InputItem, InputNote};
+pub use item::{Encoding, InputError, InputErrorKind, InputItem, InputNote, StreamSource};
 pub use limits::{Limits, DEFAULT_MAX_CERT_BYTES, DEFAULT_MAX_LINE_BYTES};
 pub use paths::{expand_paths, path_name};
 
@@ -129,6 +129,7 @@ impl<R> Framer<R> {
             pem_label: item.pem_label,
             der: item.der,
             notes: Vec::new(),
+            stream: None,
         }
     }
 }
@@ -212,6 +213,7 @@ mod tests {
                 Limits {
                     max_cert_bytes: rng.below(600),
                     max_line_bytes: rng.below(300),
+                    ..Limits::default()
                 }
             };
             let items: Vec<_> = frame("r", &input[..], limits.clone()).collect();

@@ -22,6 +22,10 @@ const CERT_LABELS: &[&str] = &[
     "PRECERTIFICATE",
 ];
 
+/// PEM labels of the other documents smimelint lints: CRLs and OCSP responses. They may be far
+/// larger than a certificate and have their own size limit.
+const DOCUMENT_LABELS: &[&str] = &["X509 CRL", "CRL", "OCSP RESPONSE"];
+
 /// What the body of a PEM block with a non-certificate label is, for the finding's message.
 /// The body itself is never decoded: it may be a private key.
 fn label_kind(label: &str) -> Option<&'static str> {
@@ -35,7 +39,6 @@ fn label_kind(label: &str) -> Option<&'static str> {
         "OPENSSH PRIVATE KEY" => "a private key (OpenSSH)",
         "PUBLIC KEY" => "a public key (SubjectPublicKeyInfo)",
         "RSA PUBLIC KEY" => "a public key (PKCS#1 RSA)",
-        "X509 CRL" => "a CRL",
         "PKCS7" | "CMS" => "a CMS/PKCS#7 message",
         "ATTRIBUTE CERTIFICATE" => "an attribute certificate",
         "EC PARAMETERS" | "DH PARAMETERS" | "X9.42 DH PARAMETERS" => "key parameters",
@@ -47,8 +50,14 @@ impl<R: Read> Core<R> {
     /// Read one PEM block whose BEGIN line (number `start`) was just read.
     pub(crate) fn pem_block(&mut self, label: String, start: usize) -> io::Result<Unnamed> {
         let what = format!("PEM block '{label}' (line {start})");
-        let is_cert = CERT_LABELS.contains(&label.as_str());
-        let cap = encoded_len_cap(self.limits.max_cert_bytes);
+        let is_document = DOCUMENT_LABELS.contains(&label.as_str());
+        let is_cert = is_document || CERT_LABELS.contains(&label.as_str());
+        let max_bytes = if is_document {
+            self.limits.max_document_bytes
+        } else {
+            self.limits.max_cert_bytes
+        };
+        let cap = encoded_len_cap(max_bytes);
         // Most certificates' base64 fits here: no regrowing line by line.
         let mut body = Vec::with_capacity(if is_cert { 4096.min(cap) } else { 0 });
         // The first problem found in the body; the rest of it is then skipped.
@@ -65,7 +74,7 @@ impl<R: Read> Core<R> {
             if is_cert && problem.is_none() && end == LineEnd::Full && is_base64_body(text) {
                 body.extend_from_slice(text);
                 if body.len() > cap {
-                    problem = Some(too_large_cert(&what, self.limits.max_cert_bytes));
+                    problem = Some(too_large_cert(&what, max_bytes));
                     body = Vec::new();
                 }
                 continue;
@@ -77,12 +86,12 @@ impl<R: Read> Core<R> {
                 return Ok(pem_error(&label, InputErrorKind::TruncatedPem, message));
             }
             if let Some(end_label) = marker_label(text, END_MARKER) {
-                return Ok(self.finish_pem_block(&label, &end_label, &what, &body, problem));
+                return Ok(self.finish_pem_block(&label, &end_label, &what, &body, problem, max_bytes));
             }
             if !is_cert || problem.is_some() {
                 continue; // skip without buffering
             }
-            let too_large = || too_large_cert(&what, self.limits.max_cert_bytes);
+            let too_large = || too_large_cert(&what, max_bytes);
             if text.contains(&b':') {
                 let message = format!(
                     "{what} has a header line (line {}); PEM headers are not supported in certificates",
@@ -116,6 +125,7 @@ impl<R: Read> Core<R> {
         what: &str,
         body: &[u8],
         problem: Option<InputError>,
+        max_bytes: usize,
     ) -> Unnamed {
         let der = if end_label != label {
             Err(InputError::new(
@@ -125,7 +135,7 @@ impl<R: Read> Core<R> {
                     self.line_no
                 ),
             ))
-        } else if !CERT_LABELS.contains(&label) {
+        } else if !CERT_LABELS.contains(&label) && !DOCUMENT_LABELS.contains(&label) {
             Err(InputError::new(
                 InputErrorKind::NotCertificateLabel,
                 match label_kind(label) {
@@ -141,7 +151,7 @@ impl<R: Read> Core<R> {
                 format!("{what} has an empty body"),
             ))
         } else {
-            decode_cert(body, self.limits.max_cert_bytes).map_err(|e| e.describe(what))
+            decode_cert(body, max_bytes).map_err(|e| e.describe(what))
         };
         Unnamed::pem(label, der)
     }

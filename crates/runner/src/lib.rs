@@ -41,9 +41,12 @@ pub fn items_as(
         .into_iter()
         .flat_map(move |src| -> Box<dyn Iterator<Item = InputItem> + Send> {
             match src {
-                InputSource::Stdin => {
-                    Box::new(input::frame_as("-", io::stdin(), limits.clone(), format))
-                }
+                InputSource::Stdin => frame_or_stream(
+                    "-".into(),
+                    io::BufReader::with_capacity(64 * 1024, io::stdin()),
+                    limits.clone(),
+                    format,
+                ),
                 InputSource::Path(p) => {
                     let limits = limits.clone();
                     Box::new(input::expand_paths(&[p], all_files).flat_map(
@@ -52,12 +55,12 @@ pub fn items_as(
                                 Ok(f) => Ok((path, f)),
                                 Err(e) => Err((path, e)),
                             }) {
-                                Ok((path, file)) => Box::new(input::frame_as(
-                                    &input::path_name(&path),
+                                Ok((path, file)) => frame_or_stream(
+                                    input::path_name(&path),
                                     io::BufReader::with_capacity(64 * 1024, file),
                                     limits.clone(),
                                     format,
-                                )),
+                                ),
                                 Err((path, e)) => Box::new(std::iter::once(unreadable(path, e))),
                             }
                         },
@@ -65,6 +68,32 @@ pub fn items_as(
                 }
             }
         })
+}
+
+/// Frames a source, except a DER CRL: that becomes one item the engine reads as a stream, so a
+/// CRL of any size is linted in bounded memory.
+fn frame_or_stream<R: io::Read + Send + 'static>(
+    name: String,
+    mut reader: io::BufReader<R>,
+    limits: Limits,
+    format: InputFormat,
+) -> Box<dyn Iterator<Item = InputItem> + Send> {
+    use io::BufRead;
+    let is_der_crl = matches!(format, InputFormat::Auto | InputFormat::Der)
+        && reader.fill_buf().is_ok_and(|prefix| {
+            smimelint_revocation::sniff(prefix) == Some(smimelint_revocation::DocumentKind::Crl)
+        });
+    if !is_der_crl {
+        return Box::new(input::frame_as(&name, reader, limits, format));
+    }
+    Box::new(std::iter::once(InputItem {
+        name,
+        encoding: Some(input::Encoding::Der),
+        pem_label: None,
+        der: Ok(Vec::new()),
+        notes: Vec::new(),
+        stream: Some(input::StreamSource(Box::new(reader))),
+    }))
 }
 
 fn unreadable(path: PathBuf, e: io::Error) -> InputItem {
@@ -78,6 +107,7 @@ fn unreadable(path: PathBuf, e: io::Error) -> InputItem {
             message: format!("cannot read {name}: {e}"),
         }),
         notes: Vec::new(),
+        stream: None,
     }
 }
 

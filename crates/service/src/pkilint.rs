@@ -375,6 +375,7 @@ async fn lint(
         pem_label: None,
         der: Ok(der),
         notes: Vec::new(),
+        stream: None,
     };
     run_lint(state, Arc::new(Linter::new(opts)), vec![item])
         .await?

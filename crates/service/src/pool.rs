@@ -177,6 +177,7 @@ mod tests {
             pem_label: None,
             der: Ok(der),
             notes: Vec::new(),
+            stream: None,
         }
     }
 

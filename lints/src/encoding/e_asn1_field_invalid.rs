@@ -1,7 +1,18 @@
 use super::*;
 
 fn check_field_errors(ctx: &LintContext<'_>) -> Outcome {
-    let errors = &ctx.cert.field_errors;
+    report_field_errors(&ctx.cert.field_errors)
+}
+
+fn crl_field_errors(ctx: &CrlContext<'_>) -> Outcome {
+    report_field_errors(&ctx.crl.field_errors)
+}
+
+fn ocsp_field_errors(ctx: &OcspContext<'_>) -> Outcome {
+    report_field_errors(&ctx.ocsp.field_errors)
+}
+
+fn report_field_errors(errors: &[smimelint_cert::FieldError]) -> Outcome {
     if errors.is_empty() {
         return Outcome::Pass;
     }
@@ -24,6 +35,10 @@ lint! {
     /// strict decoders rejects such certificates. Defects that are pure DER encoding violations
     /// are reported by the more specific `e_der_*` lints instead, once.
     ///
+    /// CRLs (RFC 5280 §5.1) and OCSP responses (RFC 6960 §4.2.1) are read the same way: a
+    /// field missing or of the wrong type, in the CRL, one of its entries or the response, is
+    /// reported here.
+    ///
     /// ## Example
     /// An extKeyUsage value that is a SET instead of a SEQUENCE; a Validity missing notAfter.
     E_ASN1_FIELD_INVALID {
@@ -37,5 +52,7 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_field_errors,
+        crl_check: crl_field_errors,
+        ocsp_check: ocsp_field_errors,
     }
 }

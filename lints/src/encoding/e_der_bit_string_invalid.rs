@@ -5,6 +5,14 @@ fn check_der_bit_string_invalid(ctx: &LintContext<'_>) -> Outcome {
     report(ctx, ViolationKind::InvalidBitString)
 }
 
+fn crl_der_bit_string_invalid(ctx: &CrlContext<'_>) -> Outcome {
+    report_crl(ctx, ViolationKind::InvalidBitString)
+}
+
+fn ocsp_der_bit_string_invalid(ctx: &OcspContext<'_>) -> Outcome {
+    report_ocsp(ctx, ViolationKind::InvalidBitString)
+}
+
 lint! {
     /// ## What it checks
     /// BIT STRING content starts with an unused-bits count of 0–7, an empty bit string declares 0, and the unused bits are zero.
@@ -25,5 +33,7 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_bit_string_invalid,
+        crl_check: crl_der_bit_string_invalid,
+        ocsp_check: ocsp_der_bit_string_invalid,
     }
 }

@@ -5,6 +5,14 @@ fn check_der_boolean_not_canonical(ctx: &LintContext<'_>) -> Outcome {
     report(ctx, ViolationKind::NonDerBoolean)
 }
 
+fn crl_der_boolean_not_canonical(ctx: &CrlContext<'_>) -> Outcome {
+    report_crl(ctx, ViolationKind::NonDerBoolean)
+}
+
+fn ocsp_der_boolean_not_canonical(ctx: &OcspContext<'_>) -> Outcome {
+    report_ocsp(ctx, ViolationKind::NonDerBoolean)
+}
+
 lint! {
     /// ## What it checks
     /// BOOLEAN content is exactly one octet, `00` (FALSE) or `FF` (TRUE).
@@ -25,5 +33,7 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_boolean_not_canonical,
+        crl_check: crl_der_boolean_not_canonical,
+        ocsp_check: ocsp_der_boolean_not_canonical,
     }
 }

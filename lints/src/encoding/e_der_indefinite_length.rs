@@ -5,6 +5,14 @@ fn check_der_indefinite_length(ctx: &LintContext<'_>) -> Outcome {
     report(ctx, ViolationKind::IndefiniteLength)
 }
 
+fn crl_der_indefinite_length(ctx: &CrlContext<'_>) -> Outcome {
+    report_crl(ctx, ViolationKind::IndefiniteLength)
+}
+
+fn ocsp_der_indefinite_length(ctx: &OcspContext<'_>) -> Outcome {
+    report_ocsp(ctx, ViolationKind::IndefiniteLength)
+}
+
 lint! {
     /// ## What it checks
     /// No TLV uses the indefinite length form (`80` … `00 00`).
@@ -25,5 +33,7 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_indefinite_length,
+        crl_check: crl_der_indefinite_length,
+        ocsp_check: ocsp_der_indefinite_length,
     }
 }

@@ -5,6 +5,14 @@ fn check_der_integer_not_minimal(ctx: &LintContext<'_>) -> Outcome {
     report(ctx, ViolationKind::NonMinimalInteger)
 }
 
+fn crl_der_integer_not_minimal(ctx: &CrlContext<'_>) -> Outcome {
+    report_crl(ctx, ViolationKind::NonMinimalInteger)
+}
+
+fn ocsp_der_integer_not_minimal(ctx: &OcspContext<'_>) -> Outcome {
+    report_ocsp(ctx, ViolationKind::NonMinimalInteger)
+}
+
 lint! {
     /// ## What it checks
     /// INTEGER and ENUMERATED content is non-empty and has no redundant leading `00` or `FF` octet.
@@ -25,5 +33,7 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_integer_not_minimal,
+        crl_check: crl_der_integer_not_minimal,
+        ocsp_check: ocsp_der_integer_not_minimal,
     }
 }

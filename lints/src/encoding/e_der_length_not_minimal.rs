@@ -5,6 +5,14 @@ fn check_der_length_not_minimal(ctx: &LintContext<'_>) -> Outcome {
     report(ctx, ViolationKind::NonMinimalLength)
 }
 
+fn crl_der_length_not_minimal(ctx: &CrlContext<'_>) -> Outcome {
+    report_crl(ctx, ViolationKind::NonMinimalLength)
+}
+
+fn ocsp_der_length_not_minimal(ctx: &OcspContext<'_>) -> Outcome {
+    report_ocsp(ctx, ViolationKind::NonMinimalLength)
+}
+
 lint! {
     /// ## What it checks
     /// Every TLV length uses the short form below 128 and otherwise the long form with no leading zero octets.
@@ -25,5 +33,7 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_length_not_minimal,
+        crl_check: crl_der_length_not_minimal,
+        ocsp_check: ocsp_der_length_not_minimal,
     }
 }

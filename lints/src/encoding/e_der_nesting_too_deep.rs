@@ -5,6 +5,14 @@ fn check_der_nesting_too_deep(ctx: &LintContext<'_>) -> Outcome {
     report(ctx, ViolationKind::TooDeep)
 }
 
+fn crl_der_nesting_too_deep(ctx: &CrlContext<'_>) -> Outcome {
+    report_crl(ctx, ViolationKind::TooDeep)
+}
+
+fn ocsp_der_nesting_too_deep(ctx: &OcspContext<'_>) -> Outcome {
+    report_ocsp(ctx, ViolationKind::TooDeep)
+}
+
 lint! {
     /// ## What it checks
     /// Nesting stays within 64 levels.
@@ -25,5 +33,7 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_nesting_too_deep,
+        crl_check: crl_der_nesting_too_deep,
+        ocsp_check: ocsp_der_nesting_too_deep,
     }
 }

@@ -5,6 +5,14 @@ fn check_der_null_not_empty(ctx: &LintContext<'_>) -> Outcome {
     report(ctx, ViolationKind::NonEmptyNull)
 }
 
+fn crl_der_null_not_empty(ctx: &CrlContext<'_>) -> Outcome {
+    report_crl(ctx, ViolationKind::NonEmptyNull)
+}
+
+fn ocsp_der_null_not_empty(ctx: &OcspContext<'_>) -> Outcome {
+    report_ocsp(ctx, ViolationKind::NonEmptyNull)
+}
+
 lint! {
     /// ## What it checks
     /// NULL has no content octets.
@@ -25,5 +33,7 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_null_not_empty,
+        crl_check: crl_der_null_not_empty,
+        ocsp_check: ocsp_der_null_not_empty,
     }
 }

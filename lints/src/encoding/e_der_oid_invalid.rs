@@ -5,6 +5,14 @@ fn check_der_oid_invalid(ctx: &LintContext<'_>) -> Outcome {
     report(ctx, ViolationKind::InvalidOid)
 }
 
+fn crl_der_oid_invalid(ctx: &CrlContext<'_>) -> Outcome {
+    report_crl(ctx, ViolationKind::InvalidOid)
+}
+
+fn ocsp_der_oid_invalid(ctx: &OcspContext<'_>) -> Outcome {
+    report_ocsp(ctx, ViolationKind::InvalidOid)
+}
+
 lint! {
     /// ## What it checks
     /// OID content is non-empty, ends on a complete sub-identifier, and no sub-identifier starts with `80`.
@@ -25,5 +33,7 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_oid_invalid,
+        crl_check: crl_der_oid_invalid,
+        ocsp_check: ocsp_der_oid_invalid,
     }
 }

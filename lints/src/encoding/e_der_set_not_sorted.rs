@@ -17,6 +17,14 @@ fn check_der_set_not_sorted(ctx: &LintContext<'_>) -> Outcome {
     }
 }
 
+fn crl_der_set_not_sorted(ctx: &CrlContext<'_>) -> Outcome {
+    report_crl(ctx, ViolationKind::UnsortedSet)
+}
+
+fn ocsp_der_set_not_sorted(ctx: &OcspContext<'_>) -> Outcome {
+    report_ocsp(ctx, ViolationKind::UnsortedSet)
+}
+
 lint! {
     /// ## What it checks
     /// The elements of every SET OF (for example a multi-valued RDN, and the implicitly tagged nameRelativeToCRLIssuer of a CRL distribution point) appear in ascending order of their DER encodings.
@@ -37,6 +45,8 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_set_not_sorted,
+        crl_check: crl_der_set_not_sorted,
+        ocsp_check: ocsp_der_set_not_sorted,
     }
 }
 

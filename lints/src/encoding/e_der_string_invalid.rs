@@ -26,6 +26,14 @@ fn check_der_string_invalid(ctx: &LintContext<'_>) -> Outcome {
     }
 }
 
+fn crl_der_string_invalid(ctx: &CrlContext<'_>) -> Outcome {
+    report_crl(ctx, ViolationKind::InvalidString)
+}
+
+fn ocsp_der_string_invalid(ctx: &OcspContext<'_>) -> Outcome {
+    report_ocsp(ctx, ViolationKind::InvalidString)
+}
+
 lint! {
     /// ## What it checks
     /// PrintableString holds only its character set, IA5String only ASCII, NumericString digits and space, VisibleString visible ASCII, UTF8String valid UTF-8, BMPString an even number of octets without surrogates. The implicitly tagged IA5Strings of every GeneralName (rfc822Name, dNSName, uniformResourceIdentifier in subjectAltName, issuerAltName, cRLDistributionPoints, authority/subjectInfoAccess, authorityKeyIdentifier and nameConstraints) hold only ASCII.
@@ -46,6 +54,8 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_string_invalid,
+        crl_check: crl_der_string_invalid,
+        ocsp_check: ocsp_der_string_invalid,
     }
 }
 

@@ -5,6 +5,14 @@ fn check_der_tag_not_minimal(ctx: &LintContext<'_>) -> Outcome {
     report(ctx, ViolationKind::NonMinimalTag)
 }
 
+fn crl_der_tag_not_minimal(ctx: &CrlContext<'_>) -> Outcome {
+    report_crl(ctx, ViolationKind::NonMinimalTag)
+}
+
+fn ocsp_der_tag_not_minimal(ctx: &OcspContext<'_>) -> Outcome {
+    report_ocsp(ctx, ViolationKind::NonMinimalTag)
+}
+
 lint! {
     /// ## What it checks
     /// Tag numbers below 31 use the one-octet form and high tag numbers have no leading 0x80 octet.
@@ -25,5 +33,7 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_tag_not_minimal,
+        crl_check: crl_der_tag_not_minimal,
+        ocsp_check: ocsp_der_tag_not_minimal,
     }
 }

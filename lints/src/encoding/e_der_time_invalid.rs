@@ -12,6 +12,29 @@ fn check_der_time_invalid(ctx: &LintContext<'_>) -> Outcome {
     })
 }
 
+/// CRL times (thisUpdate, nextUpdate, and in the entries revocationDate and invalidityDate)
+/// have their own RFC 5280 lints.
+fn crl_der_time_invalid(ctx: &CrlContext<'_>) -> Outcome {
+    let crl = ctx.crl;
+    let own = [crl.this_update.as_ref(), crl.next_update.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(|t| t.tlv.offset..t.tlv.offset + t.tlv.raw.len())
+        .collect::<Vec<_>>();
+    let entries = crl
+        .parts
+        .revoked
+        .and_then(|h| h.end().map(|e| h.offset..e))
+        .unwrap_or(0..0);
+    report_in(crl, ViolationKind::InvalidTime, |offset| {
+        !own.iter().any(|r| r.contains(&offset)) && !entries.contains(&offset)
+    })
+}
+
+fn ocsp_der_time_invalid(ctx: &OcspContext<'_>) -> Outcome {
+    report_ocsp(ctx, ViolationKind::InvalidTime)
+}
+
 lint! {
     /// ## What it checks
     /// Every UTCTime and GeneralizedTime outside the validity field (for example in
@@ -39,6 +62,8 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_time_invalid,
+        crl_check: crl_der_time_invalid,
+        ocsp_check: ocsp_der_time_invalid,
     }
 }
 

@@ -5,6 +5,14 @@ fn check_der_trailing_data(ctx: &LintContext<'_>) -> Outcome {
     report(ctx, ViolationKind::TrailingData)
 }
 
+fn crl_der_trailing_data(ctx: &CrlContext<'_>) -> Outcome {
+    report_crl(ctx, ViolationKind::TrailingData)
+}
+
+fn ocsp_der_trailing_data(ctx: &OcspContext<'_>) -> Outcome {
+    report_ocsp(ctx, ViolationKind::TrailingData)
+}
+
 lint! {
     /// ## What it checks
     /// Nothing follows the certificate's outer SEQUENCE, and nothing follows the single value inside an extension's extnValue OCTET STRING.
@@ -25,5 +33,7 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_trailing_data,
+        crl_check: crl_der_trailing_data,
+        ocsp_check: ocsp_der_trailing_data,
     }
 }

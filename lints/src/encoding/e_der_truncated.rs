@@ -5,6 +5,14 @@ fn check_der_truncated(ctx: &LintContext<'_>) -> Outcome {
     report(ctx, ViolationKind::Truncated)
 }
 
+fn crl_der_truncated(ctx: &CrlContext<'_>) -> Outcome {
+    report_crl(ctx, ViolationKind::Truncated)
+}
+
+fn ocsp_der_truncated(ctx: &OcspContext<'_>) -> Outcome {
+    report_ocsp(ctx, ViolationKind::Truncated)
+}
+
 lint! {
     /// ## What it checks
     /// Every TLV's declared length fits inside the enclosing value.
@@ -25,5 +33,7 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_truncated,
+        crl_check: crl_der_truncated,
+        ocsp_check: ocsp_der_truncated,
     }
 }

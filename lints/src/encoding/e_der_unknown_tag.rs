@@ -5,6 +5,14 @@ fn check_der_unknown_tag(ctx: &LintContext<'_>) -> Outcome {
     report(ctx, ViolationKind::UnknownTag)
 }
 
+fn crl_der_unknown_tag(ctx: &CrlContext<'_>) -> Outcome {
+    report_crl(ctx, ViolationKind::UnknownTag)
+}
+
+fn ocsp_der_unknown_tag(ctx: &OcspContext<'_>) -> Outcome {
+    report_ocsp(ctx, ViolationKind::UnknownTag)
+}
+
 lint! {
     /// ## What it checks
     /// Every universal tag is one X.509 uses. UniversalString (tag 28), which RFC 5280 keeps only for backward compatibility, and reserved or unused universal tags are reported.
@@ -25,5 +33,7 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_unknown_tag,
+        crl_check: crl_der_unknown_tag,
+        ocsp_check: ocsp_der_unknown_tag,
     }
 }

@@ -5,6 +5,14 @@ fn check_der_wrong_form(ctx: &LintContext<'_>) -> Outcome {
     report(ctx, ViolationKind::WrongForm)
 }
 
+fn crl_der_wrong_form(ctx: &CrlContext<'_>) -> Outcome {
+    report_crl(ctx, ViolationKind::WrongForm)
+}
+
+fn ocsp_der_wrong_form(ctx: &OcspContext<'_>) -> Outcome {
+    report_ocsp(ctx, ViolationKind::WrongForm)
+}
+
 lint! {
     /// ## What it checks
     /// Strings, OCTET STRING and BIT STRING are primitive; SEQUENCE and SET are constructed.
@@ -25,5 +33,7 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_wrong_form,
+        crl_check: crl_der_wrong_form,
+        ocsp_check: ocsp_der_wrong_form,
     }
 }

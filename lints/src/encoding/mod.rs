@@ -4,18 +4,56 @@
 //! each extension value.
 
 use crate::prelude::*;
-use smimelint_cert::ViolationKind;
+use smimelint_cert::{Violation, ViolationKind};
+
+/// A document the walker went over: certificate, CRL or OCSP response.
+pub(crate) trait Walked {
+    fn violations(&self) -> &[Violation];
+    /// The field containing a byte offset, for messages.
+    fn locate(&self, offset: usize) -> String;
+}
+
+impl Walked for Cert<'_> {
+    fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+    fn locate(&self, offset: usize) -> String {
+        Cert::locate(self, offset)
+    }
+}
+
+impl Walked for Crl<'_> {
+    fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+    fn locate(&self, offset: usize) -> String {
+        Crl::locate(self, offset)
+    }
+}
+
+impl Walked for Ocsp<'_> {
+    fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+    fn locate(&self, offset: usize) -> String {
+        Ocsp::locate(self, offset)
+    }
+}
 
 /// Reports every walker violation of one kind, naming the field it occurred in.
 fn report(ctx: &LintContext<'_>, kind: ViolationKind) -> Outcome {
-    report_where(ctx, kind, |_| true)
+    report_in(ctx.cert, kind, |_| true)
 }
 
 /// [`report`], for the violations at offsets `at` accepts.
 fn report_where(ctx: &LintContext<'_>, kind: ViolationKind, at: impl Fn(usize) -> bool) -> Outcome {
-    let cert = ctx.cert;
-    let found: Vec<String> = cert
-        .violations
+    report_in(ctx.cert, kind, at)
+}
+
+/// Reports the violations of one kind in any walked document, at offsets `at` accepts.
+fn report_in(doc: &dyn Walked, kind: ViolationKind, at: impl Fn(usize) -> bool) -> Outcome {
+    let found: Vec<String> = doc
+        .violations()
         .iter()
         .filter(|v| v.kind == kind && at(v.offset))
         .map(|v| {
@@ -23,7 +61,7 @@ fn report_where(ctx: &LintContext<'_>, kind: ViolationKind, at: impl Fn(usize) -
                 "{} at offset {} ({})",
                 v.detail,
                 v.offset,
-                cert.locate(v.offset)
+                doc.locate(v.offset)
             )
         })
         .collect();
@@ -32,6 +70,16 @@ fn report_where(ctx: &LintContext<'_>, kind: ViolationKind, at: impl Fn(usize) -
     } else {
         fail!("{}", found.join("; "))
     }
+}
+
+/// [`report_in`] on a CRL, every offset.
+fn report_crl(ctx: &CrlContext<'_>, kind: ViolationKind) -> Outcome {
+    report_in(ctx.crl, kind, |_| true)
+}
+
+/// [`report_in`] on an OCSP response, every offset.
+fn report_ocsp(ctx: &OcspContext<'_>, kind: ViolationKind) -> Outcome {
+    report_in(ctx.ocsp, kind, |_| true)
 }
 
 mod e_asn1_field_invalid;

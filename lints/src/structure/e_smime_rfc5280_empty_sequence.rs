@@ -30,6 +30,41 @@ fn visit_empty_collections(cert: &Cert<'_>, report: &mut dyn FnMut(String)) {
     }
 }
 
+/// The empty places of a CRL's or OCSP response's own lists and of its extensions.
+fn empty_places(places: &[String], exts: &[Extension<'_>], field: &str) -> Outcome {
+    let mut found: Vec<String> = places.iter().map(|p| format!("{p} is empty")).collect();
+    for e in exts {
+        e.empty_collections(&mut |what| {
+            found.push(format!(
+                "{field}[{}] {}: {what}",
+                e.index,
+                oid::describe_extension(e.oid)
+            ))
+        });
+    }
+    if found.is_empty() {
+        Outcome::Pass
+    } else {
+        fail!("{}", found.join("; "))
+    }
+}
+
+fn crl_empty_sequence(ctx: &CrlContext<'_>) -> Outcome {
+    empty_places(
+        &ctx.crl.empty_collections,
+        &ctx.crl.extensions,
+        "tbsCertList.crlExtensions",
+    )
+}
+
+fn ocsp_empty_sequence(ctx: &OcspContext<'_>) -> Outcome {
+    empty_places(
+        &ctx.ocsp.empty_collections,
+        &ctx.ocsp.extensions,
+        "tbsResponseData.responseExtensions",
+    )
+}
+
 fn check_empty_sequence(ctx: &LintContext<'_>) -> Outcome {
     // Messages are formatted only when an empty place is found, and Vec::new does not
     // allocate, so a clean certificate costs no allocation.
@@ -76,6 +111,8 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_empty_sequence,
+        crl_check: crl_empty_sequence,
+        ocsp_check: ocsp_empty_sequence,
     }
 }
 
