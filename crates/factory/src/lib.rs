@@ -21,6 +21,7 @@ pub mod der;
 pub mod keys;
 pub mod malformed;
 pub mod mutate;
+pub mod ocsp;
 pub mod samples;
 #[cfg(test)]
 mod test_support;

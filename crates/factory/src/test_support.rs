@@ -9,7 +9,11 @@ use smimelint_der::walk::read_tlv;
 
 /// The elements of the constructed TLV `tlv` (which must be exactly one TLV).
 pub fn children(tlv: &[u8]) -> Vec<AnyRef<'_>> {
-    let any = AnyRef::from_der(tlv).expect("one DER TLV");
+    inner(AnyRef::from_der(tlv).expect("one DER TLV"))
+}
+
+/// The elements inside a constructed value.
+pub fn inner(any: AnyRef<'_>) -> Vec<AnyRef<'_>> {
     let mut r = SliceReader::new(any.value()).expect("reader");
     let mut out = Vec::new();
     while !r.is_finished() {
