@@ -22,6 +22,7 @@ pub mod keys;
 pub mod malformed;
 pub mod mutate;
 pub mod ocsp;
+pub mod revocation_samples;
 pub mod samples;
 #[cfg(test)]
 mod test_support;
