@@ -168,6 +168,13 @@ pub fn time(t: smimelint_der::time::UnixTime) -> Vec<u8> {
     }
 }
 
+/// GeneralizedTime `YYYYMMDDHHMMSSZ` whatever the year (OCSP times, invalidityDate).
+pub fn generalized(t: smimelint_der::time::UnixTime) -> Vec<u8> {
+    let iso = smimelint_der::time::format_iso(t);
+    let digits: String = iso.chars().filter(char::is_ascii_digit).collect();
+    generalized_time(&format!("{digits}Z"))
+}
+
 /// Hex string to bytes (test data only; panics on bad input).
 pub fn unhex(s: &str) -> Vec<u8> {
     let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
@@ -205,6 +212,10 @@ mod tests {
         assert_eq!(
             time(smimelint_der::time::date(2050, 1, 2)),
             generalized_time("20500102000000Z")
+        );
+        assert_eq!(
+            generalized(smimelint_der::time::date(2025, 1, 2) + 3661),
+            generalized_time("20250102010101Z")
         );
     }
 }

@@ -170,6 +170,17 @@ impl SigAlg {
             SigAlg::EcdsaSha256 | SigAlg::EcdsaSha384 | SigAlg::EcdsaSha512
         )
     }
+
+    /// Output bits of the SHA-2 hash an RSA or ECDSA algorithm signs; None for EdDSA and
+    /// ML-DSA, which sign the whole message.
+    pub fn prehash_bits(self) -> Option<u16> {
+        match self {
+            SigAlg::RsaPkcs1Sha256 | SigAlg::RsaPssSha256 | SigAlg::EcdsaSha256 => Some(256),
+            SigAlg::RsaPkcs1Sha384 | SigAlg::RsaPssSha384 | SigAlg::EcdsaSha384 => Some(384),
+            SigAlg::RsaPkcs1Sha512 | SigAlg::RsaPssSha512 | SigAlg::EcdsaSha512 => Some(512),
+            _ => None,
+        }
+    }
 }
 
 /// Private half. ML-KEM keeps none: the factory only ever needs its public key.
@@ -349,6 +360,27 @@ impl KeyPair {
         }
     }
 
+    /// Signs a digest computed elsewhere (RSA and ECDSA only), for messages too large to hold:
+    /// the same signature [`sign`](Self::sign) gives for a message with this digest, except
+    /// that RSA-PSS draws its salt from the digest instead of the message.
+    pub fn sign_prehash(&self, alg: SigAlg, prehash: &[u8]) -> Result<Vec<u8>, String> {
+        let signed = match &self.secret {
+            Secret::Rsa(key) => {
+                let seed = Sha256::digest(prehash).into();
+                rsa_sign_digest(key, alg, prehash, seed).map(|r| r.map_err(|e| e.to_string()))
+            }
+            Secret::P256(key) if alg.is_ecdsa() => Some(prehash_sign::<_, P256Sig>(key, prehash)),
+            Secret::P384(key) if alg.is_ecdsa() => Some(prehash_sign::<_, P384Sig>(key, prehash)),
+            Secret::P521(key) if alg.is_ecdsa() => Some(prehash_sign::<_, P521Sig>(key, prehash)),
+            _ => None,
+        };
+        let key = self.alg.name();
+        match signed {
+            Some(result) => result.map_err(|e| format!("{alg:?} signing with {key} failed: {e}")),
+            None => Err(format!("{alg:?} cannot sign a digest with a {key} key")),
+        }
+    }
+
     /// Verifies against the encoded public key, so it also checks `public_key_bytes`.
     pub fn verify(&self, alg: SigAlg, msg: &[u8], sig: &[u8]) -> bool {
         let pk = &self.public[..];
@@ -434,8 +466,17 @@ where
 /// The RNG (PSS salt, RSA blinding) is seeded from the message, so output is deterministic.
 /// `None` when `alg` is not an RSA algorithm.
 fn rsa_sign(key: &RsaPrivateKey, alg: SigAlg, msg: &[u8]) -> Option<rsa::Result<Vec<u8>>> {
-    let mut rng = ChaCha20Rng::from_seed(Sha256::digest(msg).into());
-    let h = &alg.prehash(msg);
+    rsa_sign_digest(key, alg, &alg.prehash(msg), Sha256::digest(msg).into())
+}
+
+/// RSA signature over the digest `h`, the RNG seeded with `seed`.
+fn rsa_sign_digest(
+    key: &RsaPrivateKey,
+    alg: SigAlg,
+    h: &[u8],
+    seed: [u8; 32],
+) -> Option<rsa::Result<Vec<u8>>> {
+    let mut rng = ChaCha20Rng::from_seed(seed);
     Some(match alg {
         SigAlg::RsaPkcs1Sha256 => key.sign_with_rng(&mut rng, Pkcs1v15Sign::new::<Sha256>(), h),
         SigAlg::RsaPkcs1Sha384 => key.sign_with_rng(&mut rng, Pkcs1v15Sign::new::<Sha384>(), h),
@@ -796,6 +837,33 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn sign_prehash_verifies_as_a_message_signature() {
+        let msg = b"\x30\x03\x02\x01\x01 pretend TBSCertList";
+        for (alg, sig_alg) in [
+            (KeyAlg::Rsa2048, SigAlg::RsaPkcs1Sha256),
+            (KeyAlg::Rsa2048, SigAlg::RsaPssSha384),
+            (KeyAlg::P256, SigAlg::EcdsaSha256),
+            (KeyAlg::P384, SigAlg::EcdsaSha384),
+            (KeyAlg::P521, SigAlg::EcdsaSha512),
+        ] {
+            let key = KeyPair::get(alg, 1);
+            let sig = key.sign_prehash(sig_alg, &sig_alg.prehash(msg)).unwrap();
+            assert!(key.verify(sig_alg, msg, &sig), "{alg:?}/{sig_alg:?}");
+        }
+        // PKCS#1 v1.5 is deterministic: both paths give the same bytes.
+        let key = KeyPair::get(KeyAlg::Rsa2048, 1);
+        let h = SigAlg::RsaPkcs1Sha256.prehash(msg);
+        assert_eq!(
+            key.sign_prehash(SigAlg::RsaPkcs1Sha256, &h).unwrap(),
+            key.sign(SigAlg::RsaPkcs1Sha256, msg).unwrap()
+        );
+        let ed = KeyPair::get(KeyAlg::Ed25519, 1);
+        assert!(ed.sign_prehash(SigAlg::Ed25519, &h).is_err());
+        assert_eq!(SigAlg::Ed25519.prehash_bits(), None);
+        assert_eq!(SigAlg::RsaPssSha384.prehash_bits(), Some(384));
     }
 
     #[test]

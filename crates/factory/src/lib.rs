@@ -16,11 +16,16 @@
 //! Every field can also be replaced by raw DER (`*_raw` methods) and the finished bytes patched
 //! ([`CertBuilder::patch`]), so malformed certificates take one line too.
 
+pub mod crl;
 pub mod der;
 pub mod keys;
 pub mod malformed;
 pub mod mutate;
+pub mod ocsp;
+pub mod revocation_samples;
 pub mod samples;
+#[cfg(test)]
+mod test_support;
 
 use const_oid::ObjectIdentifier;
 pub use keys::{KeyAlg, KeyPair, SigAlg};
@@ -48,6 +53,40 @@ pub struct ExtSpec {
     pub critical: bool,
     /// The extnValue content (an encoded value, or any bytes for malformed cases).
     pub value: Vec<u8>,
+}
+
+impl ExtSpec {
+    pub fn new(o: &ObjectIdentifier, critical: bool, value: Vec<u8>) -> ExtSpec {
+        ExtSpec {
+            oid: o.as_bytes().to_vec(),
+            critical,
+            value,
+        }
+    }
+
+    /// The Extension TLV; `critical` FALSE is left out as DER requires for a DEFAULT.
+    pub fn der(&self) -> Vec<u8> {
+        let mut items = vec![der::tlv(0x06, &self.oid)];
+        if self.critical {
+            items.push(der::boolean(true));
+        }
+        items.push(der::octets(&self.value));
+        der::seq(&items)
+    }
+}
+
+/// `Extensions ::= SEQUENCE OF Extension`.
+pub fn extensions_der(exts: &[ExtSpec]) -> Vec<u8> {
+    let items: Vec<Vec<u8>> = exts.iter().map(ExtSpec::der).collect();
+    der::seq(&items)
+}
+
+/// Replaces the extension with this OID in place, or appends it.
+fn set_ext(exts: &mut Vec<ExtSpec>, spec: ExtSpec) {
+    match exts.iter_mut().find(|e| e.oid == spec.oid) {
+        Some(e) => *e = spec,
+        None => exts.push(spec),
+    }
 }
 
 /// Attribute values for [`CertBuilder::subject`] by short name.
@@ -368,15 +407,7 @@ impl CertBuilder {
 
     /// Replaces the extension with this OID in place, or appends it.
     pub fn ext(mut self, o: &ObjectIdentifier, critical: bool, value: Vec<u8>) -> Self {
-        let spec = ExtSpec {
-            oid: o.as_bytes().to_vec(),
-            critical,
-            value,
-        };
-        match self.extensions.iter_mut().find(|e| e.oid == spec.oid) {
-            Some(e) => *e = spec,
-            None => self.extensions.push(spec),
-        }
+        set_ext(&mut self.extensions, ExtSpec::new(o, critical, value));
         self
     }
 
@@ -503,19 +534,7 @@ impl CertBuilder {
         if let Some(raw) = &self.extensions_raw {
             parts.push(raw.clone());
         } else if !self.extensions.is_empty() {
-            let exts: Vec<Vec<u8>> = self
-                .extensions
-                .iter()
-                .map(|e| {
-                    let mut items = vec![der::tlv(0x06, &e.oid)];
-                    if e.critical {
-                        items.push(der::boolean(true));
-                    }
-                    items.push(der::octets(&e.value));
-                    der::seq(&items)
-                })
-                .collect();
-            parts.push(der::explicit(3, &der::seq(&exts)));
+            parts.push(der::explicit(3, &extensions_der(&self.extensions)));
         }
         apply_patches(der::seq(&parts), &self.patches)
     }
