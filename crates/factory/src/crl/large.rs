@@ -54,12 +54,14 @@ enum Hasher {
 }
 
 impl Hasher {
-    fn new(alg: SigAlg) -> Hasher {
+    fn new(alg: SigAlg) -> io::Result<Hasher> {
         match alg.prehash_bits() {
-            Some(256) => Hasher::Sha256(Sha256::new()),
-            Some(384) => Hasher::Sha384(Sha384::new()),
-            Some(512) => Hasher::Sha512(Sha512::new()),
-            _ => panic!("{alg:?} signs the whole message: a streamed CRL needs RSA or ECDSA"),
+            Some(256) => Ok(Hasher::Sha256(Sha256::new())),
+            Some(384) => Ok(Hasher::Sha384(Sha384::new())),
+            Some(512) => Ok(Hasher::Sha512(Sha512::new())),
+            _ => Err(io::Error::other(format!(
+                "{alg:?} signs the whole message: a streamed CRL needs an RSA or ECDSA key"
+            ))),
         }
     }
     fn update(&mut self, b: &[u8]) {
@@ -103,7 +105,10 @@ impl Layout {
         let with_reason = n.div_ceil(REASON_EVERY);
         let revoked_len = n * 35 + with_reason * 14;
         let mut head = before.to_vec();
-        head.extend(header(0x30, revoked_len));
+        // RFC 5280 §5.1.2.6: no entries, no revokedCertificates.
+        if n > 0 {
+            head.extend(header(0x30, revoked_len));
+        }
         let content = head.len() as u64 + revoked_len + tail.len() as u64;
         let mut tbs_head = header(0x30, content);
         tbs_head.extend(head);
@@ -134,14 +139,14 @@ impl Layout {
 /// Writes a signed DER CRL issued by `ca` (as [`CrlBuilder::new`] makes it, with its entries
 /// replaced) holding `n` entries with distinct increasing 16-octet serials
 /// ([`large_serial`]), every [`REASON_EVERY`]th with a reasonCode. `ca`'s key must be RSA or
-/// ECDSA. Returns the number of octets written.
+/// ECDSA (an error otherwise). Returns the number of octets written.
 pub fn write_large_crl(w: &mut impl Write, ca: &CertBuilder, n: u64) -> io::Result<u64> {
     let base = CrlBuilder::new(ca);
     let key = KeyPair::get(base.signer.0, base.signer.1);
     let alg = key.default_sig_alg().expect("the CA key can sign");
     let layout = Layout::new(&base, n);
 
-    let mut hasher = Hasher::new(alg);
+    let mut hasher = Hasher::new(alg)?;
     layout.emit(&mut |b| {
         hasher.update(b);
         Ok(())

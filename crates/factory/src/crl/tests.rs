@@ -261,6 +261,20 @@ fn large_crl_parses_and_verifies() {
 }
 
 #[test]
+fn large_crl_without_entries_is_the_default_crl_without_entries() {
+    for alg in [KeyAlg::Rsa2048, KeyAlg::P256] {
+        let ca = CertBuilder::sub_ca(alg);
+        // PKCS#1 v1.5 and RFC 6979 ECDSA are deterministic, so the bytes must agree.
+        assert_eq!(
+            large(&ca, 0),
+            CrlBuilder::new(&ca).entries(Vec::new()).build()
+        );
+    }
+    let ed = CertBuilder::sub_ca(KeyAlg::Ed25519);
+    assert!(write_large_crl(&mut Vec::new(), &ed, 10).is_err());
+}
+
+#[test]
 #[ignore = "timing: cargo test --release -p smimelint-factory -- --ignored --nocapture"]
 fn large_crl_million_entries() {
     let ca = CertBuilder::sub_ca(KeyAlg::Rsa2048);
