@@ -6,8 +6,8 @@ use smimelint_engine::config::{parse_at_setting, parse_sources, parse_type, read
 use smimelint_engine::detect::PolicyMap;
 use smimelint_engine::linter::{parse_globs, LintFilter, Linter, Options};
 use smimelint_engine::options::DocumentKind;
-use smimelint_engine::revocation_context::Scope;
 use smimelint_engine::registry;
+use smimelint_engine::revocation_context::Scope;
 use smimelint_input::Limits;
 use smimelint_output::{self as output, Format};
 use smimelint_runner::{self as runner, InputSource};

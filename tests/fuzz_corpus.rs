@@ -27,6 +27,7 @@ fn replay(linter: &Linter, name: &str, bytes: &[u8]) {
     let limits = Limits {
         max_cert_bytes: 4096,
         max_line_bytes: 1024,
+        max_document_bytes: 8192,
     };
     for limits in [limits, Limits::default()] {
         let items: Vec<_> = frame(name, bytes, limits).collect();

@@ -76,6 +76,7 @@ fn rfc_and_x690_lints_are_effective_from_their_own_publication() {
             Source::X690 => date(2008, 5, 1),
             Source::Rfc6818 => date(2013, 1, 1),
             Source::Rfc9598 => date(2024, 5, 1),
+            Source::Rfc6960 => date(2013, 6, 1),
             Source::Sbr | Source::Smimelint => continue,
         };
         assert!(

@@ -29,6 +29,7 @@ fuzz_target!(|data: &[u8]| {
     let limits = Limits {
         max_cert_bytes: 4096,
         max_line_bytes: 1024,
+        max_document_bytes: 8192,
     };
     let step = usize::from(first % 32) + 1;
     let reader = Trickle { data: rest, step };

@@ -4,9 +4,11 @@ use xtask::{differential, find_root, new_lint};
 
 fn usage() -> String {
     format!(
-        "usage: cargo xtask COMMAND\n\ncommands:\n  {}\n  {}\n",
+        "usage: cargo xtask COMMAND\n\ncommands:\n  {}\n  {}\n  {}\n",
         new_lint::USAGE,
-        differential::USAGE
+        differential::USAGE,
+        "revocation-samples DIR   write the factory's good and single-defect CRLs and OCSP \
+         responses"
     )
 }
 
@@ -45,11 +47,34 @@ fn new_lint(args: &[String]) -> ExitCode {
     }
 }
 
+/// `cargo xtask revocation-samples DIR`: writes the factory's good and single-defect CRLs and
+/// OCSP responses (DER) with an index, for differential runs against other linters.
+fn revocation_samples(args: &[String]) -> ExitCode {
+    let [dir] = args else {
+        eprintln!("usage: cargo xtask revocation-samples DIR");
+        return ExitCode::from(2);
+    };
+    let dir = std::path::Path::new(dir);
+    match std::fs::create_dir_all(dir)
+        .and_then(|()| smimelint_factory::revocation_samples::write_revocation_samples(dir))
+    {
+        Ok(n) => {
+            eprintln!("wrote {} samples to {}", n.len(), dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("revocation-samples: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("new-lint") => new_lint(&args[1..]),
         Some("differential") => differential::run(&args[1..]),
+        Some("revocation-samples") => revocation_samples(&args[1..]),
         Some("--help" | "-h" | "help") => {
             print!("{}", usage());
             ExitCode::SUCCESS

@@ -227,6 +227,7 @@ fn defaults(source: Source) -> (&'static str, Option<&'static str>) {
         Source::Rfc5280 => ("dates::RFC_5280", None),
         Source::Rfc6818 => ("dates::RFC_6818", None),
         Source::Rfc9598 => ("dates::RFC_9598", None),
+        Source::Rfc6960 => ("dates::RFC_6960", None),
         Source::X690 | Source::Smimelint => ("dates::ALWAYS", None),
     }
 }

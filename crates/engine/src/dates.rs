@@ -8,6 +8,8 @@ pub const ALWAYS: UnixTime = date(1970, 1, 1);
 pub const RFC_5280: UnixTime = date(2008, 5, 1);
 /// RFC 6818 published (January 2013): explicitText encoding updated.
 pub const RFC_6818: UnixTime = date(2013, 1, 1);
+/// RFC 6960 published (June 2013): the OCSP profile.
+pub const RFC_6960: UnixTime = date(2013, 6, 1);
 /// RFC 9598 published (May 2024).
 pub const RFC_9598: UnixTime = date(2024, 5, 1);
 /// SBR v1.0.0 published (January 2023): the reserved policy OIDs 2.23.140.1.5.* exist.

@@ -81,8 +81,7 @@ impl Linter {
     /// `e_internal_error` finding.
     pub fn lint_der(&self, name: String, der: &[u8]) -> CertResult {
         let mut name = name;
-        let Ok((result, _)) =
-            self.guarded(&mut name, Ok(der), None, |_| Ok::<(), Infallible>(()));
+        let Ok((result, _)) = self.guarded(&mut name, Ok(der), None, |_| Ok::<(), Infallible>(()));
         result
     }
 
@@ -210,7 +209,12 @@ impl Linter {
             }
         };
         let sha = Some(sha256_hex(der));
-        match self.opts.document.or(label).or_else(|| smimelint_revocation::sniff(der)) {
+        match self
+            .opts
+            .document
+            .or(label)
+            .or_else(|| smimelint_revocation::sniff(der))
+        {
             Some(DocumentKind::Crl) => return Ok((self.crl_record(name, der, sha), None)),
             Some(DocumentKind::Ocsp) => return Ok((self.ocsp_record(name, der), None)),
             _ => {}

@@ -6,10 +6,10 @@ use crate::filter::LintFilter;
 use crate::profile_constraints::ProfileConstraints;
 use crate::registry::Status;
 use crate::revocation_context::Scope;
-pub use smimelint_revocation::DocumentKind;
 use smimelint_cert::{Cert, Form};
 use smimelint_der::time::{self, UnixTime};
 use smimelint_input::Limits;
+pub use smimelint_revocation::DocumentKind;
 use std::sync::Arc;
 
 /// How a configured lint's findings are reported.

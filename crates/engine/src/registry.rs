@@ -255,9 +255,7 @@ impl Applies {
         match scope {
             None => self.kinds == Kind::ALL_BITS,
             Some(Scope::Subscriber) => self.kinds & Kind::Subscriber.bit() != 0,
-            Some(Scope::Ca) => {
-                self.kinds & (Kind::RootCa.bit() | Kind::SubordinateCa.bit()) != 0
-            }
+            Some(Scope::Ca) => self.kinds & (Kind::RootCa.bit() | Kind::SubordinateCa.bit()) != 0,
         }
     }
 

@@ -104,7 +104,7 @@ impl<'c> CrlContext<'c> {
                 if self.crl.form == CrlForm::Tbs {
                     return None;
                 }
-                Some(verify_crl(self.crl, &spki))
+                Some(verify_crl(self.crl, spki))
             })
             .as_ref()
     }

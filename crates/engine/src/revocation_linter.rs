@@ -109,7 +109,11 @@ impl Linter {
         let parts = match parts {
             Ok(p) => p,
             Err(e) => {
-                return self.not_a_document(std::mem::take(name), sha, format!("not a CRL: {}", e.0))
+                return self.not_a_document(
+                    std::mem::take(name),
+                    sha,
+                    format!("not a CRL: {}", e.0),
+                )
             }
         };
         let crl = Crl::new(&parts);
@@ -139,7 +143,14 @@ impl Linter {
             CrlForm::Crl => "crl",
             CrlForm::Tbs => "tbs-crl",
         };
-        self.document_record(std::mem::take(name), sha, form, ctx.scope, findings, not_yet)
+        self.document_record(
+            std::mem::take(name),
+            sha,
+            form,
+            ctx.scope,
+            findings,
+            not_yet,
+        )
     }
 
     pub(crate) fn ocsp_record(&self, name: &mut String, der: &[u8]) -> CertResult {
@@ -185,7 +196,14 @@ impl Linter {
             OcspForm::Response | OcspForm::Basic => "ocsp",
             OcspForm::ResponseData => "tbs-ocsp",
         };
-        self.document_record(std::mem::take(name), sha, form, ctx.scope, findings, not_yet)
+        self.document_record(
+            std::mem::take(name),
+            sha,
+            form,
+            ctx.scope,
+            findings,
+            not_yet,
+        )
     }
 
     /// The CRL's scope: `--scope`, else the IDP's onlyContains flags, else CA certificates when

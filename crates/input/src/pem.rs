@@ -86,7 +86,9 @@ impl<R: Read> Core<R> {
                 return Ok(pem_error(&label, InputErrorKind::TruncatedPem, message));
             }
             if let Some(end_label) = marker_label(text, END_MARKER) {
-                return Ok(self.finish_pem_block(&label, &end_label, &what, &body, problem, max_bytes));
+                return Ok(
+                    self.finish_pem_block(&label, &end_label, &what, &body, problem, max_bytes)
+                );
             }
             if !is_cert || problem.is_some() {
                 continue; // skip without buffering

@@ -406,6 +406,7 @@ mod tests {
             kind: None,
             cert_type: None,
             type_source: None,
+            scope: None,
             findings: vec![smimelint_engine::linter::Finding {
                 lint: "e_input_not_certificate",
                 status: Status::Fatal,

@@ -329,6 +329,7 @@ mod tests {
             kind: None,
             cert_type: None,
             type_source: None,
+            scope: None,
             not_yet_effective: 0,
             at_requested: false,
             findings: findings

@@ -21,7 +21,10 @@ impl DocumentKind {
         Some(match label {
             "X509 CRL" | "CRL" => DocumentKind::Crl,
             "OCSP RESPONSE" => DocumentKind::Ocsp,
-            "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" | "TBS CERTIFICATE"
+            "CERTIFICATE"
+            | "X509 CERTIFICATE"
+            | "TRUSTED CERTIFICATE"
+            | "TBS CERTIFICATE"
             | "TBSCERTIFICATE" => DocumentKind::Certificate,
             _ => return None,
         })
@@ -97,9 +100,15 @@ mod tests {
     #[test]
     fn shapes() {
         // OCSPResponse { ENUMERATED successful }
-        assert_eq!(sniff(&[0x30, 0x03, 0x0a, 0x01, 0x00]), Some(DocumentKind::Ocsp));
+        assert_eq!(
+            sniff(&[0x30, 0x03, 0x0a, 0x01, 0x00]),
+            Some(DocumentKind::Ocsp)
+        );
         // ResponseData { [1] byName {…}, GeneralizedTime … }
-        assert_eq!(sniff(&[0x30, 0x04, 0xa1, 0x02, 0x30, 0x00]), Some(DocumentKind::Ocsp));
+        assert_eq!(
+            sniff(&[0x30, 0x04, 0xa1, 0x02, 0x30, 0x00]),
+            Some(DocumentKind::Ocsp)
+        );
         // TBSCertList v1 { SEQ alg, SEQ issuer, UTCTime }
         let tbs_crl = [0x30, 0x08, 0x30, 0x00, 0x30, 0x00, 0x17, 0x02, 0x31, 0x32];
         assert_eq!(sniff(&tbs_crl), Some(DocumentKind::Crl));

@@ -177,7 +177,9 @@ impl<R: Read> Source<R> {
 /// non-minimal, from the first bytes of a TLV. High-tag-number tags are refused: no structure
 /// streamed here uses one.
 pub fn parse_header(b: &[u8]) -> Result<(u8, usize, Option<usize>, bool), &'static str> {
-    let (&tag, rest) = b.split_first().ok_or("end of data where a header was expected")?;
+    let (&tag, rest) = b
+        .split_first()
+        .ok_or("end of data where a header was expected")?;
     if tag & 0x1f == 0x1f {
         return Err("a high-tag-number tag where a structure header was expected");
     }
@@ -217,7 +219,10 @@ mod tests {
             parse_header(&[0x30, 0x82, 0x01, 0x00]),
             Ok((0x30, 4, Some(256), false))
         );
-        assert_eq!(parse_header(&[0x30, 0x81, 0x05]), Ok((0x30, 3, Some(5), true)));
+        assert_eq!(
+            parse_header(&[0x30, 0x81, 0x05]),
+            Ok((0x30, 3, Some(5), true))
+        );
         assert_eq!(
             parse_header(&[0x30, 0x82, 0x00, 0x90]),
             Ok((0x30, 4, Some(0x90), true))

@@ -47,7 +47,9 @@ impl<'a> RevokedEntry<'a> {
         let mut r = raw.children();
         entry.serial = r.read_if(tag::INTEGER);
         if entry.serial.is_none() {
-            entry.errors.push("userCertificate is not an INTEGER".into());
+            entry
+                .errors
+                .push("userCertificate is not an INTEGER".into());
         }
         entry.revocation_date = read_time(&mut r);
         if entry.revocation_date.is_none() {
@@ -58,7 +60,10 @@ impl<'a> RevokedEntry<'a> {
         entry.extensions_field = r.read_if(tag::SEQUENCE);
         if let Some(list) = entry.extensions_field {
             for (i, item) in list.children().enumerate() {
-                match item.map_err(|e| e.to_string()).and_then(|t| parse_extension(t, i)) {
+                match item
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| parse_extension(t, i))
+                {
                     Ok(e) => entry.extensions.push(e),
                     Err(e) => entry.errors.push(format!("crlEntryExtensions[{i}]: {e}")),
                 }

@@ -59,10 +59,18 @@ pub fn decode_idp(value: &[u8], base: usize) -> Result<IssuingDistributionPoint<
         match inner.tag {
             0xa0 => idp.full_name = Some(decode_names_content(&inner)?),
             0xa1 => idp.relative_name = Some(inner),
-            t => return Err(format!("distributionPoint: unexpected {}", walk::tag_name(t))),
+            t => {
+                return Err(format!(
+                    "distributionPoint: unexpected {}",
+                    walk::tag_name(t)
+                ))
+            }
         }
     }
-    let flag = |r: &mut Reader<'_>, t: u8| r.read_if(t).map(|b| b.content.first().is_some_and(|&v| v != 0));
+    let flag = |r: &mut Reader<'_>, t: u8| {
+        r.read_if(t)
+            .map(|b| b.content.first().is_some_and(|&v| v != 0))
+    };
     idp.only_user_certs = flag(&mut r, 0x81).unwrap_or(false);
     idp.only_ca_certs = flag(&mut r, 0x82).unwrap_or(false);
     idp.only_some_reasons = r.read_if(0x83);

@@ -47,7 +47,8 @@ pub struct NotACrl(pub String);
 pub struct CrlParts {
     pub form: CrlForm,
     /// Bytes from the start up to the first entry (or to the end of the head when there is no
-    /// list): the outer headers and the fields before revokedCertificates.
+    /// list): the outer headers and the fields before revokedCertificates. `prefix[i]` is the
+    /// input's byte at offset `i`.
     pub prefix: Vec<u8>,
     /// Absolute range of the TBSCertList fields before the list, within `prefix`.
     pub head: (usize, usize),
@@ -134,7 +135,9 @@ impl<R: Read> Reading<R> {
             // The TBS form is the message itself; keep it like a signed one's TBS.
             self.src.tap = Some(Tap {
                 from: outer.offset,
-                to: outer.offset.saturating_add(outer.header_len + outer.len.unwrap_or(0)),
+                to: outer
+                    .offset
+                    .saturating_add(outer.header_len + outer.len.unwrap_or(0)),
                 copy: Some(self.prefix.clone()),
                 digest: None,
             });
@@ -214,7 +217,9 @@ impl<R: Read> Reading<R> {
     fn form(&mut self) -> io::Result<Result<CrlForm, NotACrl>> {
         let peek = self.src.peek(24)?.to_vec();
         let Ok((t, hl, _, _)) = parse_header(&peek) else {
-            return Ok(Err(NotACrl("the outer SEQUENCE is empty or cut short".into())));
+            return Ok(Err(NotACrl(
+                "the outer SEQUENCE is empty or cut short".into(),
+            )));
         };
         Ok(match (t, peek.get(hl)) {
             (tag::INTEGER, _) => Ok(CrlForm::Tbs),
@@ -253,8 +258,7 @@ impl<R: Read> Reading<R> {
         if tap.to - tap.from <= keep {
             return Ok(());
         }
-        let base = self.prefix.len() - (head.1 - head.0);
-        let hash = Reader::new(&self.prefix[base..])
+        let hash = Reader::new(&self.prefix[head.0..head.1])
             .children_after_version()
             .and_then(|alg| signature_algorithm(&alg).ok())
             .and_then(hash_of);
@@ -369,7 +373,8 @@ impl<R: Read> Reading<R> {
             let entry = RevokedEntry::parse(tlv, index);
             for x in &entry.extensions {
                 // extnValue holds a DER encoding of its own: walk it too.
-                self.walker.walk_single(x.value, x.value_offset, "extnValue");
+                self.walker
+                    .walk_single(x.value, x.value_offset, "extnValue");
             }
             self.cap_violations(before);
             for error in &entry.errors {

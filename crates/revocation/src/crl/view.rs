@@ -59,8 +59,8 @@ impl<'a> Crl<'a> {
 
     fn read_head(&mut self, walker: &mut Walker) {
         let p = self.parts;
-        let start = p.prefix.len() - (p.head.1 - p.head.0);
-        let bytes = &p.prefix[start..];
+        // The prefix holds the input from its first byte, so absolute offsets index it.
+        let bytes = &p.prefix[p.head.0..p.head.1.min(p.prefix.len())];
         walker.walk_all(bytes, p.head.0, "tbsCertList");
         let mut r = Reader::new_at(bytes, p.head.0);
         self.version = r.read_if(tag::INTEGER);
@@ -127,7 +127,10 @@ impl<'a> Crl<'a> {
             self.missing("signatureValue", "BIT STRING", &r);
         }
         if !r.is_empty() {
-            self.field_error("certificateList", "unexpected elements after signatureValue");
+            self.field_error(
+                "certificateList",
+                "unexpected elements after signatureValue",
+            );
         }
     }
 
@@ -150,9 +153,7 @@ impl<'a> Crl<'a> {
                     walker.walk_single(e.value, e.value_offset, "extnValue");
                     self.extensions.push(e);
                 }
-                Err(msg) => {
-                    self.field_error(&format!("tbsCertList.crlExtensions[{index}]"), &msg)
-                }
+                Err(msg) => self.field_error(&format!("tbsCertList.crlExtensions[{index}]"), &msg),
             }
         }
     }
@@ -193,8 +194,14 @@ impl<'a> Crl<'a> {
             (self.version, "tbsCertList.version"),
             (self.tbs_signature, "tbsCertList.signature"),
             (self.issuer, "tbsCertList.issuer"),
-            (self.this_update.as_ref().map(|t| t.tlv), "tbsCertList.thisUpdate"),
-            (self.next_update.as_ref().map(|t| t.tlv), "tbsCertList.nextUpdate"),
+            (
+                self.this_update.as_ref().map(|t| t.tlv),
+                "tbsCertList.thisUpdate",
+            ),
+            (
+                self.next_update.as_ref().map(|t| t.tlv),
+                "tbsCertList.nextUpdate",
+            ),
             (self.extensions_field, "tbsCertList.crlExtensions"),
             (self.signature_algorithm, "signatureAlgorithm"),
             (self.signature_value, "signatureValue"),
@@ -202,7 +209,11 @@ impl<'a> Crl<'a> {
         if let Some((_, name)) = fields.iter().find(|(t, _)| within(t)) {
             return name.to_string();
         }
-        match self.parts.revoked.and_then(|h| h.end().map(|e| (h.offset, e))) {
+        match self
+            .parts
+            .revoked
+            .and_then(|h| h.end().map(|e| (h.offset, e)))
+        {
             Some((s, e)) if offset >= s && offset < e => "tbsCertList.revokedCertificates".into(),
             _ => "certificateList".into(),
         }
@@ -239,7 +250,10 @@ impl<'a> Crl<'a> {
 
     /// An INTEGER extension value (cRLNumber, deltaCRLIndicator's BaseCRLNumber): its content
     /// octets.
-    pub fn integer_extension(&self, id: &const_oid::ObjectIdentifier) -> Option<Result<&'a [u8], String>> {
+    pub fn integer_extension(
+        &self,
+        id: &const_oid::ObjectIdentifier,
+    ) -> Option<Result<&'a [u8], String>> {
         let e = self.extension(id)?;
         Some(
             Reader::new_at(e.value, e.value_offset)

@@ -135,7 +135,10 @@ impl<'a> Ocsp<'a> {
             return;
         };
         let Some(rb) = wrapper.children().read_if(tag::SEQUENCE) else {
-            self.field_error("responseBytes", "[0] does not contain a ResponseBytes SEQUENCE");
+            self.field_error(
+                "responseBytes",
+                "[0] does not contain a ResponseBytes SEQUENCE",
+            );
             return;
         };
         let mut r = rb.children();
@@ -181,9 +184,10 @@ impl<'a> Ocsp<'a> {
             match wrapper.children().read_if(tag::SEQUENCE) {
                 Some(list) => {
                     for (i, c) in list.children().enumerate() {
-                        match c.map_err(|e| e.to_string()).and_then(|c| {
-                            Cert::parse(c.raw).map_err(|e| e.0)
-                        }) {
+                        match c
+                            .map_err(|e| e.to_string())
+                            .and_then(|c| Cert::parse(c.raw).map_err(|e| e.0))
+                        {
                             Ok(cert) => self.certs.push(cert),
                             Err(e) => self.field_error(&format!("certs[{i}]"), &e),
                         }
@@ -240,14 +244,21 @@ impl<'a> Ocsp<'a> {
                     }
                 }
             }
-            None => self.missing("tbsResponseData.responses", "SEQUENCE OF SingleResponse", &r),
+            None => self.missing(
+                "tbsResponseData.responses",
+                "SEQUENCE OF SingleResponse",
+                &r,
+            ),
         }
         self.extensions_field = r.read_if(0xa1);
         if let Some(wrapper) = self.extensions_field {
             self.extensions = self.read_extensions(wrapper, "responseExtensions", walker);
         }
         if !r.is_empty() {
-            self.field_error("tbsResponseData", "unexpected elements after responseExtensions");
+            self.field_error(
+                "tbsResponseData",
+                "unexpected elements after responseExtensions",
+            );
         }
     }
 
@@ -267,7 +278,10 @@ impl<'a> Ocsp<'a> {
         }
         let mut out = Vec::new();
         for (i, item) in list.children().enumerate() {
-            match item.map_err(|e| e.to_string()).and_then(|t| parse_extension(t, i)) {
+            match item
+                .map_err(|e| e.to_string())
+                .and_then(|t| parse_extension(t, i))
+            {
                 Ok(e) => {
                     walker.walk_single(e.value, e.value_offset, "extnValue");
                     out.push(e);
@@ -312,14 +326,16 @@ impl<'a> Ocsp<'a> {
 
     /// Names the field containing byte `offset`, for messages.
     pub fn locate(&self, offset: usize) -> String {
-        let within =
-            |t: Tlv<'_>| offset >= t.offset && offset < t.offset + t.raw.len();
+        let within = |t: Tlv<'_>| offset >= t.offset && offset < t.offset + t.raw.len();
         if let Some(s) = self.responses.iter().find(|s| within(s.raw)) {
             return format!("tbsResponseData.responses[{}]", s.index);
         }
         let fields: [(Option<Tlv<'_>>, &str); 9] = [
             (self.version, "tbsResponseData.version"),
-            (self.produced_at.as_ref().map(|t| t.tlv), "tbsResponseData.producedAt"),
+            (
+                self.produced_at.as_ref().map(|t| t.tlv),
+                "tbsResponseData.producedAt",
+            ),
             (self.extensions_field, "tbsResponseData.responseExtensions"),
             (self.tbs, "tbsResponseData"),
             (self.signature_algorithm, "signatureAlgorithm"),

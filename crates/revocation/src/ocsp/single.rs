@@ -87,9 +87,7 @@ impl<'a> SingleResponse<'a> {
             Ok(t) if t.tag == 0xa1 => {
                 let mut ri = t.children();
                 let time = ri.read_if(tag::GENERALIZED_TIME).map(generalized);
-                let reason = ri
-                    .read_if(0xa0)
-                    .map(|w| decode_enumerated(w.content));
+                let reason = ri.read_if(0xa0).map(|w| decode_enumerated(w.content));
                 Some(CertStatus::Revoked { time, reason })
             }
             Ok(t) => Some(CertStatus::Malformed(t)),
@@ -112,14 +110,18 @@ impl<'a> SingleResponse<'a> {
             .and_then(|w| w.children().read_if(tag::SEQUENCE))
         {
             for (i, item) in list.children().enumerate() {
-                match item.map_err(|e| e.to_string()).and_then(|t| parse_extension(t, i)) {
+                match item
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| parse_extension(t, i))
+                {
                     Ok(e) => s.extensions.push(e),
                     Err(e) => s.errors.push(format!("singleExtensions[{i}]: {e}")),
                 }
             }
         }
         if !r.is_empty() {
-            s.errors.push("unexpected elements after singleExtensions".into());
+            s.errors
+                .push("unexpected elements after singleExtensions".into());
         }
         s
     }
@@ -127,7 +129,11 @@ impl<'a> SingleResponse<'a> {
     /// `responses[N] (serial 0x…)` for messages.
     pub fn label(&self) -> String {
         match self.cert_id {
-            Some(id) => format!("responses[{}] (serial 0x{})", self.index, hex(id.serial.content)),
+            Some(id) => format!(
+                "responses[{}] (serial 0x{})",
+                self.index,
+                hex(id.serial.content)
+            ),
             None => format!("responses[{}]", self.index),
         }
     }
