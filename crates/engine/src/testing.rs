@@ -115,3 +115,32 @@ pub fn findings_with_issuer(der: &[u8], issuer: &[u8]) -> Vec<&'static str> {
     v.sort_unstable();
     v
 }
+
+/// Lints `der` with `opts` (pass/NA/NE results included).
+pub fn lint_with(der: &[u8], opts: Options) -> CertResult {
+    let opts = Options {
+        include_passes: true,
+        ..opts
+    };
+    Linter::new(opts).lint_der("test".into(), der)
+}
+
+/// The status one lint gives `der` linted with `opts`.
+pub fn status_with(der: &[u8], opts: Options, lint: &str) -> Status {
+    assert!(registry::find(lint).is_some(), "no lint named {lint}");
+    lint_with(der, opts)
+        .findings
+        .iter()
+        .find(|f| f.lint == lint)
+        .map(|f| f.status)
+        .expect("every selected lint reports a result")
+}
+
+/// The status one lint gives a CRL or OCSP response about certificates of `scope`.
+pub fn status_in_scope(der: &[u8], scope: crate::revocation_context::Scope, lint: &str) -> Status {
+    let opts = Options {
+        scope: Some(scope),
+        ..Default::default()
+    };
+    status_with(der, opts, lint)
+}

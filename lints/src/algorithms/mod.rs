@@ -94,6 +94,14 @@ fn not_yet_allowed<'t>(table: &'t [Encoding], oid: &[u8], at: UnixTime) -> Optio
         .find(|e| e.since > at && smimelint_cert::alg::leading_oid(e.der).is_some_and(|o| o == oid))
 }
 
+/// Why a signature AlgorithmIdentifier is not one of the encodings of SBR 7.1.3.2, or None
+/// when it is one. For the signatures of CRLs and OCSP responses, which the same table governs.
+pub(crate) fn signature_encoding_problem(der: &[u8]) -> Option<String> {
+    find_encoding(&SIGNATURE_ALGORITHMS, der)
+        .is_none()
+        .then(|| diagnose(der, Place::Signature))
+}
+
 /// The entry whose bytes equal `der` exactly.
 pub(crate) fn find_encoding<'t>(table: &'t [Encoding], der: &[u8]) -> Option<&'t Encoding> {
     table.iter().find(|e| e.der == der)
