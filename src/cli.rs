@@ -44,9 +44,12 @@ enum Command {
     Lints {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
-        /// Only lints from these sources (SBR, RFC5280, RFC6818, X690, smimelint)
+        /// Only lints from these sources (SBR, RFC5280, RFC6818, RFC6960, X690, smimelint)
         #[arg(long, value_delimiter = ',', value_name = "SOURCE")]
         source: Vec<String>,
+        /// Only lints that check this kind of document
+        #[arg(long, value_enum, value_name = "KIND")]
+        document: Option<DocumentArg>,
     },
     /// Print a lint's documentation
     Explain {
@@ -271,6 +274,16 @@ enum DocumentArg {
 }
 
 impl DocumentArg {
+    /// The name [`registry::Lint::documents`] uses.
+    fn name(self) -> Option<&'static str> {
+        match self {
+            DocumentArg::Auto => None,
+            DocumentArg::Certificate => Some("certificate"),
+            DocumentArg::Crl => Some("crl"),
+            DocumentArg::Ocsp => Some("ocsp"),
+        }
+    }
+
     fn document(self) -> Option<DocumentKind> {
         match self {
             DocumentArg::Auto => None,
@@ -390,7 +403,11 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Lint(args) => lint(args),
-        Command::Lints { format, source } => list(format, &source),
+        Command::Lints {
+            format,
+            source,
+            document,
+        } => list(format, &source, document),
         Command::Explain { name } => explain(&name),
         Command::Config { example, config } => config_command(example, config.as_deref()),
         Command::Completions { shell } => {
@@ -458,12 +475,18 @@ fn note(msg: &str) {
     let _ = writeln!(std::io::stderr(), "smimelint: {msg}");
 }
 
-fn list(format: ListFormat, sources: &[String]) -> Result<ExitCode, String> {
+fn list(
+    format: ListFormat,
+    sources: &[String],
+    document: Option<DocumentArg>,
+) -> Result<ExitCode, String> {
     let sources = parse_sources("--source", sources)?;
+    let document = document.and_then(DocumentArg::name);
     let listed: Vec<&registry::Lint> = registry::all()
         .iter()
         .copied()
         .filter(|l| sources.is_empty() || sources.contains(&l.source))
+        .filter(|l| document.is_none_or(|d| l.documents().contains(&d)))
         .collect();
     let mut out = Vec::new();
     let io = |e: std::io::Error| e.to_string();
@@ -476,9 +499,11 @@ fn list(format: ListFormat, sources: &[String]) -> Result<ExitCode, String> {
             serde_json::to_writer_pretty(&mut out, &infos).map_err(|e| e.to_string())?;
             writeln!(out).map_err(io)?;
         }
-        ListFormat::Markdown if !sources.is_empty() => {
+        ListFormat::Markdown if !sources.is_empty() || document.is_some() => {
             return Err(
-                "--source applies to the text and json lists; markdown is the whole book".into(),
+                "--source and --document apply to the text and json lists; markdown is the whole \
+                 book"
+                    .into(),
             );
         }
         ListFormat::Markdown => {
@@ -486,16 +511,40 @@ fn list(format: ListFormat, sources: &[String]) -> Result<ExitCode, String> {
                 .map_err(io)?;
         }
         ListFormat::Text => {
-            for l in listed {
-                writeln!(
-                    out,
-                    "{:<58} {:<6} {:<28} {}",
-                    l.name,
-                    l.level().as_str(),
-                    l.citation,
-                    l.description
-                )
-                .map_err(io)?;
+            // One section per document; a lint that checks several is listed in each.
+            let sections = [
+                ("certificate", "Certificates"),
+                ("crl", "CRLs"),
+                ("ocsp", "OCSP responses"),
+            ];
+            let mut first = true;
+            for (name, title) in sections {
+                if document.is_some_and(|d| d != name) {
+                    continue;
+                }
+                let in_section: Vec<_> = listed
+                    .iter()
+                    .filter(|l| l.documents().contains(&name))
+                    .collect();
+                if in_section.is_empty() {
+                    continue;
+                }
+                if !first {
+                    writeln!(out).map_err(io)?;
+                }
+                first = false;
+                writeln!(out, "# {title} ({} lints)", in_section.len()).map_err(io)?;
+                for l in in_section {
+                    writeln!(
+                        out,
+                        "{:<58} {:<6} {:<28} {}",
+                        l.name,
+                        l.level().as_str(),
+                        l.citation,
+                        l.description
+                    )
+                    .map_err(io)?;
+                }
             }
         }
     }

@@ -20,6 +20,8 @@ pub struct LintInfo {
     /// Rules-catalog ids the lint checks.
     pub catalog: &'static [&'static str],
     pub applies_to: String,
+    /// The documents the lint checks: `certificate`, `crl`, `ocsp`.
+    pub documents: Vec<&'static str>,
     pub docs: String,
 }
 
@@ -37,10 +39,27 @@ impl LintInfo {
             pkilint: l.pkilint,
             zlint: l.zlint,
             catalog: l.catalog,
-            applies_to: l.applies.describe(),
+            applies_to: applies_to(l),
+            documents: l.documents(),
             docs: docs(l),
         }
     }
+}
+
+/// The scope in words: certificate kinds and types, or for CRL and OCSP lints the certificates
+/// the document reports on.
+fn applies_to(l: &Lint) -> String {
+    let mut parts = Vec::new();
+    if l.checks_certificates() {
+        parts.push(l.applies.describe());
+    }
+    if l.crl.is_some() {
+        parts.push(l.applies.describe_scope("CRLs"));
+    }
+    if l.ocsp.is_some() {
+        parts.push(l.applies.describe_scope("OCSP responses"));
+    }
+    parts.join("; ")
 }
 
 /// The doc comment with the one leading space per line that `///` leaves removed.
@@ -61,8 +80,9 @@ pub fn explain(l: &Lint) -> String {
     let i = LintInfo::of(l);
     let mut out = format!("{}\n{}\n\n", i.name, "=".repeat(i.name.len()));
     out.push_str(&format!("{}\n\n", i.description));
-    let rows: [(&str, String); 9] = [
+    let rows: [(&str, String); 10] = [
         ("Level", i.level.as_str().to_string()),
+        ("Documents", i.documents.join(", ")),
         ("Citation", i.citation.to_string()),
         ("Source", i.source.as_str().to_string()),
         ("Applies to", i.applies_to.clone()),

@@ -62,6 +62,21 @@ impl CertResult {
             .max()
             .unwrap_or(Status::Pass)
     }
+    /// `crl`, `tbs-crl`, `ocsp` or `tbs-ocsp` for the documents that are not certificates.
+    pub fn revocation_form(&self) -> Option<&'static str> {
+        self.form
+            .filter(|f| matches!(*f, "crl" | "tbs-crl" | "ocsp" | "tbs-ocsp"))
+    }
+
+    /// What a CRL or OCSP record is, for text outputs: `crl`, `crl (scope: ca)` …
+    pub fn revocation_label(&self) -> Option<String> {
+        let form = self.revocation_form()?;
+        Some(match self.scope {
+            Some(s) => format!("{form} (scope: {})", s.as_str()),
+            None => form.to_string(),
+        })
+    }
+
     /// Findings only (notice and above), leaving out pass/NA/NE results.
     pub fn issues(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.status.is_finding())

@@ -224,24 +224,38 @@ pub fn lints_markdown() -> String {
         "# smimelint lints\n\n\
          Generated from the lint registry and `docs/xref/` by `smimelint lints --format markdown`;\n\
          do not edit by hand (`SMIMELINT_BLESS=1 cargo test --test docs` rewrites it).\n\n\
-         {} lints. Level: `error` = SHALL/MUST, `warn` = SHOULD, `notice` = informational.\n\
+         {} lints, in one section per document (a lint that checks several is in each).\n\
+         Level: `error` = SHALL/MUST, `warn` = SHOULD, `notice` = informational.\n\
          `smimelint explain NAME` prints a lint's full documentation.\n",
         infos.len()
     );
-    s.push_str("| lint | level | citation | ballot | effective | pkilint | zlint |\n");
-    s.push_str("|---|---|---|---|---|---|---|\n");
-    for i in &infos {
+    let sections = [
+        ("certificate", "Certificates", "certificates and TBSCertificates"),
+        ("crl", "CRLs", "CRLs and TBSCertLists (RFC 5280 §5, SBR 4.9.7 and 7.2)"),
+        ("ocsp", "OCSP responses", "OCSP responses (RFC 6960, SBR 4.9.10 and 7.3)"),
+    ];
+    for (document, title, what) in sections {
+        let listed: Vec<&LintInfo> = infos.iter().filter(|i| i.documents.contains(&document)).collect();
         let _ = writeln!(
             s,
-            "| `{}` | {} | {} | {} | {} | {} | {} |",
-            i.name,
-            i.level.as_str(),
-            cell(i.citation),
-            i.ballot.unwrap_or("–"),
-            effective(i),
-            code_list(i.pkilint),
-            code_list(i.zlint),
+            "\n## {title}\n\n{} lints check {what}.\n",
+            listed.len()
         );
+        s.push_str("| lint | level | citation | ballot | effective | pkilint | zlint |\n");
+        s.push_str("|---|---|---|---|---|---|---|\n");
+        for i in listed {
+            let _ = writeln!(
+                s,
+                "| `{}` | {} | {} | {} | {} | {} | {} |",
+                i.name,
+                i.level.as_str(),
+                cell(i.citation),
+                i.ballot.unwrap_or("–"),
+                effective(i),
+                code_list(i.pkilint),
+                code_list(i.zlint),
+            );
+        }
     }
     s.push_str(
         "\n## Migration\n\n\

@@ -58,6 +58,9 @@ impl Sink for GithubSink<'_> {
             if file_of(&r.input) != r.input {
                 message.push_str(&format!(" ({})", r.input));
             }
+            if let Some(label) = r.revocation_label() {
+                message.push_str(&format!(" ({label})"));
+            }
             writeln!(
                 self.out,
                 "::{command} file={},title={}::{}",
@@ -159,7 +162,10 @@ impl Sink for SarifSink<'_> {
                     "physicalLocation": {
                         "artifactLocation": { "uri": uri_reference(file_of(&r.input)) }
                     },
-                    "logicalLocations": [{ "name": r.input, "kind": "certificate" }]
+                    "logicalLocations": [{
+                        "name": r.input,
+                        "kind": r.revocation_form().unwrap_or("certificate"),
+                    }]
                 }],
                 "properties": {
                     "status": f.status.as_str(),
@@ -168,6 +174,10 @@ impl Sink for SarifSink<'_> {
                     "certificateType": r.cert_type.map(|t| t.to_string()),
                 },
             });
+            if let Some(form) = r.revocation_form() {
+                result["properties"]["form"] = json!(form);
+                result["properties"]["scope"] = json!(r.scope.map(|s| s.as_str()));
+            }
             if let Some(i) = index {
                 result["ruleIndex"] = json!(i);
             }

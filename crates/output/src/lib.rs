@@ -155,7 +155,11 @@ impl Sink for CsvSink<'_> {
         writeln!(self.out, "input,sha256,type,lint,status,citation,details")
     }
     fn write(&mut self, r: &CertResult) -> io::Result<()> {
-        let ty = r.cert_type.map(|t| t.to_string()).unwrap_or_default();
+        let ty = r
+            .cert_type
+            .map(|t| t.to_string())
+            .or_else(|| r.revocation_label())
+            .unwrap_or_default();
         if r.findings.is_empty() {
             // One row even without findings, so every input is a record in every format.
             return writeln!(
@@ -279,7 +283,9 @@ impl Sink for TextSink<'_> {
         let profile = match (r.kind, r.cert_type, r.type_source) {
             (_, Some(t), Some(s)) => format!("{t} ({})", serde_plain(&s)),
             (Some(k), _, _) => k.as_str().to_string(),
-            _ => "not a certificate".to_string(),
+            _ => r
+                .revocation_label()
+                .unwrap_or_else(|| "not a certificate".to_string()),
         };
         let verdict = match r.worst() {
             s if s.is_finding() => self.paint(status_color(s), s.as_str()),

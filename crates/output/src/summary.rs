@@ -272,7 +272,9 @@ fn type_label(r: &CertResult) -> String {
         (Some(t), _) => t.to_string(),
         (None, Some(k)) if k.as_str() == "subscriber" => "subscriber (type unknown)".into(),
         (None, Some(k)) => k.as_str().to_string(),
-        (None, None) => "not a certificate".into(),
+        (None, None) => r
+            .revocation_label()
+            .unwrap_or_else(|| "not a certificate".into()),
     }
 }
 
