@@ -8,7 +8,7 @@ fn usage() -> String {
         new_lint::USAGE,
         differential::USAGE,
         "revocation-samples DIR   write the factory's good and single-defect CRLs and OCSP \
-         responses"
+         responses\n  large-crl OUT.crl ENTRIES ISSUER.pem   a signed CRL of ENTRIES entries and its CA"
     )
 }
 
@@ -69,12 +69,44 @@ fn revocation_samples(args: &[String]) -> ExitCode {
     }
 }
 
+/// `cargo xtask large-crl OUT.crl ENTRIES ISSUER.pem`: a signed DER CRL of ENTRIES entries
+/// written as it is generated (never held in memory), and its issuing CA's certificate.
+fn large_crl(args: &[String]) -> ExitCode {
+    let [out, n, issuer] = args else {
+        eprintln!("usage: cargo xtask large-crl OUT.crl ENTRIES ISSUER.pem");
+        return ExitCode::from(2);
+    };
+    let Ok(n) = n.parse::<u64>() else {
+        eprintln!("large-crl: ENTRIES must be a number, got '{n}'");
+        return ExitCode::from(2);
+    };
+    let ca = smimelint_factory::CertBuilder::sub_ca(smimelint_factory::KeyAlg::P256);
+    let written = std::fs::File::create(out).and_then(|f| {
+        let mut w = std::io::BufWriter::new(f);
+        let bytes = smimelint_factory::crl::write_large_crl(&mut w, &ca, n)?;
+        std::io::Write::flush(&mut w)?;
+        std::fs::write(issuer, ca.build_pem())?;
+        Ok(bytes)
+    });
+    match written {
+        Ok(bytes) => {
+            eprintln!("wrote {out}: {n} entries, {bytes} bytes; issuer {issuer}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("large-crl: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("new-lint") => new_lint(&args[1..]),
         Some("differential") => differential::run(&args[1..]),
         Some("revocation-samples") => revocation_samples(&args[1..]),
+        Some("large-crl") => large_crl(&args[1..]),
         Some("--help" | "-h" | "help") => {
             print!("{}", usage());
             ExitCode::SUCCESS

@@ -239,10 +239,16 @@ impl<R: Read> Reading<R> {
             Ok((_, hl, Some(len), _)) => from.saturating_add(hl).saturating_add(len),
             _ => from,
         };
+        // Sized once: a TBSCertList kept whole is known to fit the limit.
+        let capacity = if to - from <= self.limits.keep_tbs {
+            to - from
+        } else {
+            0
+        };
         self.src.tap = Some(Tap {
             from,
             to,
-            copy: Some(Vec::new()),
+            copy: Some(Vec::with_capacity(capacity)),
             digest: None,
         });
         Ok(())
@@ -371,6 +377,12 @@ impl<R: Read> Reading<R> {
                 break;
             };
             let entry = RevokedEntry::parse(tlv, index);
+            if index == 0 {
+                // Entries differ mostly by their extensions: an entry without them bounds the
+                // size from below, so the estimate of their number errs on the high side.
+                let bare = total - entry.extensions_field.map_or(0, |f| f.raw.len());
+                stats.expect_entries((end - at) / bare.max(8) + 16);
+            }
             for x in &entry.extensions {
                 // extnValue holds a DER encoding of its own: walk it too.
                 self.walker

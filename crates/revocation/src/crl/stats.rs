@@ -25,6 +25,12 @@ pub struct EntryStats {
 }
 
 impl EntryStats {
+    /// Makes room for about `n` entries at once, so that a large list does not pay for the
+    /// doubling of its fingerprint buffer (which would hold up to twice the memory at its peak).
+    pub fn expect_entries(&mut self, n: usize) {
+        self.fingerprints.reserve_exact(n.min(1 << 28));
+    }
+
     pub fn observe(&mut self, entry: &RevokedEntry<'_>) {
         self.with_extensions += u64::from(entry.extensions_field.is_some());
         if let Some(ext) = entry.extension(&oid::CERTIFICATE_ISSUER) {
