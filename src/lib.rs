@@ -127,6 +127,7 @@
 #![deny(unsafe_code)]
 pub use smimelint_cert as cert;
 pub use smimelint_cert::verify;
+pub use smimelint_revocation as revocation;
 #[cfg(feature = "cli")]
 pub mod cli;
 #[cfg(feature = "ct")]
