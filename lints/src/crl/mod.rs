@@ -4,3 +4,128 @@
 //! the CRL streams past, and the engine reports the first failing entry and how many failed.
 
 use crate::prelude::*;
+pub(crate) use crate::support::rfc5280::hex_full;
+use smimelint_cert::time::TimeKind;
+use smimelint_cert::TimeField;
+
+/// Seconds in a day, as SBR 4.9.7 counts its ten days.
+pub(crate) const DAY: i64 = 86_400;
+
+/// RFC 5280 §4.1.2.2 and §5.2.3: serial numbers and CRL numbers fit in 20 octets.
+const MAX_INTEGER_OCTETS: usize = 20;
+
+/// `UTCTime "251015000000Z"`, for messages.
+pub(crate) fn time_text(t: &TimeField<'_>) -> String {
+    let kind = match t.parsed.kind {
+        TimeKind::Utc => "UTCTime",
+        TimeKind::Generalized => "GeneralizedTime",
+    };
+    format!("{kind} {:?}", String::from_utf8_lossy(t.tlv.content))
+}
+
+/// The year a GeneralizedTime starts with, when its first four characters are digits.
+fn generalized_year(content: &[u8]) -> Option<u32> {
+    let digits = content.get(..4)?;
+    digits
+        .iter()
+        .all(u8::is_ascii_digit)
+        .then(|| digits.iter().fold(0, |y, &d| y * 10 + u32::from(d - b'0')))
+}
+
+/// What breaks the RFC 5280 §4.1.2.5 rule for a `Time` (thisUpdate, nextUpdate,
+/// revocationDate): UTCTime for 1950 through 2049, GeneralizedTime otherwise, each in its one
+/// `…SSZ` form.
+pub(crate) fn time_problems(field: &str, t: &TimeField<'_>) -> Vec<String> {
+    let mut out: Vec<String> = t
+        .parsed
+        .defects
+        .iter()
+        .map(|d| format!("{field}: {d} ({})", time_text(t)))
+        .collect();
+    if t.parsed.kind == TimeKind::Generalized {
+        if let Some(year) = generalized_year(t.tlv.content).filter(|y| (1950..2050).contains(y)) {
+            out.push(format!(
+                "{field}: the year {year} is encoded as GeneralizedTime, but dates through 2049 must be UTCTime ({})",
+                time_text(t)
+            ));
+        }
+    }
+    out
+}
+
+/// Bit length of a big-endian magnitude, leading zero octets ignored.
+fn magnitude_bits(c: &[u8]) -> usize {
+    let start = c.iter().position(|&b| b != 0).unwrap_or(c.len());
+    c.get(start).map_or(0, |&first| {
+        (c.len() - start - 1) * 8 + (8 - first.leading_zeros() as usize)
+    })
+}
+
+/// Whether INTEGER content octets hold a negative value.
+pub(crate) fn is_negative(c: &[u8]) -> bool {
+    c.first().is_some_and(|&b| b & 0x80 != 0)
+}
+
+/// Whether a non-negative INTEGER needs more than 20 octets in DER (it is at least 2^159).
+pub(crate) fn longer_than_20_octets(c: &[u8]) -> bool {
+    !is_negative(c) && magnitude_bits(c) >= MAX_INTEGER_OCTETS * 8
+}
+
+/// The first extension whose OID repeats in `extensions`, with how often it occurs.
+pub(crate) fn repeated_extension(extensions: &[Extension<'_>]) -> Option<(String, usize)> {
+    let groups = repeated_groups(extensions.len(), |i| extensions[i].oid);
+    groups
+        .first()
+        .map(|g| (oid::describe_extension(extensions[g[0]].oid), g.len()))
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! CRLs for the lint tests: the factory's default CRL of the P-256 test sub-CA, which
+    //! satisfies RFC 5280 §5 and the SBR, changed in one place.
+
+    pub(crate) use smimelint_engine::registry::Status;
+    pub(crate) use smimelint_engine::testing::{status_in_scope, status_of, status_with_issuer};
+    pub(crate) use smimelint_factory::crl::{ext, reason, CrlBuilder, Entry, Idp, THIS_UPDATE};
+    pub(crate) use smimelint_factory::{der, CertBuilder, KeyAlg};
+
+    pub(crate) const DAY: i64 = super::DAY;
+
+    pub(crate) fn ca() -> CertBuilder {
+        CertBuilder::sub_ca(KeyAlg::P256)
+    }
+
+    /// The issuing CA's certificate, for `--issuer` tests.
+    pub(crate) fn ca_der() -> Vec<u8> {
+        ca().build()
+    }
+
+    pub(crate) fn base() -> CrlBuilder {
+        CrlBuilder::new(&ca())
+    }
+
+    /// An entry revoked two days before thisUpdate for keyCompromise.
+    pub(crate) fn entry() -> Entry {
+        Entry::new(&[0x61, 0x01], THIS_UPDATE - 2 * DAY).reason(reason::KEY_COMPROMISE, false)
+    }
+
+    /// The default CRL with `e` as its only entry.
+    pub(crate) fn with_entry(e: Entry) -> Vec<u8> {
+        base().entries(vec![e]).build()
+    }
+}
+
+mod e_crl_ca_certificate_hold;
+mod e_crl_ca_reason_code_missing;
+mod e_crl_certificate_issuer_not_critical;
+mod e_crl_entry_critical_extension_unknown;
+mod e_crl_entry_extension_duplicate;
+mod e_crl_entry_extensions_empty;
+mod e_crl_entry_serial_not_positive;
+mod e_crl_entry_serial_too_long;
+mod e_crl_invalidity_date_not_generalized;
+mod e_crl_reason_code_critical;
+mod e_crl_reason_code_invalid;
+mod e_crl_reason_code_unspecified;
+mod e_crl_revocation_date_encoding;
+mod n_crl_certificate_hold;
