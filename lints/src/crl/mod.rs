@@ -79,6 +79,28 @@ pub(crate) fn repeated_extension(extensions: &[Extension<'_>]) -> Option<(String
         .map(|g| (oid::describe_extension(extensions[g[0]].oid), g.len()))
 }
 
+/// Pass when the CRL has the extension, else fail naming it.
+pub(crate) fn require_crl_extension(crl: &Crl<'_>, o: &const_oid::ObjectIdentifier) -> Outcome {
+    match crl.extension(o) {
+        Some(_) => Outcome::Pass,
+        None => fail!("the CRL has no {} extension", extension_label(o)),
+    }
+}
+
+/// NA when the CRL lacks the extension; fail when its criticality is not `critical`.
+pub(crate) fn require_criticality(
+    crl: &Crl<'_>,
+    o: &const_oid::ObjectIdentifier,
+    critical: bool,
+) -> Outcome {
+    match crl.extension(o) {
+        None => Outcome::NotApplicable,
+        Some(e) if e.critical == critical => Outcome::Pass,
+        Some(_) if critical => fail!("{} is not marked critical", extension_label(o)),
+        Some(_) => fail!("{} is marked critical", extension_label(o)),
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod testing {
     //! CRLs for the lint tests: the factory's default CRL of the P-256 test sub-CA, which
@@ -115,23 +137,45 @@ pub(crate) mod testing {
     }
 }
 
+mod e_crl_aki_critical;
+mod e_crl_aki_key_id_missing;
+mod e_crl_aki_missing;
 mod e_crl_ca_certificate_hold;
 mod e_crl_ca_reason_code_missing;
 mod e_crl_certificate_issuer_not_critical;
+mod e_crl_certificate_issuer_not_indirect;
+mod e_crl_critical_extension_unknown;
+mod e_crl_delta_indicator_not_critical;
 mod e_crl_entry_critical_extension_unknown;
 mod e_crl_entry_extension_duplicate;
 mod e_crl_entry_extensions_empty;
+mod e_crl_entry_serial_duplicate;
 mod e_crl_entry_serial_not_positive;
 mod e_crl_entry_serial_too_long;
+mod e_crl_extension_duplicate;
+mod e_crl_freshest_crl_in_delta;
+mod e_crl_idp_empty;
+mod e_crl_idp_not_critical;
+mod e_crl_idp_only_attribute_certs;
+mod e_crl_idp_only_contains_multiple;
 mod e_crl_invalidity_date_not_generalized;
+mod e_crl_issuer_empty;
+mod e_crl_next_update_before_this_update;
 mod e_crl_next_update_missing;
 mod e_crl_next_update_over_10_days;
 mod e_crl_next_update_over_12_months;
+mod e_crl_number_critical;
+mod e_crl_number_missing;
+mod e_crl_number_out_of_range;
 mod e_crl_reason_code_critical;
 mod e_crl_reason_code_invalid;
 mod e_crl_reason_code_unspecified;
 mod e_crl_revocation_date_encoding;
+mod e_crl_revoked_certificates_empty;
 mod e_crl_signature_algorithm_key_mismatch;
+mod e_crl_signature_algorithm_mismatch;
 mod e_crl_signature_algorithm_not_allowed;
+mod e_crl_update_time_encoding;
+mod e_crl_version_not_v2;
 mod n_crl_certificate_hold;
 mod n_crl_scope_unknown;
