@@ -138,6 +138,7 @@ pub(crate) mod testing {
 }
 
 mod e_crl_aki_critical;
+mod e_crl_aki_issuer_mismatch;
 mod e_crl_aki_key_id_missing;
 mod e_crl_aki_missing;
 mod e_crl_ca_certificate_hold;
@@ -160,6 +161,7 @@ mod e_crl_idp_only_attribute_certs;
 mod e_crl_idp_only_contains_multiple;
 mod e_crl_invalidity_date_not_generalized;
 mod e_crl_issuer_empty;
+mod e_crl_issuer_name_mismatch;
 mod e_crl_next_update_before_this_update;
 mod e_crl_next_update_missing;
 mod e_crl_next_update_over_10_days;
@@ -175,6 +177,7 @@ mod e_crl_revoked_certificates_empty;
 mod e_crl_signature_algorithm_key_mismatch;
 mod e_crl_signature_algorithm_mismatch;
 mod e_crl_signature_algorithm_not_allowed;
+mod e_crl_signature_invalid;
 mod e_crl_update_time_encoding;
 mod e_crl_version_not_v2;
 mod n_crl_certificate_hold;
