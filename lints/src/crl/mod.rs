@@ -182,3 +182,5 @@ mod e_crl_update_time_encoding;
 mod e_crl_version_not_v2;
 mod n_crl_certificate_hold;
 mod n_crl_scope_unknown;
+#[cfg(test)]
+mod samples;
