@@ -52,7 +52,7 @@ mod tests {
     fn serial_is_positive() {
         for content in [&[0xc3, 0x01][..], &[0x00]] {
             let bad = with_entry(entry().serial_raw(content));
-            assert_eq!(status_of(&bad, LINT), Status::Error, "{content:02x?}");
+            assert_only(&bad, LINT);
         }
         let one = with_entry(entry().serial_raw(&[0x01]));
         assert_eq!(status_of(&one, LINT), Status::Pass);

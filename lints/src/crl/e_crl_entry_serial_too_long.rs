@@ -53,7 +53,7 @@ mod tests {
     #[test]
     fn serial_fits_in_20_octets() {
         let long = with_entry(entry().serial_raw(&[0x41; 21]));
-        assert_eq!(status_of(&long, LINT), Status::Error);
+        assert_only(&long, LINT);
         // 2^159 - 1: twenty octets, the largest value allowed.
         let mut max = vec![0xff; 20];
         max[0] = 0x7f;
@@ -64,9 +64,6 @@ mod tests {
         // 2^159 needs a leading zero octet: 21 octets.
         let mut over = vec![0x00, 0x80];
         over.extend([0; 19]);
-        assert_eq!(
-            status_of(&with_entry(entry().serial_raw(&over)), LINT),
-            Status::Error
-        );
+        assert_only(&with_entry(entry().serial_raw(&over)), LINT);
     }
 }

@@ -49,7 +49,7 @@ mod tests {
         let bad = base()
             .push_ext(&ext::CRL_NUMBER, false, ext::crl_number(&[0x10, 0x01]))
             .build();
-        assert_eq!(status_of(&bad, LINT), Status::Error);
+        assert_only(&bad, LINT);
         assert_eq!(status_of(&base().build(), LINT), Status::Pass);
     }
 }

@@ -67,10 +67,7 @@ mod tests {
             only_ca_certs: true,
             ..user.clone()
         };
-        assert_eq!(
-            status_of(&base().idp(&both, true).build(), LINT),
-            Status::Error
-        );
+        assert_only(&base().idp(&both, true).build(), LINT);
         assert_eq!(
             status_of(&base().idp(&user, true).build(), LINT),
             Status::Pass

@@ -60,9 +60,9 @@ mod tests {
     fn invalidity_date_is_generalized_time() {
         let when = THIS_UPDATE - 5 * DAY;
         let utc = entry().invalidity_date_raw(der::time(when));
-        assert_eq!(status_of(&with_entry(utc), LINT), Status::Error);
+        assert_only(&with_entry(utc), LINT);
         let fraction = entry().invalidity_date_raw(der::tlv(0x18, b"20251010000000.5Z"));
-        assert_eq!(status_of(&with_entry(fraction), LINT), Status::Error);
+        assert_only(&with_entry(fraction), LINT);
         let good = entry().invalidity_date(when);
         assert_eq!(status_of(&with_entry(good), LINT), Status::Pass);
         assert_eq!(status_of(&with_entry(entry()), LINT), Status::NotApplicable);

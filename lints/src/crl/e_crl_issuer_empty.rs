@@ -44,7 +44,7 @@ mod tests {
     #[test]
     fn issuer_is_not_empty() {
         let bad = base().issuer_raw(der::seq(&[])).build();
-        assert_eq!(status_of(&bad, LINT), Status::Error);
+        assert_only(&bad, LINT);
         assert_eq!(status_of(&base().build(), LINT), Status::Pass);
     }
 }

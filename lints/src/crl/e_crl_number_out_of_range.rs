@@ -57,7 +57,7 @@ mod tests {
     fn crl_number_is_in_range() {
         for content in [&[0xf0][..], &[0x11; 21]] {
             let bad = base().crl_number(content).build();
-            assert_eq!(status_of(&bad, LINT), Status::Error, "{content:02x?}");
+            assert_only(&bad, LINT);
         }
         for content in [&[0x00][..], &[0x7f; 20]] {
             let good = base().crl_number(content).build();

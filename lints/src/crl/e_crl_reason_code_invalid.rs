@@ -49,10 +49,10 @@ mod tests {
     fn reason_is_a_defined_crl_reason() {
         for value in [7, 11] {
             let bad = with_entry(entry().reason(value, false));
-            assert_eq!(status_of(&bad, LINT), Status::Error, "{value}");
+            assert_only(&bad, LINT);
         }
         let integer = with_entry(entry().ext(&ext::REASON_CODE, false, der::int(1)));
-        assert_eq!(status_of(&integer, LINT), Status::Error);
+        assert_only(&integer, LINT);
         for value in [reason::KEY_COMPROMISE, reason::AA_COMPROMISE] {
             let good = with_entry(entry().reason(value, false));
             assert_eq!(status_of(&good, LINT), Status::Pass, "{value}");

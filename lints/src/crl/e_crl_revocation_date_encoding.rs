@@ -56,9 +56,9 @@ mod tests {
     #[test]
     fn revocation_date_follows_the_time_rule() {
         let generalized = entry().date_raw(der::generalized(THIS_UPDATE - DAY));
-        assert_eq!(status_of(&with_entry(generalized), LINT), Status::Error);
+        assert_only(&with_entry(generalized), LINT);
         let no_seconds = entry().date_raw(der::utc_time("2510130000Z"));
-        assert_eq!(status_of(&with_entry(no_seconds), LINT), Status::Error);
+        assert_only(&with_entry(no_seconds), LINT);
         assert_eq!(status_of(&with_entry(entry()), LINT), Status::Pass);
         // From 2050 GeneralizedTime is the right type.
         let late = entry().date_raw(der::generalized(smimelint_cert::time::date(2050, 1, 2)));

@@ -75,7 +75,7 @@ mod tests {
             .tbs_signature_raw(with_null.clone())
             .signature_algorithm_raw(with_null)
             .build();
-        assert_eq!(status_of(&bad, LINT), Status::Error);
+        assert_only(&bad, LINT);
         assert_eq!(status_of(&base().build(), LINT), Status::Pass);
         let rsa = CrlBuilder::new(&CertBuilder::sub_ca(KeyAlg::Rsa2048)).build();
         assert_eq!(status_of(&rsa, LINT), Status::Pass);

@@ -72,7 +72,7 @@ mod tests {
             base().next_update_raw(Some(der::utc_time("251022000000+0000"))),
         ];
         for (i, b) in cases.iter().enumerate() {
-            assert_eq!(status_of(&b.build(), LINT), Status::Error, "case {i}");
+            assert_only(&b.build(), LINT);
         }
         assert_eq!(status_of(&base().build(), LINT), Status::Pass);
         let late = base()

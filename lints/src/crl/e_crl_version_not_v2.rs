@@ -51,7 +51,7 @@ mod tests {
     fn version_is_v2() {
         for v in [None, Some(der::int(0)), Some(der::int(2))] {
             let bad = base().version_raw(v.clone()).build();
-            assert_eq!(status_of(&bad, LINT), Status::Error, "{v:02x?}");
+            assert_only(&bad, LINT);
         }
         assert_eq!(status_of(&base().build(), LINT), Status::Pass);
     }

@@ -131,6 +131,22 @@ pub(crate) mod testing {
         Entry::new(&[0x61, 0x01], THIS_UPDATE - 2 * DAY).reason(reason::KEY_COMPROMISE, false)
     }
 
+    /// Asserts that `lint` reports its level on `der` and that no other CRL rule (`e_crl_…`,
+    /// `w_crl_…`) does: the CRL violates exactly this rule.
+    #[track_caller]
+    pub(crate) fn assert_only(der: &[u8], lint: &str) {
+        let level = smimelint_engine::registry::find(lint)
+            .unwrap_or_else(|| panic!("no lint {lint}"))
+            .level()
+            .status();
+        assert_eq!(status_of(der, lint), level, "{lint}");
+        let others: Vec<&str> = smimelint_engine::testing::findings(der)
+            .into_iter()
+            .filter(|l| (l.starts_with("e_crl_") || l.starts_with("w_crl_")) && *l != lint)
+            .collect();
+        assert!(others.is_empty(), "{lint}: also {others:?}");
+    }
+
     /// The default CRL with `e` as its only entry.
     pub(crate) fn with_entry(e: Entry) -> Vec<u8> {
         base().entries(vec![e]).build()

@@ -56,7 +56,7 @@ mod tests {
     #[test]
     fn unknown_scope_is_noticed() {
         let plain = base().build();
-        assert_eq!(status_of(&plain, LINT), Status::Notice);
+        assert_only(&plain, LINT);
         assert_eq!(status_in_scope(&plain, Scope::Ca, LINT), Status::Pass);
         let idp = Idp {
             only_ca_certs: true,
