@@ -71,7 +71,7 @@ mod tests {
             base().this_update_raw(der::utc_time("2510150000Z")),
             base().next_update_raw(Some(der::utc_time("251022000000+0000"))),
         ];
-        for (i, b) in cases.iter().enumerate() {
+        for b in &cases {
             assert_only(&b.build(), LINT);
         }
         assert_eq!(status_of(&base().build(), LINT), Status::Pass);
