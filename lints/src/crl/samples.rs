@@ -178,7 +178,13 @@ fn crl_samples() -> Vec<RevocationSample> {
 
 /// The lints reporting a finding on `sample`, linted with its CA as issuer in `scope`.
 fn findings(sample: &RevocationSample, scope: Option<Scope>) -> Vec<&'static str> {
-    let issuer = if sample.name.contains("rsa2048") {
+    findings_of(&sample.der, sample.name.contains("rsa2048"), scope)
+}
+
+/// The lints reporting a finding on a CRL of the P-256 (or RSA) test sub-CA, linted with that
+/// CA as issuer in `scope`.
+fn findings_of(der: &[u8], rsa_ca: bool, scope: Option<Scope>) -> Vec<&'static str> {
+    let issuer = if rsa_ca {
         CertBuilder::sub_ca(KeyAlg::Rsa2048).build()
     } else {
         ca_der()
@@ -188,10 +194,7 @@ fn findings(sample: &RevocationSample, scope: Option<Scope>) -> Vec<&'static str
         scope,
         ..Default::default()
     };
-    lint_with(&sample.der, opts)
-        .issues()
-        .map(|f| f.lint)
-        .collect()
+    lint_with(der, opts).issues().map(|f| f.lint).collect()
 }
 
 fn is_crl_rule(lint: &str) -> bool {
@@ -257,18 +260,13 @@ fn every_bad_crl_is_flagged_by_its_lint() {
     }
 }
 
-/// The scope-dependent rules on samples: the CA rules need the CA scope.
+/// The samples are linted as subscriber CRLs; the CA rules of SBR 7.2.2 need the CA scope.
 #[test]
 fn ca_rules_flag_ca_crls() {
     let hold = with_entry(entry().reason(reason::CERTIFICATE_HOLD, false));
-    let found = findings(
-        &RevocationSample {
-            name: "crl-bad-ca-hold".into(),
-            kind: Kind::Crl,
-            description: "certificateHold in a CRL for CA certificates",
-            der: hold,
-        },
-        Some(Scope::Ca),
-    );
+    let found = findings_of(&hold, false, Some(Scope::Ca));
     assert!(found.contains(&"e_crl_ca_certificate_hold"), "{found:?}");
+    let bare = with_entry(entry().without_ext(&ext::REASON_CODE));
+    let found = findings_of(&bare, false, Some(Scope::Ca));
+    assert!(found.contains(&"e_crl_ca_reason_code_missing"), "{found:?}");
 }
