@@ -19,7 +19,7 @@ lint! {
     /// onlyContainsCACerts, or a root CA given as `--issuer`.
     ///
     /// ## Why
-    /// SBR 7.2.2: "The `CRLReason` of certificateHold (6) SHALL NOT be used for Root CA or
+    /// SBR 7.2.2: "The `CRLreason` of certificateHold (6) SHALL NOT be used for Root CA or
     /// Subordinate CA Certificates." A CA certificate is revoked for good or not at all.
     ///
     /// ## Example

@@ -44,7 +44,9 @@ lint! {
     /// ML-DSA parameter set of the key. Without `--issuer` the lint does not run.
     ///
     /// ## Why
-    /// SBR 7.1.3.2.2: "If the signing key is P-256, the signature MUST use ECDSA with SHA-256"
+    /// SBR 7.1.3.2.2: "The CA SHALL use the appropriate signature algorithm and encoding based
+    /// upon the signing key used. If the signing key is P-256, the signature SHALL use ECDSA
+    /// with SHA-256"
     /// (and likewise P-384 with SHA-384, P-521 with SHA-512); the RSA, EdDSA and ML-DSA
     /// subsections tie their encodings to the key type the same way.
     ///

@@ -37,8 +37,9 @@ lint! {
     /// `e_crl_signature_algorithm_mismatch`.
     ///
     /// ## Why
-    /// SBR 7.1.3.2 applies to "All objects signed by a CA's Private Key", CRLs included: "No
-    /// other encodings are permitted." SHA-1 signatures are forgeable by chosen-prefix
+    /// SBR 7.1.3.2: "All objects signed by a CA Private Key SHALL conform to these
+    /// requirements", naming "The `signatureAlgorithm` field of a CertificateList" and "The
+    /// `signature` field of a TBSCertList"; "No other encodings are permitted for these fields." SHA-1 signatures are forgeable by chosen-prefix
     /// collisions, and one fixed encoding per algorithm leaves nothing for a parser to guess.
     ///
     /// ## Example
