@@ -107,6 +107,17 @@ impl<'a> RevokedEntry<'a> {
                 .map_err(|e| e.to_string()),
         )
     }
+
+    /// The invalidityDate value read as a time, with its type and RFC 5280 syntax defects; the
+    /// error names what the value holds when it is not a UTCTime or GeneralizedTime.
+    pub fn invalidity_date_time(&self) -> Option<Result<TimeField<'a>, String>> {
+        let ext = self.extension(&oid::INVALIDITY_DATE)?;
+        let mut r = smimelint_der::walk::Reader::new_at(ext.value, ext.value_offset);
+        Some(read_time(&mut r).ok_or_else(|| match r.peek_tag() {
+            Some(t) => format!("{} instead of a time", smimelint_der::walk::tag_name(t)),
+            None => "an empty value".into(),
+        }))
+    }
 }
 
 /// An ENUMERATED value that fits in i64.
