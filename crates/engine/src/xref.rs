@@ -14,6 +14,11 @@ use std::fmt::Write;
 
 /// pkilint 0.13.3's S/MIME finding codes: `SEVERITY CODE [-- reason]` per line.
 pub const PKILINT_DATA: &str = include_str!("../../../docs/xref/pkilint.txt");
+/// pkilint's CRL and OCSP finding codes (`lint_crl`, `lint_ocsp_response`), same format.
+pub const PKILINT_REVOCATION_DATA: &str =
+    include_str!("../../../docs/xref/pkilint-revocation.txt");
+/// zlint's CRL lints (`NAME | source | citation | what fails`).
+pub const ZLINT_CRL_DATA: &str = include_str!("../../../docs/xref/zlint-crl-lints.txt");
 /// zlint's `cabf_smime_br` lint names: `NAME [-- reason]` per line.
 pub const ZLINT_DATA: &str = include_str!("../../../docs/xref/zlint.txt");
 /// The rules catalog: `NUMBER RULE_ID | SECTION [| -- reason]` per line.
@@ -64,16 +69,27 @@ fn split_reason(line: &'static str) -> (&'static str, Option<&'static str>) {
 }
 
 fn covering(id: &str, field: fn(&Lint) -> &'static [&'static str]) -> Vec<&'static str> {
+    covering_in(id, field, |_| true)
+}
+
+fn covering_in(
+    id: &str,
+    field: fn(&Lint) -> &'static [&'static str],
+    checks: fn(&Lint) -> bool,
+) -> Vec<&'static str> {
     registry::all()
         .iter()
-        .filter(|l| field(l).contains(&id))
+        .filter(|l| checks(l) && field(l).contains(&id))
         .map(|l| l.name)
         .collect()
 }
 
-/// Every pkilint S/MIME finding code with the lints that cover it.
-pub fn pkilint() -> Vec<Foreign> {
-    data_lines(PKILINT_DATA)
+fn checks_revocation(l: &Lint) -> bool {
+    l.crl.is_some() || l.ocsp.is_some()
+}
+
+fn pkilint_codes(data: &'static str, checks: fn(&Lint) -> bool) -> Vec<Foreign> {
+    data_lines(data)
         .map(|line| {
             let (head, reason) = split_reason(line);
             let (severity, id) = head.split_once(' ').unwrap_or(("?", head));
@@ -81,8 +97,38 @@ pub fn pkilint() -> Vec<Foreign> {
                 id,
                 severity: Some(severity),
                 reason,
-                lints: covering(id, |l| l.pkilint),
+                lints: covering_in(id, |l| l.pkilint, checks),
             }
+        })
+        .collect()
+}
+
+/// Every pkilint S/MIME finding code with the certificate lints that cover it.
+pub fn pkilint() -> Vec<Foreign> {
+    pkilint_codes(PKILINT_DATA, Lint::checks_certificates)
+}
+
+/// Every pkilint CRL and OCSP finding code with the CRL and OCSP lints that cover it.
+pub fn pkilint_revocation() -> Vec<Foreign> {
+    pkilint_codes(PKILINT_REVOCATION_DATA, checks_revocation)
+}
+
+/// zlint's CRL lints with the lints that cover them.
+pub fn zlint_crl() -> Vec<Foreign> {
+    data_lines(ZLINT_CRL_DATA)
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let id = line.split('|').next()?.trim();
+            let lints = covering(id, |l| l.zlint);
+            let reason = lints
+                .is_empty()
+                .then(|| line.rsplit('|').next().unwrap_or("").trim());
+            Some(Foreign {
+                id,
+                severity: None,
+                reason,
+                lints,
+            })
         })
         .collect()
 }
@@ -130,13 +176,22 @@ pub fn sbr_rules() -> Vec<Rule> {
 pub fn problems() -> Vec<String> {
     let mut out = Vec::new();
     let pk = pkilint();
+    let pkr = pkilint_revocation();
     let zl = zlint();
     let rules = sbr_rules();
     for l in registry::all() {
         for code in l.pkilint {
-            if !pk.iter().any(|f| f.id == *code) {
+            let known_cert = pk.iter().any(|f| f.id == *code);
+            let known_rev = pkr.iter().any(|f| f.id == *code);
+            if l.checks_certificates() && !known_cert && !(checks_revocation(l) && known_rev) {
                 out.push(format!(
                     "{}: pkilint code {code} is not in docs/xref/pkilint.txt",
+                    l.name
+                ));
+            }
+            if !l.checks_certificates() && !known_rev {
+                out.push(format!(
+                    "{}: pkilint code {code} is not in docs/xref/pkilint-revocation.txt",
                     l.name
                 ));
             }
@@ -156,7 +211,11 @@ pub fn problems() -> Vec<String> {
             ));
         }
     }
-    for (list, file) in [(&pk, "pkilint.txt"), (&zl, "zlint.txt")] {
+    for (list, file) in [
+        (&pk, "pkilint.txt"),
+        (&pkr, "pkilint-revocation.txt"),
+        (&zl, "zlint.txt"),
+    ] {
         for f in list.iter() {
             match (f.lints.is_empty(), f.reason) {
                 (true, None) => out.push(format!(
@@ -281,6 +340,38 @@ pub fn lints_markdown() -> String {
          | zlint lint | smimelint | note |\n|---|---|---|\n",
     );
     for f in zlint() {
+        let _ = writeln!(
+            s,
+            "| `{}` | {} | {} |",
+            f.id,
+            code_list(&f.lints),
+            cell(f.reason.unwrap_or(""))
+        );
+    }
+    s.push_str(
+        "\n### From pkilint's lint_crl and lint_ocsp_response\n\n\
+         Every finding code pkilint 0.13.3 can report for a CRL (profiles PKIX and BR, CRL and \
+         ARL) or an OCSP response, with the smimelint lints that report the same defect, or why \
+         there is none.\n\n\
+         | pkilint code | severity | smimelint | note |\n|---|---|---|---|\n",
+    );
+    for f in pkilint_revocation() {
+        let _ = writeln!(
+            s,
+            "| `{}` | {} | {} | {} |",
+            f.id,
+            f.severity.unwrap_or(""),
+            code_list(&f.lints),
+            cell(f.reason.unwrap_or(""))
+        );
+    }
+    s.push_str(
+        "\n### From zlint's CRL lints\n\n\
+         Every CRL lint of zlint v3 (zlint has no OCSP lints), with the smimelint lints that \
+         cover it; where none does, what zlint checks.\n\n\
+         | zlint lint | smimelint | zlint checks |\n|---|---|---|\n",
+    );
+    for f in zlint_crl() {
         let _ = writeln!(
             s,
             "| `{}` | {} | {} |",

@@ -48,6 +48,7 @@ lint! {
             "pkix.wrong_time_useful_type",
             "pkix.utctime_incorrect_syntax",
             "pkix.generalizedtime_incorrect_syntax",
+            "pkix.invalid_time_syntax",
         ],
         zlint: [],
         catalog: [],
