@@ -17,8 +17,9 @@ lint! {
     ///
     /// ## Why
     /// RFC 6960 4.2.1: "For a basic OCSP responder, responseType will be id-pkix-ocsp-basic",
-    /// and clients are only required to process that type. SBR 4.9.9 requires responses that
-    /// conform to RFC 6960 and/or RFC 5019, whose profile has only the basic type.
+    /// and the basic type is the only one clients are required to process, so a response of
+    /// another type is unreadable to them. SBR 4.9.9 requires responses that conform to
+    /// RFC 6960 and/or RFC 5019.
     ///
     /// ## Example
     /// responseType `1.3.6.1.5.5.7.48.1.99`.

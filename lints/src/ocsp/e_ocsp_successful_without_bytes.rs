@@ -15,10 +15,10 @@ lint! {
     /// An OCSPResponse whose `responseStatus` is successful (0) carries `responseBytes`.
     ///
     /// ## Why
-    /// RFC 6960 4.2.1: "Upon receipt of a request, an OCSP responder ... returns a definitive
-    /// response" as responseBytes of the type identified by responseType; the status of the
-    /// requested certificates is only in responseBytes, so a successful response without it
-    /// answers nothing.
+    /// RFC 6960 4.2.1: a successful status announces a definitive response, and the status of
+    /// the requested certificates is carried only in responseBytes (the response of the type
+    /// responseType names). A successful response without responseBytes answers nothing, and
+    /// clients treat it as malformed.
     ///
     /// ## Example
     /// `30 03 0a 01 00` (successful and nothing else).

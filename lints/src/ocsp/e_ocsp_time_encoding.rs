@@ -44,17 +44,17 @@ lint! {
     /// fractional seconds.
     ///
     /// ## Why
-    /// RFC 6960 4.2.1 types the four times as GeneralizedTime, and the profile of RFC 5280
-    /// 4.1.2.5.2 that OCSP responses follow (RFC 6960 4.2.2.1) requires them in Zulu time with
-    /// seconds and without fractions. A UTCTime in their place does not decode as the ASN.1
-    /// type.
+    /// RFC 6960 4.2.1 types the four times as GeneralizedTime, and RFC 6960 4.2.2.1 gives
+    /// their format as that of RFC 5280 4.1.2.5.2: Zulu time, with seconds, without fractional
+    /// seconds. A UTCTime in their place does not decode as the ASN.1 type (also reported by
+    /// e_asn1_field_invalid).
     ///
     /// ## Example
     /// producedAt `18 0e 32 30 32 35 31 30 31 35 31 32 30 30 30 30` ("20251015120000", no Z).
     E_OCSP_TIME_ENCODING {
         name: "e_ocsp_time_encoding",
         description: "An OCSP time is not a YYYYMMDDHHMMSSZ GeneralizedTime",
-        citation: "RFC 6960 4.2.1; RFC 5280 4.1.2.5.2",
+        citation: "RFC 6960 4.2.1, 4.2.2.1; RFC 5280 4.1.2.5.2",
         source: Source::Rfc6960,
         effective: dates::RFC_6960,
         pkilint: ["pkix.generalizedtime_incorrect_syntax"],
