@@ -9,6 +9,9 @@ use smimelint_revocation::crl::{EntryStats, RevokedEntry};
 use smimelint_revocation::{Crl, CrlForm, Ocsp};
 use std::cell::OnceCell;
 
+mod ocsp;
+pub use ocsp::OcspSigner;
+
 /// Which certificates a CRL or OCSP response reports on: the SBR sets different rules for
 /// subscriber certificates and for CA certificates (SBR 4.9.7, 4.9.10, 7.2.2, 7.3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

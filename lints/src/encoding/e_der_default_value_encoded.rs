@@ -1,5 +1,6 @@
 use super::*;
 use smimelint_cert::EncodedDefault;
+use smimelint_revocation::ocsp::OcspDefault;
 
 fn check_der_default_value_encoded(ctx: &LintContext<'_>) -> Outcome {
     let cert = ctx.cert;
@@ -25,6 +26,34 @@ fn check_der_default_value_encoded(ctx: &LintContext<'_>) -> Outcome {
     }
 }
 
+fn ocsp_der_default_value_encoded(ctx: &OcspContext<'_>) -> Outcome {
+    let found: Vec<String> = ctx
+        .ocsp
+        .encoded_defaults()
+        .into_iter()
+        .map(|d| match d {
+            OcspDefault::VersionV1 => {
+                "tbsResponseData.version v1 is encoded although it is the DEFAULT".to_string()
+            }
+            OcspDefault::CriticalFalse { single, extension } => {
+                let place = match single {
+                    Some(i) => format!("tbsResponseData.responses[{i}].singleExtensions"),
+                    None => "tbsResponseData.responseExtensions".to_string(),
+                };
+                format!(
+                    "{place}: {}: critical FALSE is encoded",
+                    oid::describe_extension(extension.oid)
+                )
+            }
+        })
+        .collect();
+    if found.is_empty() {
+        Outcome::Pass
+    } else {
+        fail!("{}", found.join("; "))
+    }
+}
+
 lint! {
     /// ## What it checks
     /// No field whose value equals its DEFAULT is encoded: the version v1, an extension's
@@ -33,14 +62,16 @@ lint! {
     /// ## Why
     /// X.690 11.5: "The encoding of a set value or sequence value shall not include an
     /// encoding for any component value which is equal to its default value." RFC 5280 4.1
-    /// and 4.2 define these DEFAULTs; strict decoders reject their explicit encoding.
+    /// and 4.2 define these DEFAULTs; strict decoders reject their explicit encoding. In OCSP
+    /// responses: the ResponseData version v1 and the `critical` FALSE of response and single
+    /// extensions (RFC 6960 4.2.1).
     ///
     /// ## Example
     /// An extension encoded `30 0c 06 03 55 1d 0f 01 01 00 04 …` (critical FALSE spelled out).
     E_DER_DEFAULT_VALUE_ENCODED {
         name: "e_der_default_value_encoded",
         description: "A field equal to its DEFAULT value is encoded",
-        citation: "X.690 11.5; RFC 5280 4.1, 4.2",
+        citation: "X.690 11.5; RFC 5280 4.1, 4.2; RFC 6960 4.2.1",
         source: Source::X690,
         effective: dates::ALWAYS,
         pkilint: [],
@@ -48,6 +79,7 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_default_value_encoded,
+        ocsp_check: ocsp_der_default_value_encoded,
     }
 }
 
@@ -108,5 +140,39 @@ mod tests {
         };
         assert_eq!(status_of(&nc(der::implicit(0, &[0x00])), L), Status::Error);
         assert_eq!(status_of(&nc(vec![]), L), Status::Pass);
+    }
+
+    #[test]
+    fn ocsp_default_values_are_not_encoded() {
+        use smimelint_factory::ocsp::{OcspBuilder, NONCE};
+        use smimelint_factory::KeyAlg;
+        const L: &str = "e_der_default_value_encoded";
+        let ca = CertBuilder::sub_ca(KeyAlg::P256);
+        let leaf = CertBuilder::subscriber("mailbox-strict").issued_by(&ca);
+        let good = OcspBuilder::new(&ca, &leaf).nonce(&[7; 16]);
+        assert_eq!(status_of(&good.build(), L), Status::Pass);
+        // RFC 6960 4.2.1 `version [0] EXPLICIT Version DEFAULT v1`.
+        let v1 = good
+            .clone()
+            .version_raw(Some(der::explicit(0, &der::int(0))))
+            .build();
+        assert_eq!(status_of(&v1, L), Status::Error);
+        // A ResponseData whose nonce extension spells out critical FALSE.
+        let nonce = der::seq(&[
+            der::oid_of(&NONCE),
+            der::boolean(false),
+            der::octets(&der::octets(&[7; 16])),
+        ]);
+        let singles: Vec<Vec<u8>> = good.responses.iter().map(|s| s.der()).collect();
+        let tbs = der::seq(&[
+            good.responder_id.clone(),
+            good.produced_at.clone(),
+            der::seq(&singles),
+            der::explicit(1, &der::seq(&[nonce])),
+        ]);
+        assert_eq!(status_of(&tbs, L), Status::Error);
+        let details = smimelint_engine::testing::details_of(&tbs, L);
+        assert!(details.contains("responseExtensions"), "{details}");
+        assert_eq!(status_of(&good.build_tbs(), L), Status::Pass);
     }
 }

@@ -1,12 +1,16 @@
 //! OCSP responses (RFC 6960 §4.2): OCSPResponse, BasicOCSPResponse and ResponseData, walked
 //! and then decoded field by field into lenient views.
 
+mod defaults;
+mod identify;
 mod single;
 
+pub use defaults::OcspDefault;
+pub use identify::{key_hash, CertIdHash, IssuerMatch};
 pub use single::{CertId, CertStatus, SingleResponse};
 
+use single::read_time;
 use smimelint_cert::{oid, parse_extension, Cert, Extension, FieldError, TimeField};
-use smimelint_der::time::{parse_asn1_time, TimeKind};
 use smimelint_der::walk::{self, tag, Reader, Tlv, Violation, Walker};
 
 /// What the input turned out to be.
@@ -219,10 +223,14 @@ impl<'a> Ocsp<'a> {
         if self.responder_id.is_none() {
             self.missing("tbsResponseData.responderID", "[1] byName or [2] byKey", &r);
         }
-        self.produced_at = r.read_if(tag::GENERALIZED_TIME).map(|t| TimeField {
-            parsed: parse_asn1_time(TimeKind::Generalized, t.content),
-            tlv: t,
-        });
+        self.produced_at = read_time(&mut r);
+        if self
+            .produced_at
+            .as_ref()
+            .is_some_and(|t| t.tlv.tag != tag::GENERALIZED_TIME)
+        {
+            self.field_error("tbsResponseData.producedAt", single::UTC_NOT_GENERALIZED);
+        }
         if self.produced_at.is_none() {
             self.missing("tbsResponseData.producedAt", "GeneralizedTime", &r);
         }

@@ -5,7 +5,7 @@
 use crate::crl::decode_enumerated;
 use smimelint_cert::{parse_extension, Extension, TimeField};
 use smimelint_der::time::{parse_asn1_time, TimeKind};
-use smimelint_der::walk::{hex, tag, Tlv};
+use smimelint_der::walk::{hex, tag, Reader, Tlv};
 
 /// `CertID ::= SEQUENCE { hashAlgorithm, issuerNameHash, issuerKeyHash, serialNumber }`.
 #[derive(Clone, Copy, Debug)]
@@ -44,11 +44,25 @@ pub struct SingleResponse<'a> {
     pub errors: Vec<String>,
 }
 
-fn generalized(t: Tlv<'_>) -> TimeField<'_> {
-    TimeField {
-        parsed: parse_asn1_time(TimeKind::Generalized, t.content),
+/// Why a time field in UTCTime is a field error: the ASN.1 has GeneralizedTime.
+pub(super) const UTC_NOT_GENERALIZED: &str = "UTCTime where the ASN.1 has GeneralizedTime";
+
+/// Reads a GeneralizedTime, or a UTCTime in its place (kept so that the time lints can name
+/// it; the caller records the field error).
+pub(super) fn read_time<'a>(r: &mut Reader<'a>) -> Option<TimeField<'a>> {
+    let kind = match r.peek_tag() {
+        Some(tag::GENERALIZED_TIME) => TimeKind::Generalized,
+        Some(tag::UTC_TIME) => TimeKind::Utc,
+        _ => return None,
+    };
+    r.read().ok().map(|t| TimeField {
+        parsed: parse_asn1_time(kind, t.content),
         tlv: t,
-    }
+    })
+}
+
+fn is_utc(t: &Option<TimeField<'_>>) -> bool {
+    t.as_ref().is_some_and(|t| t.tlv.tag == tag::UTC_TIME)
 }
 
 impl<'a> SingleResponse<'a> {
@@ -86,7 +100,11 @@ impl<'a> SingleResponse<'a> {
             Ok(t) if t.tag == 0x82 => Some(CertStatus::Unknown),
             Ok(t) if t.tag == 0xa1 => {
                 let mut ri = t.children();
-                let time = ri.read_if(tag::GENERALIZED_TIME).map(generalized);
+                let time = read_time(&mut ri);
+                if is_utc(&time) {
+                    s.errors
+                        .push(format!("revocationTime: {UTC_NOT_GENERALIZED}"));
+                }
                 let reason = ri.read_if(0xa0).map(|w| decode_enumerated(w.content));
                 Some(CertStatus::Revoked { time, reason })
             }
@@ -96,14 +114,17 @@ impl<'a> SingleResponse<'a> {
         if s.status.is_none() {
             s.errors.push("certStatus is missing".into());
         }
-        s.this_update = r.read_if(tag::GENERALIZED_TIME).map(generalized);
+        s.this_update = read_time(&mut r);
         if s.this_update.is_none() {
             s.errors.push("thisUpdate is not a GeneralizedTime".into());
         }
-        s.next_update = r
-            .read_if(0xa0)
-            .and_then(|w| w.children().read_if(tag::GENERALIZED_TIME))
-            .map(generalized);
+        if is_utc(&s.this_update) {
+            s.errors.push(format!("thisUpdate: {UTC_NOT_GENERALIZED}"));
+        }
+        s.next_update = r.read_if(0xa0).and_then(|w| read_time(&mut w.children()));
+        if is_utc(&s.next_update) {
+            s.errors.push(format!("nextUpdate: {UTC_NOT_GENERALIZED}"));
+        }
         s.extensions_field = r.read_if(0xa1);
         if let Some(list) = s
             .extensions_field

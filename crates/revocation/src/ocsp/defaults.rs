@@ -1,0 +1,54 @@
+//! Fields of a response encoded although they equal their DEFAULT (X.690 11.5).
+
+use super::Ocsp;
+use smimelint_cert::Extension;
+use smimelint_der::walk::{tag, Reader};
+
+/// One field spelled out with its DEFAULT value.
+#[derive(Clone, Copy, Debug)]
+pub enum OcspDefault<'r, 'a> {
+    /// ResponseData `version` v1.
+    VersionV1,
+    /// `critical` FALSE of a responseExtension (`single` None) or of a singleExtension of
+    /// `responses[single]`.
+    CriticalFalse {
+        single: Option<usize>,
+        extension: &'r Extension<'a>,
+    },
+}
+
+fn critical_false(e: &Extension<'_>) -> bool {
+    let mut r = e.raw.children();
+    let _ = r.read_if(tag::OID);
+    r.read_if(tag::BOOLEAN).is_some_and(|b| b.content == [0x00])
+}
+
+impl<'a> Ocsp<'a> {
+    /// Every field encoded with its DEFAULT value, in document order.
+    pub fn encoded_defaults(&self) -> Vec<OcspDefault<'_, 'a>> {
+        let mut found = Vec::new();
+        if let Some(v) = self.version {
+            if Reader::new(v.content)
+                .read_if(tag::INTEGER)
+                .is_some_and(|i| i.content == [0x00])
+            {
+                found.push(OcspDefault::VersionV1);
+            }
+        }
+        for s in &self.responses {
+            for extension in s.extensions.iter().filter(|e| critical_false(e)) {
+                found.push(OcspDefault::CriticalFalse {
+                    single: Some(s.index),
+                    extension,
+                });
+            }
+        }
+        for extension in self.extensions.iter().filter(|e| critical_false(e)) {
+            found.push(OcspDefault::CriticalFalse {
+                single: None,
+                extension,
+            });
+        }
+        found
+    }
+}
