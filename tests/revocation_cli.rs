@@ -79,7 +79,10 @@ fn one_record_per_input_in_order_with_its_form() {
         d.file("d.pem", CrlBuilder::new(&ca).build_pem().as_bytes()),
         d.file("e.tbs", &CrlBuilder::new(&ca).build_tbs()),
         d.file("f.tbs", &OcspBuilder::new(&ca, &leaf()).build_tbs()),
-        d.file("g.pem", OcspBuilder::new(&ca, &leaf()).build_pem().as_bytes()),
+        d.file(
+            "g.pem",
+            OcspBuilder::new(&ca, &leaf()).build_pem().as_bytes(),
+        ),
     ];
     let mut args = vec!["lint", "-f", "jsonl", "--no-config", "-j", "2"];
     args.extend(files.iter().map(String::as_str));
@@ -121,12 +124,19 @@ fn every_output_format_names_the_document() {
         .build();
     let f = d.file("bad.crl", &bad);
     let text = |fmt: &str| {
-        let out = run(&["lint", "--no-config", "--scope", "ca", "-f", fmt, &f], b"");
+        let out = run(
+            &["lint", "--no-config", "--scope", "ca", "-f", fmt, &f],
+            b"",
+        );
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     assert!(text("text").contains("crl (scope: ca)"), "{}", text("text"));
     assert!(text("csv").contains(",crl (scope: ca),"), "{}", text("csv"));
-    assert!(text("github").contains("(crl (scope: ca))"), "{}", text("github"));
+    assert!(
+        text("github").contains("(crl (scope: ca))"),
+        "{}",
+        text("github")
+    );
     let json: serde_json::Value = serde_json::from_str(&text("json")).unwrap();
     assert_eq!(json[0]["form"], "crl");
     assert_eq!(json[0]["scope"], "ca");
@@ -140,7 +150,10 @@ fn every_output_format_names_the_document() {
 fn kind_override_and_scope() {
     let d = Dir::new("kind");
     let ocsp = d.file("r.ocsp", &OcspBuilder::new(&ca(), &leaf()).build());
-    let out = run(&["lint", "--no-config", "-f", "jsonl", "--kind", "crl", &ocsp], b"");
+    let out = run(
+        &["lint", "--no-config", "-f", "jsonl", "--kind", "crl", &ocsp],
+        b"",
+    );
     let r = &records(&out)[0];
     assert_eq!(r["form"], serde_json::Value::Null);
     assert_eq!(r["findings"][0]["status"], "fatal");
@@ -151,8 +164,23 @@ fn kind_override_and_scope() {
 
     let crl = d.file("c.crl", &CrlBuilder::new(&ca()).build());
     let out = run(&["lint", "--no-config", "-f", "jsonl", &crl], b"");
-    assert_eq!(records(&out)[0].get("scope"), None, "unknown scope is left out");
-    let out = run(&["lint", "--no-config", "-f", "jsonl", "--scope", "subscriber", &crl], b"");
+    assert_eq!(
+        records(&out)[0].get("scope"),
+        None,
+        "unknown scope is left out"
+    );
+    let out = run(
+        &[
+            "lint",
+            "--no-config",
+            "-f",
+            "jsonl",
+            "--scope",
+            "subscriber",
+            &crl,
+        ],
+        b"",
+    );
     assert_eq!(records(&out)[0]["scope"], "subscriber");
 }
 
@@ -171,7 +199,16 @@ fn a_der_crl_on_stdin_and_over_the_certificate_limit_is_streamed() {
     let f = d.file("big.crl", &big);
     let issuer = d.file("ca.pem", ca.build_pem().as_bytes());
     let out = run(
-        &["lint", "--no-config", "-f", "jsonl", "--all", "--issuer", &issuer, &f],
+        &[
+            "lint",
+            "--no-config",
+            "-f",
+            "jsonl",
+            "--all",
+            "--issuer",
+            &issuer,
+            &f,
+        ],
         &[],
     );
     let r = &records(&out)[0];
@@ -185,5 +222,8 @@ fn a_der_crl_on_stdin_and_over_the_certificate_limit_is_streamed() {
     };
     // The signature of a TBSCertList too large to keep is checked over a running digest.
     assert_eq!(status("e_crl_signature_invalid").as_deref(), Some("pass"));
-    assert_eq!(status("e_crl_entry_serial_duplicate").as_deref(), Some("pass"));
+    assert_eq!(
+        status("e_crl_entry_serial_duplicate").as_deref(),
+        Some("pass")
+    );
 }

@@ -38,8 +38,17 @@ fn mutated_samples_never_panic() {
             inputs += 2;
         }
         for seed in 0u8..10 {
-            let script = [seed, seed.wrapping_mul(7), seed.wrapping_add(3), 0x5a ^ seed];
-            check(&linter, &format!("{} mutation {seed}", s.name), &mutate(der, &script));
+            let script = [
+                seed,
+                seed.wrapping_mul(7),
+                seed.wrapping_add(3),
+                0x5a ^ seed,
+            ];
+            check(
+                &linter,
+                &format!("{} mutation {seed}", s.name),
+                &mutate(der, &script),
+            );
             inputs += 1;
         }
     }

@@ -15,8 +15,7 @@ use std::fmt::Write;
 /// pkilint 0.13.3's S/MIME finding codes: `SEVERITY CODE [-- reason]` per line.
 pub const PKILINT_DATA: &str = include_str!("../../../docs/xref/pkilint.txt");
 /// pkilint's CRL and OCSP finding codes (`lint_crl`, `lint_ocsp_response`), same format.
-pub const PKILINT_REVOCATION_DATA: &str =
-    include_str!("../../../docs/xref/pkilint-revocation.txt");
+pub const PKILINT_REVOCATION_DATA: &str = include_str!("../../../docs/xref/pkilint-revocation.txt");
 /// zlint's CRL lints (`NAME | source | citation | what fails`).
 pub const ZLINT_CRL_DATA: &str = include_str!("../../../docs/xref/zlint-crl-lints.txt");
 /// zlint's `cabf_smime_br` lint names: `NAME [-- reason]` per line.
@@ -289,17 +288,28 @@ pub fn lints_markdown() -> String {
         infos.len()
     );
     let sections = [
-        ("certificate", "Certificates", "certificates and TBSCertificates"),
-        ("crl", "CRLs", "CRLs and TBSCertLists (RFC 5280 §5, SBR 4.9.7 and 7.2)"),
-        ("ocsp", "OCSP responses", "OCSP responses (RFC 6960, SBR 4.9.10 and 7.3)"),
+        (
+            "certificate",
+            "Certificates",
+            "certificates and TBSCertificates",
+        ),
+        (
+            "crl",
+            "CRLs",
+            "CRLs and TBSCertLists (RFC 5280 §5, SBR 4.9.7 and 7.2)",
+        ),
+        (
+            "ocsp",
+            "OCSP responses",
+            "OCSP responses (RFC 6960, SBR 4.9.10 and 7.3)",
+        ),
     ];
     for (document, title, what) in sections {
-        let listed: Vec<&LintInfo> = infos.iter().filter(|i| i.documents.contains(&document)).collect();
-        let _ = writeln!(
-            s,
-            "\n## {title}\n\n{} lints check {what}.\n",
-            listed.len()
-        );
+        let listed: Vec<&LintInfo> = infos
+            .iter()
+            .filter(|i| i.documents.contains(&document))
+            .collect();
+        let _ = writeln!(s, "\n## {title}\n\n{} lints check {what}.\n", listed.len());
         s.push_str("| lint | level | citation | ballot | effective | pkilint | zlint |\n");
         s.push_str("|---|---|---|---|---|---|---|\n");
         for i in listed {

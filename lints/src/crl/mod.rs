@@ -175,6 +175,7 @@ mod e_crl_idp_empty;
 mod e_crl_idp_not_critical;
 mod e_crl_idp_only_attribute_certs;
 mod e_crl_idp_only_contains_multiple;
+mod e_crl_idp_uri_invalid;
 mod e_crl_invalidity_date_not_generalized;
 mod e_crl_issuer_empty;
 mod e_crl_issuer_name_mismatch;
