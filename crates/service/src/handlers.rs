@@ -36,6 +36,7 @@ pub(super) fn routes(state: Arc<State>) -> Router {
             "/certificate/{group}/{linter}",
             post(pkilint::typed).get(pkilint::validations),
         )
+        .merge(super::pkilint_revocation::routes())
         .merge(super::pkimetal::routes())
         .merge(super::webpage::routes())
         .fallback(not_found)
