@@ -290,4 +290,38 @@ mod tests {
         assert_eq!(empty.severity, "WARNING");
         assert!(codes().contains_key(&(Doc::Ocsp, "itu.invalid_asn1_syntax")));
     }
+
+    /// Every code and severity of pkilint's `lint_crl validations -p PKIX` and
+    /// `lint_ocsp_response validations` (docs/xref/pkilint-revocation-codes.txt, columns P and
+    /// O) has its row, with the same severity, and no row names a code pkilint does not list;
+    /// `base.unhandled_exception` is pkilint's report of its own crash, no lint's.
+    #[test]
+    fn table_covers_pkilints_listed_codes_with_their_severities() {
+        let listing = include_str!("../../../docs/xref/pkilint-revocation-codes.txt");
+        let mut listed = HashMap::new();
+        for line in listing.lines().filter(|l| !l.starts_with('#')) {
+            let (columns, rest) = line.split_at(line.len().min(9));
+            let mut words = rest.split_whitespace();
+            let (Some(severity), Some(code)) = (words.next(), words.next()) else {
+                continue;
+            };
+            if code == "base.unhandled_exception" {
+                continue;
+            }
+            if columns.contains('P') {
+                listed.insert((Doc::Crl, code), severity);
+            }
+            if columns.starts_with('O') {
+                listed.insert((Doc::Ocsp, code), severity);
+            }
+        }
+        assert!(listed.len() > 45, "{}", listed.len());
+        for (key, severity) in &listed {
+            let row = codes().get(key);
+            assert_eq!(row.map(|r| r.severity), Some(*severity), "{key:?}");
+        }
+        for key in codes().keys() {
+            assert!(listed.contains_key(key), "{key:?} is not pkilint's");
+        }
+    }
 }
