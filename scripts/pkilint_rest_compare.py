@@ -340,7 +340,7 @@ def mapped_codes():
 
 
 def mapped_revocation_codes():
-    """The CRL and OCSP codes of lints that exist (a code no lint names is not smimelint's)."""
+    """The pkilint CRL and OCSP codes of docs/xref/pkilint-rest-revocation.txt."""
     codes = set()
     with open(os.path.join(ROOT, "docs", "xref", "pkilint-rest-revocation.txt")) as f:
         for line in f:
