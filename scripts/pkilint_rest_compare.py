@@ -10,7 +10,13 @@ use), posts the same requests to each and compares the answers:
 - every testdata/malformed/*.der as {"b64": …}, detected and typed;
 - malformed requests: garbage, two PEMs, both fields, no field, invalid JSON, a form body, no
   Content-Type, wrong field types, an unknown linter or group;
-- the GET endpoints.
+- the GET endpoints;
+- CRLs and OCSP responses: every xtask revocation sample (good and single-defect CRLs and OCSP
+  responses, written by `cargo run -p xtask -- revocation-samples`) and every
+  testdata/pkilint-revocation document to POST /crl/pkix/crl or POST /ocsp/pkix, as {"pem"} and
+  {"b64"}; a TBSCertList, a certificate, an OCSP response to the CRL path and a CRL to the OCSP
+  path, PEM with the wrong label; the malformed requests above on both paths; GET /crl/pkix/crl
+  and GET /ocsp/pkix (field names only: the lists name each linter's own checks).
 
 Measured: status codes; for 200 answers the field names at every level, and for the findings
 of codes smimelint maps (docs/xref/pkilint-rest.txt) whether pkilint's (validator, code,
@@ -19,6 +25,7 @@ node_path; for error answers the whole body. Prints the
 numbers and exits 1 when an agreement falls below its threshold (THRESHOLDS).
 
     scripts/pkilint_rest_compare.py [--smimelint target/debug/smimelint] [--venv DIR]
+        [--revocation-samples DIR]
 """
 import argparse
 import base64
@@ -29,6 +36,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -165,6 +173,130 @@ def cases():
     return out
 
 
+CRL_PATH, OCSP_PATH = "/crl/pkix/crl", "/ocsp/pkix"
+
+
+def pem(label, der):
+    b64 = base64.b64encode(der).decode()
+    lines = "\n".join(b64[i:i + 64] for i in range(0, len(b64), 64))
+    return f"-----BEGIN {label}-----\n{lines}\n-----END {label}-----\n"
+
+
+def _header(b, at):
+    """(header length, content length) of the TLV at `at`."""
+    n = b[at + 1]
+    if n < 0x80:
+        return 2, n
+    k = n & 0x7f
+    return 2 + k, int.from_bytes(b[at + 2:at + 2 + k], "big")
+
+
+def children(tlv):
+    """The TLVs (header included) inside a constructed TLV."""
+    hl, length = _header(tlv, 0)
+    content, out, at = tlv[hl:hl + length], [], 0
+    while at < len(content):
+        chl, clen = _header(content, at)
+        out.append(content[at:at + chl + clen])
+        at += chl + clen
+    return out
+
+
+def content(tlv):
+    hl, length = _header(tlv, 0)
+    return tlv[hl:hl + length]
+
+
+def first_element(der):
+    """The first element of a DER SEQUENCE (a CRL's tbsCertList), header included."""
+    return children(der)[0]
+
+
+def basic_response(ocsp):
+    """An OCSPResponse's BasicOCSPResponse: responseBytes [0] → ResponseBytes → response."""
+    response_bytes = children(children(ocsp)[1])[0]
+    return content(children(response_bytes)[1])
+
+
+def revocation_cases(samples_dir):
+    """(name, method, path, body, content type) for the CRL and OCSP paths."""
+    out = []
+    docs = []
+    for p in sorted(glob.glob(os.path.join(samples_dir, "*.crl"))):
+        docs.append((os.path.basename(p), CRL_PATH, "X509 CRL", open(p, "rb").read()))
+    for p in sorted(glob.glob(os.path.join(samples_dir, "*.ocsp"))):
+        docs.append((os.path.basename(p), OCSP_PATH, "OCSP RESPONSE", open(p, "rb").read()))
+    testdata = os.path.join(ROOT, "testdata", "pkilint-revocation")
+    for p in sorted(glob.glob(os.path.join(testdata, "*", "*.pem"))):
+        text = open(p).read()
+        path = CRL_PATH if os.sep + "crl" + os.sep in p else OCSP_PATH
+        b64 = "".join(l for l in text.splitlines() if l and not l.startswith("-----"))
+        out.append((f"{os.path.relpath(p, testdata)} pem", "POST", path,
+                    json.dumps({"pem": text}).encode(), "application/json"))
+        docs.append((os.path.relpath(p, testdata), path, None, base64.b64decode(b64)))
+    for name, path, label, der in docs:
+        out.append((f"{name} b64", "POST", path,
+                    json.dumps({"b64": base64.b64encode(der).decode()}).encode(),
+                    "application/json"))
+        if label:
+            out.append((f"{name} pem", "POST", path, json.dumps({"pem": pem(label, der)}).encode(),
+                        "application/json"))
+    crl = next((d for n, p, _, d in docs if p == CRL_PATH), None)
+    ocsp = next((d for n, p, _, d in docs if p == OCSP_PATH), None)
+    certs = sorted(glob.glob(os.path.join(ROOT, "testdata", "pkilint", "*", "*", "*.pem")))
+    if crl and ocsp:
+        wrong = [
+            ("TBSCertList", CRL_PATH, {"b64": base64.b64encode(first_element(crl)).decode()}),
+            ("CRL to the OCSP path", OCSP_PATH, {"b64": base64.b64encode(crl).decode()}),
+            ("OCSP response to the CRL path", CRL_PATH, {"b64": base64.b64encode(ocsp).decode()}),
+            ("CRL labelled CERTIFICATE", CRL_PATH, {"pem": pem("CERTIFICATE", crl)}),
+            ("OCSP response labelled X509 CRL", OCSP_PATH, {"pem": pem("X509 CRL", ocsp)}),
+            ("BasicOCSPResponse", OCSP_PATH, {"b64": base64.b64encode(
+                basic_response(ocsp)).decode()}),
+            ("two CRLs", CRL_PATH, {"pem": pem("X509 CRL", crl) * 2}),
+        ]
+        if certs:
+            wrong.append(("certificate to the CRL path", CRL_PATH, {"pem": open(certs[0]).read()}))
+        for name, path, doc in wrong:
+            out.append((name, "POST", path, json.dumps(doc).encode(), "application/json"))
+    bad_docs = [
+        ("garbage pem", {"pem": "garbage"}),
+        ("garbage b64", {"b64": "!!!"}),
+        ("short b64", {"b64": "AAAA"}),
+        ("both fields", {"pem": pem("X509 CRL", crl or b"0"), "b64": "AAAA"}),
+        ("no field", {}),
+        ("empty pem", {"pem": ""}),
+        ("null b64", {"b64": None}),
+        ("pem not a string", {"pem": 5}),
+        ("both not strings", {"pem": [1], "b64": True}),
+    ]
+    raw = [
+        ("invalid json", b"{not json", "application/json"),
+        ("array body", b"[1]", "application/json"),
+        ("empty body", b"", "application/json"),
+        ("form body", b"pem=abc", "application/x-www-form-urlencoded"),
+        ("no content type", json.dumps({"b64": "AAAA"}).encode(), None),
+    ]
+    for path in (CRL_PATH, OCSP_PATH):
+        for name, doc in bad_docs:
+            out.append((f"{path} {name}", "POST", path, json.dumps(doc).encode(),
+                        "application/json"))
+        for name, body, ctype in raw:
+            out.append((f"{path} {name}", "POST", path, body, ctype))
+        out.append((f"GET {path}", "GET", path, None, None))
+    return out
+
+
+def revocation_samples(given):
+    """The directory of xtask's revocation samples: the one given, else written now."""
+    if given:
+        return given
+    out = tempfile.mkdtemp(prefix="revocation-samples-")
+    subprocess.run(["cargo", "run", "-q", "-p", "xtask", "--", "revocation-samples", out],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return out
+
+
 def shape(v):
     """Field names at every level (list items merged)."""
     if isinstance(v, dict):
@@ -207,14 +339,27 @@ def mapped_codes():
     return codes
 
 
+def mapped_revocation_codes():
+    """The pkilint CRL and OCSP codes of docs/xref/pkilint-rest-revocation.txt."""
+    codes = set()
+    with open(os.path.join(ROOT, "docs", "xref", "pkilint-rest-revocation.txt")) as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                codes.add(line.split()[2])
+    return codes
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--smimelint", default=os.environ.get(
         "SMIMELINT", os.path.join(ROOT, "target", "debug", "smimelint")))
     ap.add_argument("--venv", default=os.environ.get("PKILINT_REST_VENV", os.path.join(
         os.path.expanduser("~"), ".cache", "smimelint-pkilint-rest-venv")))
+    ap.add_argument("--revocation-samples", help="directory of `xtask revocation-samples` "
+                    "output (default: written to a temporary directory with cargo)")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
+    samples = revocation_samples(args.revocation_samples)
 
     python = ensure_venv(args.venv)
     p_port, s_port = free_port(), free_port()
@@ -226,7 +371,7 @@ def main():
         p_url, s_url = f"http://127.0.0.1:{p_port}", f"http://127.0.0.1:{s_port}"
         wait_until_up(p_url, pk, 180)
         wait_until_up(s_url, sl, 30)
-        return compare(p_url, s_url, args.verbose)
+        return compare(p_url, s_url, args.verbose, samples)
     finally:
         for proc in (pk, sl):
             proc.terminate()
@@ -236,12 +381,12 @@ def main():
                 proc.kill()
 
 
-def compare(p_url, s_url, verbose):
-    mapped = mapped_codes()
+def measure(p_url, s_url, verbose, group, mapped):
+    """Sends each case to both servers; the counts and the differences found."""
     n = dict.fromkeys(["cases", "status", "errors", "error_bodies", "ok", "field_names",
                        "p_findings", "p_found", "s_findings", "s_confirmed", "same_node"], 0)
     differences = []
-    for name, method, path, body, ctype in cases():
+    for name, method, path, body, ctype in group:
         n["cases"] += 1
         ps, pb = request(p_url, method, path, body, ctype)
         ss, sb = request(s_url, method, path, body, ctype)
@@ -274,8 +419,15 @@ def compare(p_url, s_url, verbose):
                     differences.append(f"missing {f}: {name}")
                 for f in sorted(sf - pf):
                     differences.append(f"extra {f}: {name}")
+        elif method == "GET" and path in (CRL_PATH, OCSP_PATH):
+            # Each linter lists its own checks: the field names were compared above.
+            pass
         elif pb != sb:
             differences.append(f"answer: {name}: {str(pb)[:160]} vs {str(sb)[:160]}")
+    return n, differences
+
+
+def report(title, n, differences):
     pct = lambda a, b: 100.0 * a / b if b else 100.0  # noqa: E731
     measured = {
         "status": pct(n["status"], n["cases"]),
@@ -284,6 +436,7 @@ def compare(p_url, s_url, verbose):
         "pkilint_findings_found": pct(n["p_found"], n["p_findings"]),
         "smimelint_findings_confirmed": pct(n["s_confirmed"], n["s_findings"]),
     }
+    print(f"{title}:")
     for d in differences:
         print("  " + d)
     print(f"requests: {n['cases']}; same status: {n['status']} ({measured['status']:.1f}%)")
@@ -298,9 +451,32 @@ def compare(p_url, s_url, verbose):
           f"{n['s_confirmed']} ({measured['smimelint_findings_confirmed']:.1f}%)")
     print(f"of the {n['p_found']} found, at pkilint's node_path: {n['same_node']} "
           f"({pct(n['same_node'], n['p_found']):.1f}%)")
-    failed = [k for k, v in measured.items() if v < THRESHOLDS[k]]
-    for k in failed:
-        print(f"REGRESSION: {k} {measured[k]:.1f}% < {THRESHOLDS[k]}%")
+    return measured
+
+
+def reported_revocation_codes(s_url):
+    """The pkilint CRL and OCSP codes smimelint's lints report (GET on its two paths): only
+    these can be compared finding by finding."""
+    listed = set()
+    for path in (CRL_PATH, OCSP_PATH):
+        _, body = request(s_url, "GET", path)
+        listed.update(v["code"] for v in body if isinstance(v, dict))
+    return listed & mapped_revocation_codes()
+
+
+def compare(p_url, s_url, verbose, samples):
+    cert_n, cert_d = measure(p_url, s_url, verbose, cases(), mapped_codes())
+    measured = report("certificates", cert_n, cert_d)
+    rev_n, rev_d = measure(p_url, s_url, verbose, revocation_cases(samples),
+                           reported_revocation_codes(s_url))
+    rev = report("CRLs and OCSP responses", rev_n, rev_d)
+    # The request handling must agree for every document; findings are compared as numbers
+    # while the CRL and OCSP lints are written.
+    failed = [(k, v) for k, v in measured.items() if v < THRESHOLDS[k]]
+    failed += [(f"revocation {k}", rev[k]) for k in ("status", "error_bodies", "field_names")
+               if rev[k] < THRESHOLDS[k]]
+    for k, v in failed:
+        print(f"REGRESSION: {k} {v:.1f}%")
     return 1 if failed else 0
 
 

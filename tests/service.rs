@@ -1190,9 +1190,12 @@ fn openapi_describes_the_routes_and_docs_names_them() {
     let server = Server::start();
     let doc = server.get("/openapi.json").json();
     assert_eq!(doc["openapi"], "3.1.0");
-    // The schema names of pkilint 0.13.3's own /openapi.json for its certificate endpoints.
+    // The schema names of pkilint 0.13.3's own /openapi.json for its certificate, CRL and OCSP
+    // endpoints.
     for name in [
         "CertificateModel",
+        "CrlModel",
+        "OcspResponseModel",
         "FindingDescription",
         "HTTPValidationError",
         "LintResultList",

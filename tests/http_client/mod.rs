@@ -27,6 +27,10 @@ impl Server {
         Server { child, addr }
     }
 
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
     pub fn request(
         &self,
         method: &str,

@@ -10,6 +10,8 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::{Deserialize, Serialize};
 use smimelint_engine::linter::{self as engine, Linter};
+use smimelint_engine::options::DocumentKind;
+use smimelint_engine::revocation_context::Scope;
 use smimelint_input::{InputItem, Limits};
 use std::sync::Arc;
 use std::time::Instant;
@@ -34,6 +36,7 @@ pub(super) fn routes(state: Arc<State>) -> Router {
             "/certificate/{group}/{linter}",
             post(pkilint::typed).get(pkilint::validations),
         )
+        .merge(super::pkilint_revocation::routes())
         .merge(super::pkimetal::routes())
         .merge(super::webpage::routes())
         .fallback(not_found)
@@ -50,9 +53,18 @@ pub(super) fn routes(state: Arc<State>) -> Router {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LintRequest {
-    /// PEM (any certificate label, incl. `TBS CERTIFICATE`) or base64 DER.
+    /// PEM (a certificate label, incl. `TBS CERTIFICATE`, or `X509 CRL` / `OCSP RESPONSE`) or
+    /// base64 DER of a certificate, CRL or OCSP response.
+    #[serde(alias = "document")]
     pub certificate: Option<String>,
+    #[serde(alias = "documents")]
     pub certificates: Option<Vec<String>>,
+    /// What the input is: `auto` (default: the PEM label, else the DER's shape),
+    /// `certificate`, `crl` or `ocsp`.
+    pub kind: Option<String>,
+    /// For CRLs and OCSP responses: whether they report on `subscriber` or `ca` certificates
+    /// (default: from the CRL's issuingDistributionPoint, or a root issuer).
+    pub scope: Option<String>,
     /// Lint as this type (e.g. `mailbox-strict`) instead of detecting it.
     #[serde(rename = "type")]
     pub cert_type: Option<String>,
@@ -74,6 +86,8 @@ pub struct LintRequest {
 impl LintRequest {
     fn overrides_nothing(&self) -> bool {
         self.cert_type.is_none()
+            && self.kind.is_none()
+            && self.scope.is_none()
             && self.issuer.is_none()
             && self.at.is_none()
             && self.include.is_empty()
@@ -89,13 +103,15 @@ impl LintRequest {
         for (key, value) in form_urlencoded::parse(query.unwrap_or("").as_bytes()) {
             match &*key {
                 "type" => req.cert_type = Some(value.into_owned()),
+                "kind" => req.kind = Some(value.into_owned()),
+                "scope" => req.scope = Some(value.into_owned()),
                 "at" => req.at = Some(value.into_owned()),
                 "all" => req.all = matches!(&*value, "" | "1" | "true"),
                 "include" => req.include.extend(value.split(',').map(str::to_string)),
                 "exclude" => req.exclude.extend(value.split(',').map(str::to_string)),
                 _ => {
                     return Err(ApiError::invalid(format!(
-                        "unknown query parameter '{key}' (type, at, all, include, exclude)"
+                        "unknown query parameter '{key}' (type, kind, scope, at, all, include, exclude)"
                     )))
                 }
             }
@@ -123,6 +139,12 @@ impl LintRequest {
                     .map_err(|e| ApiError::invalid(format!("type: {e}")))?,
             );
         }
+        if let Some(kind) = &req.kind {
+            opts.document = parse_kind(kind)?;
+        }
+        if let Some(scope) = &req.scope {
+            opts.scope = Some(parse_scope(scope)?);
+        }
         if let Some(at) = &req.at {
             opts.at = Some(engine::parse_at(at).ok_or_else(|| {
                 ApiError::invalid(format!(
@@ -142,6 +164,26 @@ impl LintRequest {
         opts.include_passes |= req.all;
         Ok(opts)
     }
+}
+
+/// The `kind` parameter: `auto` leaves the kind to detection.
+pub(crate) fn parse_kind(kind: &str) -> Result<Option<DocumentKind>, ApiError> {
+    match kind.trim().to_ascii_lowercase().as_str() {
+        "" | "auto" | "autodetect" => Ok(None),
+        "certificate" | "cert" => Ok(Some(DocumentKind::Certificate)),
+        "crl" => Ok(Some(DocumentKind::Crl)),
+        "ocsp" => Ok(Some(DocumentKind::Ocsp)),
+        _ => Err(ApiError::invalid(format!(
+            "kind: expected auto, certificate, crl or ocsp, got '{kind}'"
+        ))),
+    }
+}
+
+/// The `scope` parameter of CRLs and OCSP responses.
+pub(crate) fn parse_scope(scope: &str) -> Result<Scope, ApiError> {
+    Scope::parse(scope.trim()).ok_or_else(|| {
+        ApiError::invalid(format!("scope: expected subscriber or ca, got '{scope}'"))
+    })
 }
 
 /// Decodes a lint request's options as `POST /v1/lint` and `/v1/lint/batch` do: a JSON body
@@ -186,9 +228,11 @@ fn one_blob(b: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     }
 }
 
-fn limits(state: &State) -> Limits {
+/// No document in a request can be larger than the request body itself.
+pub(crate) fn limits(state: &State) -> Limits {
     Limits {
         max_cert_bytes: state.config.max_body_bytes,
+        max_document_bytes: state.config.max_body_bytes,
         ..Limits::default()
     }
 }
@@ -200,7 +244,7 @@ fn frame_one(state: &State, name: &str, data: &[u8]) -> Result<InputItem, ApiErr
     let first = items.next();
     if items.next().is_some() {
         return Err(ApiError::invalid(format!(
-            "{name} holds more than one certificate; send one, or use POST /v1/lint/batch"
+            "{name} holds more than one certificate, CRL or OCSP response; send one, or use POST /v1/lint/batch"
         )));
     }
     first.ok_or_else(|| ApiError::invalid(format!("{name}: no certificate found")))
@@ -214,11 +258,13 @@ enum BodyKind {
     Encoded,
 }
 
-/// Content types taken as an encoded certificate (PEM, DER or base64).
+/// Content types taken as an encoded certificate, CRL or OCSP response (PEM, DER or base64).
 const ENCODED_TYPES: &[&str] = &[
     "application/x-pem-file",
     "application/pem-certificate-chain",
     "application/pkix-cert",
+    "application/pkix-crl",
+    "application/ocsp-response",
     "application/x-x509-ca-cert",
     "application/x-x509-user-cert",
     "application/octet-stream",

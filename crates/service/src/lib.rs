@@ -7,13 +7,14 @@
 //!
 //! | endpoint | body | answer |
 //! |---|---|---|
-//! | `POST /v1/lint` | PEM, base64 or DER, or JSON [`LintRequest`] | one record, as `--format jsonl` prints it |
+//! | `POST /v1/lint` | PEM, base64 or DER (a certificate, CRL or OCSP response), or JSON [`LintRequest`] | one record, as `--format jsonl` prints it |
 //! | `POST /v1/lint/batch` | PEM/base64 lines, or JSON with `certificates` | array of records, in order |
 //! | `GET /v1/lints` | – | every lint's metadata ([`smimelint_engine::meta::LintInfo`]) |
 //! | `GET /healthz` | – | `{"status":"ok"}`, or 503 `{"status":"unavailable"}` when the lint pool cannot take work |
 //! | `GET /version`, `GET /v1/version` | – | `{"name","version","lints"}`: the lints [`Config::options`] selects |
 //! | `POST /certificate/cabf-smime[/{TYPE}\|/determine-linter]`, `GET /certificate[/cabf-smime[/{TYPE}]]` | JSON `{"pem"}` or `{"b64"}` | pkilint's REST answers and errors ([`pkilint`]) |
-//! | `POST /lintcert`, `POST /linttbscert` | form with `b64input`, `profile`, `format`, `severity` | pkimetal's `[{"Linter","Finding","Severity","Code"}]`; `GET` shows the form |
+//! | `POST /crl/pkix/crl`, `POST /ocsp/pkix`, `GET` on both | JSON `{"pem"}` or `{"b64"}` | pkilint's CRL and OCSP answers ([`pkilint_revocation`]) |
+//! | `POST /lintcert`, `/linttbscert`, `/lintcrl`, `/linttbscrl`, `/lintocsp`, `/linttbsocsp` | form with `b64input`, `profile`, `format`, `severity` | pkimetal's `[{"Linter","Finding","Severity","Code"}]`; `GET` shows the form |
 //! | `GET /linters`, `GET /profiles` | – | pkimetal's linter and profile lists |
 //! | `GET /`, `POST /` | form (paste or upload) | an HTML page with the findings as a table |
 //! | `GET /lints`, `GET /lints/{NAME}` | – | HTML: every lint; one lint as `smimelint explain` prints it |
@@ -52,6 +53,8 @@ pub mod pkilint_codes;
 mod pkilint_json;
 mod pkilint_loader;
 mod pkilint_request;
+pub mod pkilint_revocation;
+mod pkilint_revocation_loader;
 mod pkilint_time;
 mod pkimetal;
 mod pool;

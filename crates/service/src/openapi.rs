@@ -23,19 +23,28 @@ fn path_param(name: &str, description: &str) -> Value {
 }
 
 fn at_param() -> Value {
+    at_param_default("the request time")
+}
+
+fn at_param_default(default: &str) -> Value {
     json!({ "name": "at", "in": "query", "required": false,
-            "description": "Evaluation time: RFC 3339, `now`, `YYYY-MM-DD` or \
-                            `YYYY-MM-DDTHH:MM:SSZ` (default: the request time)",
+            "description": format!("Evaluation time: RFC 3339, `now`, `YYYY-MM-DD` or \
+                            `YYYY-MM-DDTHH:MM:SSZ` (default: {default})"),
             "schema": { "type": "string" } })
 }
 
 /// A pkilint-compatible POST: body `CertificateModel`, answer `ok`, FastAPI's 422 and 404.
 fn pkilint_post(summary: &str, params: Vec<Value>, ok: &str) -> Value {
+    pkilint_document_post(summary, params, "CertificateModel", ok)
+}
+
+/// A pkilint-compatible POST of the document schema `model`.
+fn pkilint_document_post(summary: &str, params: Vec<Value>, model: &str, ok: &str) -> Value {
     json!({
         "summary": summary,
         "tags": ["pkilint"],
         "parameters": params,
-        "requestBody": { "required": true, "content": json_body("CertificateModel") },
+        "requestBody": { "required": true, "content": json_body(model) },
         "responses": {
             "200": { "description": "Successful Response", "content": json_body(ok) },
             "404": { "description": "Unknown linter group or linter", "content": json_body("HTTPException") },
@@ -54,16 +63,72 @@ fn get(summary: &str, tag: &str, params: Vec<Value>, ok: Value) -> Value {
     })
 }
 
+fn query(name: &str, description: &str, schema: Value) -> Value {
+    json!({ "name": name, "in": "query", "required": false, "description": description,
+            "schema": schema })
+}
+
+/// The options of `/v1/lint` and `/v1/lint/batch`: in the query string for a PEM, base64 or DER
+/// body, as fields of the same names in a JSON body.
+fn lint_options() -> Vec<Value> {
+    let string = json!({ "type": "string" });
+    vec![
+        query(
+            "kind",
+            "What the input is (default `auto`: from the PEM label, else the DER's shape)",
+            json!({ "type": "string", "enum": ["auto", "certificate", "crl", "ocsp"] }),
+        ),
+        query(
+            "scope",
+            "CRLs and OCSP responses: whether they report on subscriber or CA certificates \
+             (default: the CRL's issuingDistributionPoint, or a root issuer)",
+            json!({ "type": "string", "enum": ["subscriber", "ca"] }),
+        ),
+        query(
+            "type",
+            "Certificates: lint as this type, e.g. `mailbox-strict`",
+            string.clone(),
+        ),
+        query(
+            "at",
+            "Evaluation time: `now`, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ` (default: \
+             notBefore, thisUpdate or producedAt)",
+            string.clone(),
+        ),
+        query(
+            "include",
+            "Run only lints matching these globs (comma-separated)",
+            string.clone(),
+        ),
+        query(
+            "exclude",
+            "Skip lints matching these globs (comma-separated)",
+            string,
+        ),
+        query(
+            "all",
+            "Also report pass, NA and NE results",
+            json!({ "type": "boolean" }),
+        ),
+    ]
+}
+
 fn smimelint_post(summary: &str, ok: Value) -> Value {
     json!({
         "summary": summary,
         "tags": ["smimelint"],
-        "description": "Body: PEM, base64 or DER (options in the query string: type, at, \
-                        include, exclude, all), or JSON with the certificate and options.",
+        "description": "Body: PEM, base64 or DER of certificates, CRLs or OCSP responses \
+                        (options in the query string), or JSON with `certificate` (or \
+                        `document`; `certificates` or `documents` for a batch) and the \
+                        options as fields. Records of CRLs and OCSP responses have `form` \
+                        `crl`, `tbs-crl`, `ocsp` or `tbs-ocsp` and a `scope`.",
+        "parameters": lint_options(),
         "requestBody": { "required": true, "content": {
             "application/json": { "schema": { "type": "object" } },
             "application/x-pem-file": { "schema": { "type": "string" } },
             "application/pkix-cert": { "schema": { "type": "string", "format": "binary" } },
+            "application/pkix-crl": { "schema": { "type": "string", "format": "binary" } },
+            "application/ocsp-response": { "schema": { "type": "string", "format": "binary" } },
         } },
         "responses": {
             "200": { "description": "Lint record(s), as `smimelint lint --format jsonl` prints them",
@@ -73,9 +138,23 @@ fn smimelint_post(summary: &str, ok: Value) -> Value {
     })
 }
 
-/// A pkimetal form endpoint: `GET` shows the form, `POST` lints.
-fn pkimetal_form(summary: &str) -> Value {
+/// A pkimetal form endpoint: `GET` shows the form, `POST` lints. `field` is the endpoint's own
+/// name for `b64input`, `der_type` the content type of a raw DER body.
+fn pkimetal_form(summary: &str, field: &str, der_type: &str) -> Value {
     let findings = json!({ "type": "array", "items": { "type": "object" } });
+    let string = json!({ "type": "string" });
+    let form = json!({
+        "type": "object",
+        "properties": {
+            "b64input": { "type": "string", "description": "PEM or base64 of the DER" },
+            field: { "type": "string", "description": "The same, read before b64input" },
+            "format": { "type": "string", "enum": ["json", "text", "html"] },
+            "profile": { "type": "string", "description": "A name from GET /profiles \
+                         (default autodetect)" },
+            "severity": { "type": "string", "enum": ["meta", "debug", "info", "notice",
+                          "warning", "error", "bug", "fatal"] },
+        },
+    });
     json!({
         "get": { "summary": "An HTML form posting to this endpoint", "tags": ["pkimetal"],
                  "responses": { "200": { "description": "HTML",
@@ -83,9 +162,15 @@ fn pkimetal_form(summary: &str) -> Value {
         "post": {
             "summary": summary,
             "tags": ["pkimetal"],
+            "parameters": [
+                query("format", "json, text or html (also from Accept)", string.clone()),
+                query("profile", "A name from GET /profiles", string.clone()),
+                query("severity", "Minimum severity reported", string),
+            ],
             "requestBody": { "required": true, "content": {
-                "application/x-www-form-urlencoded": { "schema": { "type": "object" } },
-                "multipart/form-data": { "schema": { "type": "object" } },
+                "application/x-www-form-urlencoded": { "schema": form.clone() },
+                "multipart/form-data": { "schema": form },
+                der_type: { "schema": { "type": "string", "format": "binary" } },
             } },
             "responses": {
                 "200": { "description": "Findings", "content": { "application/json": { "schema": findings } } },
@@ -119,6 +204,22 @@ fn components() -> Value {
             "properties": {
                 "pem": { "type": ["string", "null"], "description": "A PEM-encoded certificate" },
                 "b64": { "type": ["string", "null"], "description": "Base64 of the certificate's DER" },
+            },
+        },
+        "CrlModel": {
+            "type": "object",
+            "description": "Exactly one of the two fields.",
+            "properties": {
+                "pem": { "type": ["string", "null"], "description": "A PEM-encoded CRL (X509 CRL)" },
+                "b64": { "type": ["string", "null"], "description": "Base64 of the CRL's DER" },
+            },
+        },
+        "OcspResponseModel": {
+            "type": "object",
+            "description": "Exactly one of the two fields.",
+            "properties": {
+                "pem": { "type": ["string", "null"], "description": "A PEM-encoded OCSP response (OCSP RESPONSE)" },
+                "b64": { "type": ["string", "null"], "description": "Base64 of the OCSPResponse's DER" },
             },
         },
         "FindingDescription": {
@@ -197,13 +298,15 @@ pub fn document() -> Value {
         "info": {
             "title": "smimelint",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "S/MIME certificate linter. The `pkilint` endpoints answer as \
-                            pkilint 0.13.3's REST API does.",
+            "description": "S/MIME certificate, CRL and OCSP response linter. The `pkilint` \
+                            endpoints answer as pkilint 0.13.3's REST API does.",
         },
         "paths": {
-            "/v1/lint": { "post": smimelint_post("Lint one certificate", object.clone()) },
+            "/v1/lint": { "post": smimelint_post(
+                "Lint one certificate, CRL or OCSP response", object.clone()) },
             "/v1/lint/batch": { "post": smimelint_post(
-                "Lint many certificates", json!({ "type": "array", "items": object })) },
+                "Lint many certificates, CRLs or OCSP responses",
+                json!({ "type": "array", "items": object })) },
             "/v1/lints": { "get": get("Every lint's metadata", "smimelint", vec![],
                 json!({ "type": "array", "items": { "type": "object" } })) },
             "/healthz": { "get": get("Whether the lint pool can take work (503 when not)",
@@ -212,13 +315,37 @@ pub fn document() -> Value {
                 json!({ "type": "object" })) },
             "/v1/version": { "get": get("Name, version and lint count", "smimelint", vec![],
                 json!({ "type": "object" })) },
-            "/lintcert": pkimetal_form("Lint a certificate (pkimetal's API)"),
-            "/linttbscert": pkimetal_form("Lint a TBSCertificate (pkimetal's API)"),
+            "/lintcert": pkimetal_form("Lint a certificate (pkimetal's API)", "b64cert",
+                "application/pkix-cert"),
+            "/linttbscert": pkimetal_form("Lint a TBSCertificate (pkimetal's API)", "b64tbscert",
+                "application/octet-stream"),
+            "/lintcrl": pkimetal_form("Lint a CRL (pkimetal's API)", "b64crl",
+                "application/pkix-crl"),
+            "/linttbscrl": pkimetal_form("Lint a TBSCertList (pkimetal's API)", "b64tbscrl",
+                "application/octet-stream"),
+            "/lintocsp": pkimetal_form("Lint an OCSP response (pkimetal's API)", "b64ocsp",
+                "application/ocsp-response"),
+            "/linttbsocsp": pkimetal_form("Lint an OCSP ResponseData (pkimetal's API)",
+                "b64tbsocsp", "application/octet-stream"),
+            "/crl/pkix/crl": {
+                "get": get("What the CRL linter reports", "pkilint", vec![],
+                    json!({ "type": "array", "items": schema("Validation") })),
+                "post": pkilint_document_post("Lint a CRL",
+                    vec![at_param_default("the CRL's thisUpdate")], "CrlModel",
+                    "LintResultList"),
+            },
+            "/ocsp/pkix": {
+                "get": get("What the OCSP response linter reports", "pkilint", vec![],
+                    json!({ "type": "array", "items": schema("Validation") })),
+                "post": pkilint_document_post("Lint an OCSP response",
+                    vec![at_param_default("the response's producedAt")],
+                    "OcspResponseModel", "LintResultList"),
+            },
             "/linters": { "get": get("The linters (pkimetal's API)", "pkimetal", vec![],
                 json!({ "type": "array", "items": { "type": "object" } })) },
             "/profiles": { "get": get("The profiles (pkimetal's API)", "pkimetal", vec![],
                 json!({ "type": "array", "items": { "type": "object" } })) },
-            "/": html_page("A page to lint one certificate by hand", true),
+            "/": html_page("A page to lint one certificate, CRL or OCSP response by hand", true),
             "/lints": html_page("Every lint", false),
             "/lints/{name}": {
                 "get": {

@@ -68,12 +68,20 @@ fn python_space(c: char) -> bool {
 /// The base64 text between pkilint's PEM armour lines:
 /// `^\s*-----BEGIN CERTIFICATE-----(.+)-----END CERTIFICATE-----\s*$` (dot matches newlines,
 /// greedy, so up to the last END line followed only by whitespace).
-pub fn pem_body(pem: &str) -> Option<&str> {
-    const BEGIN: &str = "-----BEGIN CERTIFICATE-----";
-    const END: &str = "-----END CERTIFICATE-----";
-    let rest = pem.trim_start_matches(python_space).strip_prefix(BEGIN)?;
-    let end = rest.rfind(END)?;
-    let (body, tail) = (&rest[..end], &rest[end + END.len()..]);
+#[cfg(test)]
+fn pem_body(pem: &str) -> Option<&str> {
+    labelled_pem_body(pem, "CERTIFICATE")
+}
+
+/// [`pem_body`] for another label (`X509 CRL`, `OCSP RESPONSE`).
+pub fn labelled_pem_body<'p>(pem: &'p str, label: &str) -> Option<&'p str> {
+    let begin = format!("-----BEGIN {label}-----");
+    let end_line = format!("-----END {label}-----");
+    let rest = pem
+        .trim_start_matches(python_space)
+        .strip_prefix(begin.as_str())?;
+    let end = rest.rfind(end_line.as_str())?;
+    let (body, tail) = (&rest[..end], &rest[end + end_line.len()..]);
     (!body.is_empty() && tail.chars().all(python_space)).then_some(body)
 }
 

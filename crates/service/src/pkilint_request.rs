@@ -4,7 +4,7 @@
 //! decode as text.
 
 use super::pkilint_json::python_json_error;
-use super::pkilint_loader::{pem_body, python_b64decode, structure_refused};
+use super::pkilint_loader::{labelled_pem_body, python_b64decode, structure_refused};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -95,6 +95,17 @@ pub fn certificate_der(
     content_type: Option<&HeaderValue>,
     body: &[u8],
 ) -> Result<Vec<u8>, Box<Response>> {
+    document_der(content_type, body, "CERTIFICATE", structure_refused)
+}
+
+/// A document's DER from a request body, or pkilint's error answer: `label` is the PEM label
+/// pkilint's loader expects, `refused` whether its strict decoding of the DER fails.
+pub fn document_der(
+    content_type: Option<&HeaderValue>,
+    body: &[u8],
+    label: &str,
+    refused: fn(&[u8]) -> bool,
+) -> Result<Vec<u8>, Box<Response>> {
     if body.is_empty() {
         return Err(Box::new(unprocessable(vec![ValidationError {
             kind: "missing",
@@ -169,9 +180,9 @@ pub fn certificate_der(
         }
         _ => {}
     }
-    let readable = |der: Option<Vec<u8>>| der.filter(|d| !structure_refused(d));
+    let readable = |der: Option<Vec<u8>>| der.filter(|d| !refused(d));
     match pem {
-        Some(pem) => readable(pem_body(pem).and_then(python_b64decode))
+        Some(pem) => readable(labelled_pem_body(pem, label).and_then(python_b64decode))
             .ok_or_else(|| Box::new(refuse("Invalid PEM text specified"))),
         None => readable(b64.and_then(python_b64decode))
             .ok_or_else(|| Box::new(refuse("Invalid Base-64 encoding specified"))),

@@ -5,16 +5,23 @@
 //! |---|---|---|
 //! | `POST /lintcert` | form field `b64input` (or `b64cert`): PEM or base64 certificate | `[{"Linter","Finding","Severity","Code"}]` |
 //! | `POST /linttbscert` | form field `b64input` (or `b64tbscert`): PEM or base64 TBSCertificate | as above |
-//! | `GET /lintcert`, `GET /linttbscert` | – | an HTML form posting to the endpoint |
+//! | `POST /lintcrl`, `POST /linttbscrl` | `b64input` (or `b64crl`, `b64tbscrl`): a CRL or TBSCertList | as above |
+//! | `POST /lintocsp`, `POST /linttbsocsp` | `b64input` (or `b64ocsp`, `b64tbsocsp`): an OCSPResponse or ResponseData | as above |
+//! | `GET` on any of them | – | an HTML form posting to the endpoint |
 //! | `GET /linters` | – | `[{"Name","Instances","Version","Url"}]` |
 //! | `GET /profiles` | – | `[{"Name","Source","Description","Autodetectable"}]` |
 //!
 //! Forms come `application/x-www-form-urlencoded` or `multipart/form-data`; like pkimetal, the
 //! body may instead be the DER itself (`application/pkix-cert` for a certificate,
-//! `application/octet-stream` for a TBSCertificate), with the other parameters in the query.
+//! `application/pkix-crl` for a CRL, `application/ocsp-response` for an OCSP response,
+//! `application/octet-stream` for the TBS endpoints), with the other parameters in the query.
 //! `format` is `json` (default), `text` or `html` (or chosen by `Accept`); `severity` leaves
 //! out findings below it (default `meta`, everything); `profile` is `autodetect` (default), a
-//! certificate type (`mailbox-strict`) or pkimetal's name for it (`sbr_leaf_smime_mv_strict`).
+//! certificate type (`mailbox-strict`) or pkimetal's name for it (`sbr_leaf_smime_mv_strict`);
+//! for CRLs and OCSP responses pkimetal's `rfc5280_crl`/`tbr_crl` (a CRL for subscriber
+//! certificates), `rfc5280_arl`/`tbr_arl` (for CA certificates) or `rfc6960_ocspresponse`.
+//! Each endpoint parses its input as its kind of document; one of another kind is refused with
+//! the endpoint to send it to.
 //!
 //! A request pkimetal would refuse gets what pkimetal answers: status 400 and one `fatal`
 //! finding saying what is wrong, in the requested format.
@@ -34,8 +41,9 @@ pub(crate) use profiles::Requested;
 use serde::Serialize;
 use smimelint_engine::detect::{Kind, TypeSource};
 use smimelint_engine::linter::{CertResult, Linter, INTERNAL_ERROR, NOT_A_CERTIFICATE};
+use smimelint_engine::options::DocumentKind;
 use smimelint_engine::registry::{self, Status};
-use smimelint_input::{InputItem, Limits};
+use smimelint_input::InputItem;
 use std::sync::Arc;
 
 /// The name in every finding's `Linter` field and in `GET /linters`.
@@ -43,17 +51,15 @@ const LINTER_NAME: &str = "smimelint";
 
 /// The routes, merged into the service's router.
 pub(crate) fn routes() -> Router<Arc<State>> {
-    Router::new()
-        .route(
-            "/lintcert",
-            get(|| async { render::web_form(Endpoint::Cert) })
-                .post(|s: Shared<Arc<State>>, r: Request| post(s, r, Endpoint::Cert)),
-        )
-        .route(
-            "/linttbscert",
-            get(|| async { render::web_form(Endpoint::TbsCert) })
-                .post(|s: Shared<Arc<State>>, r: Request| post(s, r, Endpoint::TbsCert)),
-        )
+    let mut router = Router::new();
+    for endpoint in Endpoint::ALL {
+        router = router.route(
+            &format!("/{}", endpoint.path()),
+            get(move || async move { render::web_form(endpoint) })
+                .post(move |s: Shared<Arc<State>>, r: Request| post(s, r, endpoint)),
+        );
+    }
+    router
         .route("/linters", get(linters))
         .route("/profiles", get(profiles))
 }
@@ -62,13 +68,29 @@ pub(crate) fn routes() -> Router<Arc<State>> {
 pub(crate) enum Endpoint {
     Cert,
     TbsCert,
+    Crl,
+    TbsCrl,
+    Ocsp,
+    TbsOcsp,
 }
 
 impl Endpoint {
-    fn path(self) -> &'static str {
+    const ALL: [Endpoint; 6] = [
+        Endpoint::Cert,
+        Endpoint::TbsCert,
+        Endpoint::Crl,
+        Endpoint::TbsCrl,
+        Endpoint::Ocsp,
+        Endpoint::TbsOcsp,
+    ];
+    pub(crate) fn path(self) -> &'static str {
         match self {
             Endpoint::Cert => "lintcert",
             Endpoint::TbsCert => "linttbscert",
+            Endpoint::Crl => "lintcrl",
+            Endpoint::TbsCrl => "linttbscrl",
+            Endpoint::Ocsp => "lintocsp",
+            Endpoint::TbsOcsp => "linttbsocsp",
         }
     }
     /// The endpoint's own name for `b64input` (REST_API.md, "POST endpoints").
@@ -76,6 +98,10 @@ impl Endpoint {
         match self {
             Endpoint::Cert => "b64cert",
             Endpoint::TbsCert => "b64tbscert",
+            Endpoint::Crl => "b64crl",
+            Endpoint::TbsCrl => "b64tbscrl",
+            Endpoint::Ocsp => "b64ocsp",
+            Endpoint::TbsOcsp => "b64tbsocsp",
         }
     }
     /// The `form` smimelint reports for the input this endpoint takes.
@@ -83,13 +109,42 @@ impl Endpoint {
         match self {
             Endpoint::Cert => "certificate",
             Endpoint::TbsCert => "tbs",
+            Endpoint::Crl => "crl",
+            Endpoint::TbsCrl => "tbs-crl",
+            Endpoint::Ocsp => "ocsp",
+            Endpoint::TbsOcsp => "tbs-ocsp",
+        }
+    }
+    /// The endpoint for a `form`.
+    fn for_form(form: &str) -> Option<Endpoint> {
+        Endpoint::ALL.into_iter().find(|e| e.form() == form)
+    }
+    /// What the endpoint's input is called in a refusal.
+    fn input_name(self) -> &'static str {
+        match self {
+            Endpoint::Cert => "a signed certificate",
+            Endpoint::TbsCert => "a TBSCertificate",
+            Endpoint::Crl => "a signed CRL",
+            Endpoint::TbsCrl => "a TBSCertList",
+            Endpoint::Ocsp => "an OCSP response",
+            Endpoint::TbsOcsp => "an OCSP ResponseData",
+        }
+    }
+    /// The kind of document the endpoint lints.
+    pub(crate) fn document(self) -> DocumentKind {
+        match self {
+            Endpoint::Cert | Endpoint::TbsCert => DocumentKind::Certificate,
+            Endpoint::Crl | Endpoint::TbsCrl => DocumentKind::Crl,
+            Endpoint::Ocsp | Endpoint::TbsOcsp => DocumentKind::Ocsp,
         }
     }
     /// The content type pkimetal takes as raw DER on this endpoint.
     fn der_content_type(self) -> &'static str {
         match self {
             Endpoint::Cert => "application/pkix-cert",
-            Endpoint::TbsCert => "application/octet-stream",
+            Endpoint::Crl => "application/pkix-crl",
+            Endpoint::Ocsp => "application/ocsp-response",
+            Endpoint::TbsCert | Endpoint::TbsCrl | Endpoint::TbsOcsp => "application/octet-stream",
         }
     }
 }
@@ -220,11 +275,16 @@ pub(crate) fn type_source_text(source: TypeSource) -> &'static str {
 }
 
 /// The type, or the kind for CA certificates, that a result was linted as.
+/// For a CRL or OCSP response, its form and the scope it was linted for.
 pub(crate) fn linted_as(result: &CertResult) -> String {
-    match (result.cert_type, result.kind) {
-        (Some(t), _) => t.to_string(),
-        (None, Some(k)) => k.as_str().to_string(),
-        (None, None) => "unknown".into(),
+    match (result.cert_type, result.kind, result.form) {
+        (Some(t), _, _) => t.to_string(),
+        (None, Some(k), _) => k.as_str().to_string(),
+        (None, None, Some(form)) if form != "certificate" && form != "tbs" => match result.scope {
+            Some(scope) => format!("{form} (scope: {})", scope.as_str()),
+            None => format!("{form} (scope: undetermined)"),
+        },
+        (None, None, _) => "unknown".into(),
     }
 }
 
@@ -346,13 +406,27 @@ async fn lint(
         .ok_or_else(|| Refusal::bad("Unrecognised profile (see GET /profiles)"))?;
     let minimum = Severity::parse(params.text("severity").as_deref().unwrap_or(""))
         .ok_or_else(|| Refusal::bad("Unrecognised severity"))?;
+    check_kind(endpoint, requested, &item)?;
     let linter = match requested {
         Requested::Type(t) => {
             let mut opts = state.config.options.clone();
             opts.override_type = Some(t);
             Arc::new(Linter::new(opts))
         }
-        Requested::Autodetect | Requested::Ca(_) => state.linter.clone(),
+        Requested::Autodetect | Requested::Ca(_)
+            if endpoint.document() == DocumentKind::Certificate =>
+        {
+            state.linter.clone()
+        }
+        // The endpoint says what the document is: it is parsed as that.
+        Requested::Autodetect | Requested::Ca(_) | Requested::Revocation(..) => {
+            let mut opts = state.config.options.clone();
+            opts.document = Some(endpoint.document());
+            if let Requested::Revocation(_, scope) = requested {
+                opts.scope = scope;
+            }
+            Arc::new(Linter::new(opts))
+        }
     };
     let result = run_lint(state, linter, vec![item])
         .await?
@@ -395,7 +469,8 @@ async fn lint(
     Ok(findings)
 }
 
-/// The one certificate or TBS in the input: PEM, or base64 (wrapped or not), or DER.
+/// The one document (certificate, CRL, OCSP response or their TBS) in the input: PEM, or base64
+/// (wrapped or not), or DER.
 pub(crate) fn frame_one(state: &State, input: &[u8]) -> Result<InputItem, String> {
     let joined: Vec<u8>;
     let data = if input
@@ -411,16 +486,13 @@ pub(crate) fn frame_one(state: &State, input: &[u8]) -> Result<InputItem, String
     } else {
         input
     };
-    let limits = Limits {
-        max_cert_bytes: state.config.max_body_bytes,
-        ..Limits::default()
-    };
+    let limits = crate::handlers::limits(state);
     let mut items = smimelint_engine::linter::frame_bytes("request", data, limits);
     let first = items
         .next()
-        .ok_or("Unrecognised input: no certificate found")?;
+        .ok_or("Unrecognised input: no certificate, CRL or OCSP response found")?;
     if items.next().is_some() {
-        return Err("Unrecognised input: more than one certificate; send one".into());
+        return Err("Unrecognised input: more than one document; send one".into());
     }
     if let Err(e) = &first.der {
         return Err(format!("Unrecognised input: {}", e.message));
@@ -428,8 +500,69 @@ pub(crate) fn frame_one(state: &State, input: &[u8]) -> Result<InputItem, String
     Ok(first)
 }
 
-/// Refuses what pkimetal refuses: something that is not a certificate, a TBSCertificate sent
-/// to `/lintcert` or the other way round, and a CA profile the certificate does not match.
+/// Refuses a document the endpoint does not take, before it is linted: the PEM label or the
+/// DER's shape names another kind (a CRL sent to `/lintcert`), or the profile is for another
+/// kind than the endpoint's.
+fn check_kind(endpoint: Endpoint, requested: Requested, item: &InputItem) -> Result<(), Refusal> {
+    let wanted = endpoint.document();
+    let profile_kind = match requested {
+        Requested::Revocation(doc, _) => doc,
+        Requested::Type(_) | Requested::Ca(_) => DocumentKind::Certificate,
+        Requested::Autodetect => wanted,
+    };
+    if profile_kind != wanted {
+        return Err(Refusal::bad(format!(
+            "Profile does not match: the profile is for {}, /{} lints {}",
+            kind_words(profile_kind),
+            endpoint.path(),
+            kind_words(wanted)
+        )));
+    }
+    let label = item
+        .pem_label
+        .as_deref()
+        .and_then(DocumentKind::from_pem_label);
+    let found = label.or_else(|| {
+        item.der
+            .as_deref()
+            .ok()
+            .and_then(smimelint_revocation::sniff)
+    });
+    match found {
+        Some(found) if found != wanted => {
+            let to = Endpoint::ALL
+                .into_iter()
+                .find(|e| e.document() == found)
+                .unwrap_or(endpoint);
+            Err(Refusal::bad(format!(
+                "Unrecognised input: {}; send it to /{}",
+                a_kind(found),
+                to.path()
+            )))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn a_kind(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::Certificate => "a certificate",
+        DocumentKind::Crl => "a CRL",
+        DocumentKind::Ocsp => "an OCSP response",
+    }
+}
+
+fn kind_words(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::Certificate => "certificates",
+        DocumentKind::Crl => "CRLs",
+        DocumentKind::Ocsp => "OCSP responses",
+    }
+}
+
+/// Refuses what pkimetal refuses: something that is not a document of the endpoint's kind, a
+/// TBS sent to the endpoint for signed documents or the other way round, and a CA profile the
+/// certificate does not match.
 fn check_input(
     endpoint: Endpoint,
     requested: Requested,
@@ -442,12 +575,10 @@ fn check_input(
         ));
     }
     if result.form != Some(endpoint.form()) {
-        let (got, other) = match endpoint {
-            Endpoint::Cert => ("a TBSCertificate", Endpoint::TbsCert),
-            Endpoint::TbsCert => ("a signed certificate", Endpoint::Cert),
-        };
+        let other = result.form.and_then(Endpoint::for_form).unwrap_or(endpoint);
         return Err(format!(
-            "Unrecognised input: {got}; send it to /{}",
+            "Unrecognised input: {}; send it to /{}",
+            other.input_name(),
             other.path()
         ));
     }

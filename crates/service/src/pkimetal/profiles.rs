@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 use smimelint_engine::detect::{CertType, Generation, Kind, Validation};
+use smimelint_engine::options::DocumentKind;
+use smimelint_engine::revocation_context::Scope;
 
 /// What a request asks the certificate to be linted as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,7 +15,50 @@ pub(crate) enum Requested {
     /// A CA profile: smimelint decides root or subordinate from the certificate itself, so the
     /// profile is a claim that is checked rather than an override.
     Ca(Kind),
+    /// One of pkimetal's CRL or OCSP profiles: the document kind it is for and the scope it
+    /// sets (an ARL reports on CA certificates; a CRL profile on subscriber certificates).
+    Revocation(DocumentKind, Option<Scope>),
 }
+
+/// pkimetal's CRL and OCSP profiles (linter/profile.go): name, what it stands for, description,
+/// and whether pkimetal's autodetection picks it.
+const REVOCATION: [(&str, DocumentKind, Option<Scope>, &str, bool); 5] = [
+    (
+        "rfc5280_crl",
+        DocumentKind::Crl,
+        Some(Scope::Subscriber),
+        "Certificate Revocation List (RFC5280): linted as a CRL for subscriber certificates",
+        true,
+    ),
+    (
+        "rfc5280_arl",
+        DocumentKind::Crl,
+        Some(Scope::Ca),
+        "Authority Revocation List (RFC5280): linted as a CRL for CA certificates",
+        false,
+    ),
+    (
+        "tbr_crl",
+        DocumentKind::Crl,
+        Some(Scope::Subscriber),
+        "Certificate Revocation List (TLS BRs): linted as a CRL for subscriber certificates",
+        false,
+    ),
+    (
+        "tbr_arl",
+        DocumentKind::Crl,
+        Some(Scope::Ca),
+        "Authority Revocation List (TLS BRs): linted as a CRL for CA certificates",
+        false,
+    ),
+    (
+        "rfc6960_ocspresponse",
+        DocumentKind::Ocsp,
+        None,
+        "OCSP Response (RFC6960)",
+        true,
+    ),
+];
 
 /// One entry of `GET /profiles` (pkimetal's `LintProfile`, with its extra fields).
 #[derive(Clone, Debug, Serialize)]
@@ -79,6 +124,10 @@ pub(crate) fn parse(name: &str) -> Option<Requested> {
     if name.is_empty() || name.eq_ignore_ascii_case("autodetect") {
         return Some(Requested::Autodetect);
     }
+    if let Some((_, doc, scope, _, _)) = REVOCATION.iter().find(|r| r.0.eq_ignore_ascii_case(name))
+    {
+        return Some(Requested::Revocation(*doc, *scope));
+    }
     match name.to_ascii_lowercase().as_str() {
         ROOT => return Some(Requested::Ca(Kind::RootCa)),
         SUBORDINATE => return Some(Requested::Ca(Kind::SubordinateCa)),
@@ -92,7 +141,8 @@ pub(crate) fn parse(name: &str) -> Option<Requested> {
         .map(Requested::Type)
 }
 
-/// Every accepted profile name: `autodetect`, smimelint's types, then pkimetal's names.
+/// Every accepted profile name: `autodetect`, smimelint's types, pkimetal's names for them, then
+/// pkimetal's CRL and OCSP profiles.
 pub(crate) fn all() -> Vec<ProfileInfo> {
     let mut out = vec![ProfileInfo {
         name: "autodetect".into(),
@@ -124,6 +174,20 @@ pub(crate) fn all() -> Vec<ProfileInfo> {
         description: format!("{} (the same as {t})", description(t)),
         autodetectable: true,
     }));
+    out.extend(
+        REVOCATION
+            .iter()
+            .map(|(name, doc, _, description, autodetectable)| ProfileInfo {
+                name: (*name).into(),
+                source: match doc {
+                    DocumentKind::Ocsp => "RFC6960",
+                    _ if name.starts_with("tbr_") => "TLS BRs",
+                    _ => "RFC5280",
+                },
+                description: (*description).into(),
+                autodetectable: *autodetectable,
+            }),
+    );
     out
 }
 
@@ -165,6 +229,17 @@ mod tests {
         assert_eq!(parse(""), Some(Requested::Autodetect));
         assert_eq!(parse("autodetect"), Some(Requested::Autodetect));
         assert_eq!(parse("tbr_leaf_tlsserver_dv"), None);
+        // pkimetal-revocation-api.txt: `_arl` profiles are for CA certificates, `_crl` ones for
+        // subscriber certificates.
+        let crl = |scope| Some(Requested::Revocation(DocumentKind::Crl, Some(scope)));
+        assert_eq!(parse("rfc5280_crl"), crl(Scope::Subscriber));
+        assert_eq!(parse("tbr_crl"), crl(Scope::Subscriber));
+        assert_eq!(parse("rfc5280_arl"), crl(Scope::Ca));
+        assert_eq!(parse("TBR_ARL"), crl(Scope::Ca));
+        assert_eq!(
+            parse("rfc6960_ocspresponse"),
+            Some(Requested::Revocation(DocumentKind::Ocsp, None))
+        );
         // Every listed name parses.
         for p in all() {
             assert!(parse(&p.name).is_some(), "{}", p.name);

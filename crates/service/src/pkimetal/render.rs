@@ -82,12 +82,16 @@ fn table(findings: &[LintFinding]) -> String {
     out
 }
 
-/// `GET /lintcert`, `GET /linttbscert`: the form pkimetal shows there, posting back to the
-/// endpoint.
+/// `GET` on a lint endpoint: the form pkimetal shows there, posting back to the endpoint, with
+/// the profiles for the endpoint's kind of document.
 pub(super) fn web_form(endpoint: Endpoint) -> Response {
     let what = match endpoint {
         Endpoint::Cert => "Certificate",
         Endpoint::TbsCert => "To-be-signed certificate (TBSCertificate)",
+        Endpoint::Crl => "CRL",
+        Endpoint::TbsCrl => "To-be-signed CRL (TBSCertList)",
+        Endpoint::Ocsp => "OCSP response",
+        Endpoint::TbsOcsp => "To-be-signed OCSP response (ResponseData)",
     };
     let mut body = format!(
         "<h1><a href=\"/\">smimelint</a> /{path}</h1>\n\
@@ -103,7 +107,12 @@ pub(super) fn web_form(endpoint: Endpoint) -> Response {
         let _ = write!(body, "<option value=\"{0}\">{0}</option>", s.as_str());
     }
     body.push_str("</select></label>\n<label>Profile <select name=\"profile\">");
-    for p in profiles::all() {
+    let for_endpoint = |p: &profiles::ProfileInfo| match profiles::parse(&p.name) {
+        Some(profiles::Requested::Revocation(doc, _)) => doc == endpoint.document(),
+        Some(profiles::Requested::Autodetect) => true,
+        _ => endpoint.document() == smimelint_engine::options::DocumentKind::Certificate,
+    };
+    for p in profiles::all().into_iter().filter(for_endpoint) {
         let _ = write!(
             body,
             "<option value=\"{}\">{}</option>",
