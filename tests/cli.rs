@@ -341,6 +341,7 @@ fn at_sets_the_evaluation_time() {
     let ne = findings.iter().filter(|f| f["status"] == "NE").count();
     let sbr = smimelint::registry::all()
         .iter()
+        .filter(|l| l.checks_certificates())
         .filter(|l| l.effective > smimelint::time::date(2020, 1, 1))
         .filter(|l| l.applies.matches(&profile))
         .count();
@@ -635,11 +636,14 @@ fn lints_source_filters_the_list() {
         assert!(!expected.is_empty(), "{arg}");
         let listed = lint_list(&["--source", arg]);
         assert_eq!(listed.iter().collect::<Vec<_>>(), expected, "{arg}");
+        // The text list has a section per document; a lint of several documents is in each.
         let text = run(&["lints", "--source", arg], b"");
-        assert_eq!(
-            String::from_utf8_lossy(&text.stdout).lines().count(),
-            expected.len()
-        );
+        let names: std::collections::BTreeSet<String> = String::from_utf8_lossy(&text.stdout)
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with("# "))
+            .map(|l| l.split_whitespace().next().unwrap_or("").to_string())
+            .collect();
+        assert_eq!(names.len(), expected.len());
     }
     let out = run(&["lints", "--source", "sbrr"], b"");
     assert_eq!(out.status.code(), Some(2));

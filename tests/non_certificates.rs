@@ -1,4 +1,4 @@
-//! DER structures that are not certificates (requests, CRLs, keys, OCSP and CMS messages) get
+//! DER structures that are not certificates, CRLs or OCSP responses (requests, keys, CMS messages) get
 //! one fatal `e_input_not_certificate` record naming what they look like, in the library and
 //! in the CLI, while certificates and TBSCertificates, even damaged ones, are still linted.
 //!
@@ -139,10 +139,6 @@ fn non_certificates() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             request_info(),
             "a PKCS#10 certificate request",
         ),
-        ("crl", crl(), "a CRL"),
-        ("crl-v1", signed(tbs_cert_list(false)), "a CRL"),
-        ("crl-unsigned", tbs_cert_list(true), "a CRL"),
-        ("crl-v1-unsigned", tbs_cert_list(false), "a CRL"),
         ("pkcs8", pkcs8_key(), "a private key (PKCS#8)"),
         ("sec1", sec1_key(), "a private key (SEC1)"),
         (
@@ -168,12 +164,6 @@ fn non_certificates() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "rsa-public",
             seq(&[uint(&[0xc5; 256]), int(65537)]),
             "a public key (PKCS#1 RSA)",
-        ),
-        ("ocsp-response", ocsp_response(), "an OCSP response"),
-        (
-            "ocsp-response-unsuccessful",
-            seq(&[tlv(0x0a, &[6])]),
-            "an OCSP response",
         ),
         ("ocsp-request", ocsp_request(), "an OCSP request"),
         ("cms", cms_signed_data(), "a CMS/PKCS#7 message"),
@@ -210,6 +200,29 @@ fn each_non_certificate_is_one_fatal_record_naming_its_kind() {
         assert!(details.contains(kind), "{what}: {details}");
         assert_eq!(r.form, None, "{what}");
         assert_no_secret(&serde_json::to_string(&r).unwrap());
+    }
+}
+
+/// CRLs and OCSP responses are documents smimelint lints: each is one record of its own form,
+/// not a refused certificate.
+#[test]
+fn crls_and_ocsp_responses_are_linted_as_such() {
+    let linter = Linter::default();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("crl", crl(), "crl"),
+        ("crl-v1", signed(tbs_cert_list(false)), "crl"),
+        ("crl-unsigned", tbs_cert_list(true), "tbs-crl"),
+        ("crl-v1-unsigned", tbs_cert_list(false), "tbs-crl"),
+        ("ocsp-response", ocsp_response(), "ocsp"),
+        ("ocsp-unsuccessful", seq(&[tlv(0x0a, &[6])]), "ocsp"),
+    ];
+    for (what, der, form) in cases {
+        let r = linter.lint_der(what.into(), &der);
+        assert_eq!(r.form, Some(form), "{what}: {r:#?}");
+        assert!(
+            r.findings.iter().all(|f| f.lint != NOT_A_CERTIFICATE),
+            "{what}: {r:#?}"
+        );
     }
 }
 
@@ -313,17 +326,15 @@ fn cli_fails_on_fatal_for_der_non_certificates() {
     let files = [
         ("key.der", pkcs8_key()),
         ("csr.der", csr()),
-        ("crl.der", crl()),
         ("ec.der", sec1_key()),
-        ("ocsp.der", ocsp_response()),
+        ("ocsp-request.der", ocsp_request()),
         ("cms.der", cms_signed_data()),
     ];
     let kinds = [
         "a private key (PKCS#8)",
         "a PKCS#10 certificate request",
-        "a CRL",
         "a private key (SEC1)",
-        "an OCSP response",
+        "an OCSP request",
         "a CMS/PKCS#7 message",
     ];
     let (code, records, all) = lint_files(&dir, &files);
@@ -362,7 +373,6 @@ fn cli_names_the_kind_of_pem_blocks() {
         pem("PRIVATE KEY", &pkcs8_key()),
         pem("EC PRIVATE KEY", &sec1_key()),
         pem("CERTIFICATE REQUEST", &csr()),
-        pem("X509 CRL", &crl()),
         pem("PKCS7", &cms_signed_data()),
     ]
     .concat();
@@ -372,7 +382,6 @@ fn cli_names_the_kind_of_pem_blocks() {
         "a private key (PKCS#8)",
         "a private key (SEC1)",
         "a PKCS#10 certificate request",
-        "a CRL",
         "a CMS/PKCS#7 message",
     ];
     assert_eq!(records.len(), kinds.len(), "{all}");

@@ -67,12 +67,15 @@ fn v1_lint_takes_crls_and_ocsp_responses_as_pem_der_and_json() {
     let crl = sample(GOOD_CRL);
     let ocsp = sample(GOOD_OCSP);
     // DER under its own media type (RFC 5280 section 5 / RFC 6960 appendix C).
+    // Without a scope only the notice that the scope is unknown (the rules for every scope pass).
     let r = post_raw(&server, "/v1/lint", "application/pkix-crl", &crl.der).json();
     assert_eq!(r["form"], "crl", "{r}");
-    assert_eq!(statuses(&r), Vec::<String>::new(), "{r}");
+    assert_eq!(statuses(&r), vec!["notice".to_string()], "{r}");
+    assert_eq!(r["findings"][0]["lint"], "n_crl_scope_unknown", "{r}");
     let r = post_raw(&server, "/v1/lint", "application/ocsp-response", &ocsp.der).json();
     assert_eq!(r["form"], "ocsp", "{r}");
-    assert_eq!(statuses(&r), Vec::<String>::new(), "{r}");
+    assert_eq!(statuses(&r), vec!["notice".to_string()], "{r}");
+    assert_eq!(r["findings"][0]["lint"], "n_ocsp_scope_unknown", "{r}");
     // PEM (RFC 7468 label X509 CRL) as text, and JSON with the PEM.
     let r = post_raw(&server, "/v1/lint", "text/plain", crl.pem().as_bytes()).json();
     assert_eq!(r["form"], "crl", "{r}");
@@ -289,7 +292,8 @@ fn pkimetal_lintcrl_and_lintocsp_lint_good_and_bad_documents() {
             .as_str()
             .unwrap()
             .starts_with("Profile: "));
-        assert_eq!(non_meta(&answer), Vec::<String>::new(), "{path}: {answer}");
+        assert_eq!(non_meta(&answer), vec!["notice".to_string()], "{path}: {answer}");
+        assert!(answer[1]["Code"].as_str().unwrap().ends_with("_scope_unknown"), "{answer}");
         // The endpoint's own field name, as PEM.
         let r = server.post_form(path, &[(field, &sample(bad).pem())]);
         assert_eq!(r.status, 200, "{path}: {}", r.body);
@@ -685,7 +689,7 @@ fn web_page_lints_an_uploaded_crl_and_a_pasted_ocsp_response() {
     assert_eq!(r.status, 200, "{}", r.body);
     assert!(r.body.contains("<td id=\"form\">CRL</td>"), "{}", r.body);
     assert!(r.body.contains("<td id=\"scope\">undetermined</td>"));
-    assert!(r.body.contains("id=\"no-findings\""));
+    assert!(r.body.contains("n_crl_scope_unknown"), "{}", r.body);
 
     let parts: [(&str, &[u8]); 2] = [("file", &crl), ("scope", b"ca")];
     let r = server.post_multipart("/", &parts);

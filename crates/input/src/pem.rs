@@ -258,6 +258,17 @@ mod tests {
             .contains("'PRIVATE KEY'"));
     }
 
+    /// CRLs and OCSP responses are documents the engine lints: framed like certificates.
+    #[test]
+    fn crl_and_ocsp_labels_are_framed() {
+        for label in ["X509 CRL", "CRL", "OCSP RESPONSE"] {
+            let items = frame_all(pem(label, b"\x30\x03\x02\x01\x00").as_bytes());
+            assert_eq!(items.len(), 1);
+            assert_eq!(items[0].der.as_deref().ok(), Some(&b"\x30\x03\x02\x01\x00"[..]));
+            assert_eq!(items[0].pem_label.as_deref(), Some(label));
+        }
+    }
+
     #[test]
     fn non_certificate_labels_name_the_kind() {
         for (label, kind_name) in [
@@ -265,7 +276,6 @@ mod tests {
             ("PRIVATE KEY", "a private key (PKCS#8)"),
             ("EC PRIVATE KEY", "a private key (SEC1)"),
             ("RSA PRIVATE KEY", "a private key (PKCS#1 RSA)"),
-            ("X509 CRL", "a CRL"),
             ("PKCS7", "a CMS/PKCS#7 message"),
         ] {
             let items = frame_all(pem(label, b"\x30\x03\x02\x01\x00").as_bytes());

@@ -12,6 +12,7 @@
 //! validator and severity; any other lint under its own name, as for certificates. The
 //! evaluation time is the CRL's thisUpdate or the response's producedAt unless `?at=` names one.
 
+use smimelint_engine::registry::Source;
 use super::body::run_lint;
 use super::pkilint::{FindingDescription, ResultsOnly, Validation, ValidationResult};
 use super::pkilint_time::{self, PkilintQuery};
@@ -251,6 +252,9 @@ async fn lint(
     };
     let mut opts = state.config.options.clone();
     opts.document = Some(doc.kind());
+    // pkilint's REST paths run its PKIX profile: RFC 5280 / RFC 6960 and encoding rules, not
+    // the SBR's (nor smimelint's own notices).
+    opts.filter.exclude_sources.extend([Source::Sbr, Source::Smimelint]);
     if at.is_some() {
         opts.at = at;
     }
