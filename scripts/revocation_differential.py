@@ -28,22 +28,48 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Why a pkilint code and smimelint disagree on an input, keyed by (code, side): side "pkilint"
-# when only pkilint reports the code, "smimelint" when only smimelint's mapped findings do.
+# Why pkilint and smimelint disagree, keyed by (input, code or lint) or, for every input, by the
+# code or lint alone: the SBR or RFC text (or a pkilint defect) that decides it.
+TLS_ALLOWLIST = (
+    "pkilint's BR profile applies the TLS BR reason allowlist; SBR 7.2.2 forbids only "
+    "unspecified (0), and certificateHold (6) for CA and Strict certificates"
+)
+STOPS_AT_DECODING = (
+    "pkilint's decoder refuses the document (itu.invalid_asn1_syntax, or it cannot load it) "
+    "and reports nothing else; smimelint reads on and names the field"
+)
 EXPLAINED = {
-    ("cabf.crl_prohibited_reason_code", "pkilint"): (
-        "pkilint's BR profile applies the TLS BR reason allowlist; SBR 7.2.2 forbids only "
-        "unspecified (0), and certificateHold (6) for CA and Strict certificates"
+    "cabf.crl_prohibited_reason_code": TLS_ALLOWLIST,
+    "e_crl_signature_algorithm_mismatch": (
+        "RFC 5280 5.1.1.2 requires signatureAlgorithm to equal tbsCertList.signature; pkilint "
+        "0.13.3 registers its SignatureAlgorithmMatchValidator for the path `signatureAlgorithm`, "
+        "which no CRL node has (the root is `certificateList`), so the check never runs"
     ),
-    ("pkix.crl_revoked_certificates_empty", "smimelint"): None,
+    ("crl-bad-crl-number-negative.crl", "itu.invalid_asn1_syntax"): (
+        "pkilint's schema declares CRLNumber INTEGER (0..MAX) and its decoder refuses the value; "
+        "smimelint reports the same defect as e_crl_number_out_of_range (RFC 5280 5.2.3)"
+    ),
+    ("crl-bad-crl-number-negative.crl", "e_crl_number_out_of_range"): (
+        "the same defect pkilint reports as itu.invalid_asn1_syntax (its decoder refuses a "
+        "negative CRLNumber)"
+    ),
+    ("crl-bad-extensions-empty.crl", "e_crl_aki_missing"): STOPS_AT_DECODING,
+    ("crl-bad-extensions-empty.crl", "e_crl_number_missing"): STOPS_AT_DECODING,
+    ("crl-bad-idp-false-encoded.crl", "itu.invalid_asn1_syntax"): (
+        "a DEFAULT FALSE written out (X.690 11.5): pkilint's DER decoder refuses it, smimelint "
+        "reports it as e_der_default_value_encoded, which has no pkilint code of its own"
+    ),
+    ("ocsp-bad-version-v1-explicit.ocsp", "itu.invalid_asn1_syntax"): (
+        "version v1 written out (X.690 11.5): pkilint's DER decoder refuses it, smimelint "
+        "reports it as e_der_default_value_encoded, which has no pkilint code of its own"
+    ),
+    ("ocsp-bad-produced-at-utc.ocsp", "e_ocsp_time_encoding"): STOPS_AT_DECODING,
+    ("ocsp-bad-this-update-utc.ocsp", "e_ocsp_time_encoding"): STOPS_AT_DECODING,
 }
 
-# Inputs whose defect pkilint 0.13.3 does not check at all (docs/xref/pkilint-revocation-codes.txt,
-# "Not checked by pkilint"): a finding of ours there is not a disagreement about a shared rule.
-NOT_CHECKED_BY_PKILINT = (
-    "signatures, responder certificates, IDP consistency, delta CRLs, entry extensions other "
-    "than reasonCode criticality, OCSP extensions, the SBR 4.9.10 interval"
-)
+
+def explained(name: str, key: str):
+    return EXPLAINED.get((name, key)) or EXPLAINED.get(key)
 
 
 def run(cmd, **kw):
@@ -102,36 +128,49 @@ def main() -> int:
 
     verdict_agree = 0
     pk_codes_total = pk_codes_found = 0
-    our_codes_total = our_codes_confirmed = 0
+    our_mapped_total = our_mapped_confirmed = 0
     unparsed = 0
     differences = []
     for path, pk, ours in rows:
         name = path.name
         if pk["verdict"] == "unparsed":
             unparsed += 1
+        pk_all = {f["code"] for f in pk["findings"]}
         pk_error = any(f["severity"] in ("ERROR", "FATAL") for f in pk["findings"])
-        our_error = any(f["status"] in ("error", "fatal") for f in ours["findings"])
+        issues = [f for f in ours["findings"] if f["status"] in ("error", "fatal", "warn", "notice")]
+        our_error = any(f["status"] in ("error", "fatal") for f in issues)
         verdict_agree += pk_error == our_error
-        pk_set = {f["code"] for f in pk["findings"] if f["code"] in comparable}
-        our_set = {
-            code
-            for f in ours["findings"]
-            if f["status"] in ("error", "fatal", "warn", "notice")
-            for code in mapping.get(f["lint"], [])
-        }
+        # pkilint's codes that some smimelint lint maps to, each found when one of our findings
+        # maps to it.
+        pk_set = {c for c in pk_all if c in comparable}
+        our_codes = {c for f in issues for c in mapping.get(f["lint"], [])}
         pk_codes_total += len(pk_set)
-        pk_codes_found += len(pk_set & our_set)
-        our_codes_total += len(our_set)
-        our_codes_confirmed += len(our_set & pk_set)
-        for code in sorted(pk_set - our_set):
-            differences.append((name, code, "pkilint", EXPLAINED.get((code, "pkilint"))))
-        for code in sorted(our_set - pk_set):
-            differences.append((name, code, "smimelint", EXPLAINED.get((code, "smimelint"))))
-        if pk_error != our_error and not (pk_set ^ our_set):
-            ours_names = sorted({f["lint"] for f in ours["findings"] if f["status"] in ("error", "fatal")})
-            differences.append((name, "verdict", "pkilint" if pk_error else "smimelint",
-                                f"smimelint: {', '.join(ours_names) or 'no error'}; pkilint: "
-                                f"{', '.join(sorted({f['code'] for f in pk['findings']})) or 'no finding'}"))
+        pk_codes_found += len(pk_set & our_codes)
+        for code in sorted(pk_set - our_codes):
+            differences.append((name, f"`{code}`", "pkilint", explained(name, code)))
+        # Our findings with a pkilint equivalent, each confirmed when pkilint reports one of its
+        # codes.
+        for f in issues:
+            codes = mapping.get(f["lint"], [])
+            if not codes:
+                continue
+            our_mapped_total += 1
+            if pk_all & set(codes):
+                our_mapped_confirmed += 1
+            else:
+                why = explained(name, f["lint"])
+                differences.append((name, f"`{f['lint']}` ({', '.join(codes)})", "smimelint", why))
+        # An error only one side reports, from a rule the other has no code for.
+        if our_error and not pk_error:
+            for f in issues:
+                if f["status"] in ("error", "fatal") and not mapping.get(f["lint"]):
+                    citation = f.get("citation") or "smimelint"
+                    differences.append((name, f"`{f['lint']}`", "smimelint",
+                                        f"{citation}; pkilint 0.13.3 has no check for this rule"))
+        if pk_error and not our_error:
+            codes = sorted(c for c in pk_all if c not in comparable)
+            for code in codes:
+                differences.append((name, f"`{code}`", "pkilint", explained(name, code)))
 
     n = len(rows)
     pct = lambda a, b: f"{100 * a / b:.1f}%" if b else "n/a"
@@ -140,15 +179,15 @@ def main() -> int:
         ("read by pkilint", f"{n - unparsed}/{n}"),
         ("error verdict agrees", f"{verdict_agree}/{n} ({pct(verdict_agree, n)})"),
         ("pkilint's comparable codes that smimelint reports", f"{pk_codes_found}/{pk_codes_total} ({pct(pk_codes_found, pk_codes_total)})"),
-        ("smimelint's mapped codes that pkilint confirms", f"{our_codes_confirmed}/{our_codes_total} ({pct(our_codes_confirmed, our_codes_total)})"),
+        ("smimelint's findings with a pkilint code that pkilint confirms", f"{our_mapped_confirmed}/{our_mapped_total} ({pct(our_mapped_confirmed, our_mapped_total)})"),
     ]
     if args.markdown:
         print("| measure | result |\n|---|---|")
         for k, v in summary:
             print(f"| {k} | {v} |")
-        print("\n| input | code | only in | why |\n|---|---|---|---|")
+        print("\n| input | finding | only in | why |\n|---|---|---|---|")
         for name, code, side, why in differences:
-            print(f"| {name} | `{code}` | {side} | {why or 'UNEXPLAINED'} |")
+            print(f"| {name} | {code} | {side} | {why or 'UNEXPLAINED'} |")
     else:
         for k, v in summary:
             print(f"{k}: {v}")

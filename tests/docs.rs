@@ -106,3 +106,40 @@ fn rule_lints_come_from_catalog_metadata() {
     assert!(rule("process_mpic").lints.is_empty());
     assert!(rules.iter().all(|r| r.stray.is_none()));
 }
+
+/// The CRL and OCSP coverage table of `docs/conformance.md` names every CRL and OCSP lint (those
+/// that check no certificate), and every lint name it gives exists.
+#[test]
+fn crl_and_ocsp_coverage_names_every_lint() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/conformance.md");
+    let doc = std::fs::read_to_string(path).expect("docs/conformance.md");
+    let start = doc
+        .find("### Coverage of the CRL and OCSP rules")
+        .expect("the coverage section");
+    let end = doc[start..]
+        .find("### Differential check")
+        .map_or(doc.len(), |e| start + e);
+    let section = &doc[start..end];
+    let named: Vec<&str> = section
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|w| w.starts_with(['e', 'w', 'n']) && w.contains('_') && !w.contains(' '))
+        .filter(|w| !w.ends_with('*'))
+        .collect();
+    for name in &named {
+        assert!(
+            smimelint::registry::find(name).is_some(),
+            "docs/conformance.md names {name}, which is not a lint"
+        );
+    }
+    for l in smimelint::registry::all() {
+        if !l.checks_certificates() {
+            assert!(
+                named.contains(&l.name),
+                "{} is missing from the CRL and OCSP coverage table",
+                l.name
+            );
+        }
+    }
+}

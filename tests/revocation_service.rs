@@ -292,8 +292,18 @@ fn pkimetal_lintcrl_and_lintocsp_lint_good_and_bad_documents() {
             .as_str()
             .unwrap()
             .starts_with("Profile: "));
-        assert_eq!(non_meta(&answer), vec!["notice".to_string()], "{path}: {answer}");
-        assert!(answer[1]["Code"].as_str().unwrap().ends_with("_scope_unknown"), "{answer}");
+        assert_eq!(
+            non_meta(&answer),
+            vec!["notice".to_string()],
+            "{path}: {answer}"
+        );
+        assert!(
+            answer[1]["Code"]
+                .as_str()
+                .unwrap()
+                .ends_with("_scope_unknown"),
+            "{answer}"
+        );
         // The endpoint's own field name, as PEM.
         let r = server.post_form(path, &[(field, &sample(bad).pem())]);
         assert_eq!(r.status, 200, "{path}: {}", r.body);

@@ -264,7 +264,10 @@ mod tests {
         for label in ["X509 CRL", "CRL", "OCSP RESPONSE"] {
             let items = frame_all(pem(label, b"\x30\x03\x02\x01\x00").as_bytes());
             assert_eq!(items.len(), 1);
-            assert_eq!(items[0].der.as_deref().ok(), Some(&b"\x30\x03\x02\x01\x00"[..]));
+            assert_eq!(
+                items[0].der.as_deref().ok(),
+                Some(&b"\x30\x03\x02\x01\x00"[..])
+            );
             assert_eq!(items[0].pem_label.as_deref(), Some(label));
         }
     }

@@ -16,3 +16,11 @@ mod source;
 pub use crl::{Crl, CrlForm, CrlParts, RevokedEntry};
 pub use document::{sniff, DocumentKind};
 pub use ocsp::{Ocsp, OcspForm};
+
+/// Whether an extension spells out `critical` FALSE, its DEFAULT (X.690 11.5 forbids it).
+pub fn critical_false(e: &smimelint_cert::Extension<'_>) -> bool {
+    use smimelint_der::walk::tag;
+    let mut r = e.raw.children();
+    let _ = r.read_if(tag::OID);
+    r.read_if(tag::BOOLEAN).is_some_and(|b| b.content == [0x00])
+}

@@ -12,7 +12,6 @@
 //! validator and severity; any other lint under its own name, as for certificates. The
 //! evaluation time is the CRL's thisUpdate or the response's producedAt unless `?at=` names one.
 
-use smimelint_engine::registry::Source;
 use super::body::run_lint;
 use super::pkilint::{FindingDescription, ResultsOnly, Validation, ValidationResult};
 use super::pkilint_time::{self, PkilintQuery};
@@ -24,6 +23,7 @@ use axum::routing::get;
 use axum::Router;
 use smimelint_engine::linter::{CertResult, Linter};
 use smimelint_engine::options::DocumentKind;
+use smimelint_engine::registry::Source;
 use smimelint_engine::registry::{self, Lint};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -254,7 +254,9 @@ async fn lint(
     opts.document = Some(doc.kind());
     // pkilint's REST paths run its PKIX profile: RFC 5280 / RFC 6960 and encoding rules, not
     // the SBR's (nor smimelint's own notices).
-    opts.filter.exclude_sources.extend([Source::Sbr, Source::Smimelint]);
+    opts.filter
+        .exclude_sources
+        .extend([Source::Sbr, Source::Smimelint]);
     if at.is_some() {
         opts.at = at;
     }

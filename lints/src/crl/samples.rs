@@ -10,7 +10,7 @@ use smimelint_engine::testing::lint_with;
 use smimelint_factory::revocation_samples::{revocation_samples, Kind, RevocationSample};
 
 /// Bad sample → the lint meant for its defect.
-const FLAGGED_BY: [(&str, &str); 46] = [
+const FLAGGED_BY: [(&str, &str); 47] = [
     ("crl-bad-version-absent", "e_crl_version_not_v2"),
     ("crl-bad-version-v1-explicit", "e_crl_version_not_v2"),
     ("crl-bad-version-v3", "e_crl_version_not_v2"),
@@ -132,6 +132,8 @@ const FLAGGED_BY: [(&str, &str); 46] = [
     ),
     // An empty signature cannot verify with the CA's key.
     ("crl-bad-signature-value-empty", "e_crl_signature_invalid"),
+    // A DEFAULT FALSE written out is X.690 11.5's rule, for the encoding topic.
+    ("crl-bad-idp-false-encoded", "e_der_default_value_encoded"),
 ];
 
 /// CRL findings that come with a sample's defect besides the lint meant for it.
@@ -159,12 +161,9 @@ const ALSO: [(&str, &[&str]); 3] = [
 ///   the CRL is a delta CRL.
 /// - `crl-bad-entry-date-after-this-update`: neither RFC 5280 §5.1.2.6 nor the SBR bounds
 ///   revocationDate by thisUpdate (zlint's `e_crl_revocation_time_after_this_update` infers it).
-/// - `crl-bad-idp-false-encoded`: a DEFAULT FALSE written out is an X.690 11.5 matter for the
-///   encoding lints, not a rule of the CRL profile.
-const NOT_OURS: [&str; 3] = [
+const NOT_OURS: [&str; 2] = [
     "crl-bad-entry-reason-remove-from-crl",
     "crl-bad-entry-date-after-this-update",
-    "crl-bad-idp-false-encoded",
 ];
 
 fn crl_samples() -> Vec<RevocationSample> {

@@ -26,6 +26,33 @@ fn check_der_default_value_encoded(ctx: &LintContext<'_>) -> Outcome {
     }
 }
 
+fn crl_der_default_value_encoded(ctx: &CrlContext<'_>) -> Outcome {
+    let crl = ctx.crl;
+    let mut found: Vec<String> = crl
+        .extensions
+        .iter()
+        .filter(|e| smimelint_revocation::critical_false(e))
+        .map(|e| {
+            format!(
+                "tbsCertList.crlExtensions: {}: critical FALSE is encoded",
+                oid::describe_extension(e.oid)
+            )
+        })
+        .collect();
+    if let Some(Ok(idp)) = crl.issuing_distribution_point() {
+        found.extend(
+            idp.false_encoded
+                .iter()
+                .map(|f| format!("issuingDistributionPoint: {f} FALSE is encoded")),
+        );
+    }
+    if found.is_empty() {
+        Outcome::Pass
+    } else {
+        fail!("{}", found.join("; "))
+    }
+}
+
 fn ocsp_der_default_value_encoded(ctx: &OcspContext<'_>) -> Outcome {
     let found: Vec<String> = ctx
         .ocsp
@@ -64,14 +91,16 @@ lint! {
     /// encoding for any component value which is equal to its default value." RFC 5280 4.1
     /// and 4.2 define these DEFAULTs; strict decoders reject their explicit encoding. In OCSP
     /// responses: the ResponseData version v1 and the `critical` FALSE of response and single
-    /// extensions (RFC 6960 4.2.1).
+    /// extensions (RFC 6960 4.2.1). In CRLs: the `critical` FALSE of CRL extensions and the
+    /// FALSE booleans of issuingDistributionPoint (RFC 5280 5.2.5); the entries' extensions are
+    /// not checked here, as entries are read one at a time.
     ///
     /// ## Example
     /// An extension encoded `30 0c 06 03 55 1d 0f 01 01 00 04 …` (critical FALSE spelled out).
     E_DER_DEFAULT_VALUE_ENCODED {
         name: "e_der_default_value_encoded",
         description: "A field equal to its DEFAULT value is encoded",
-        citation: "X.690 11.5; RFC 5280 4.1, 4.2; RFC 6960 4.2.1",
+        citation: "X.690 11.5; RFC 5280 4.1, 4.2, 5.2.5; RFC 6960 4.2.1",
         source: Source::X690,
         effective: dates::ALWAYS,
         pkilint: [],
@@ -79,6 +108,7 @@ lint! {
         catalog: [],
         applies: Applies::ALL,
         check: check_der_default_value_encoded,
+        crl_check: crl_der_default_value_encoded,
         ocsp_check: ocsp_der_default_value_encoded,
     }
 }
@@ -174,5 +204,26 @@ mod tests {
         let details = smimelint_engine::testing::details_of(&tbs, L);
         assert!(details.contains("responseExtensions"), "{details}");
         assert_eq!(status_of(&good.build_tbs(), L), Status::Pass);
+    }
+
+    #[test]
+    fn crl_idp_and_extension_defaults() {
+        use smimelint_factory::crl::{CrlBuilder, Idp};
+        use smimelint_factory::{CertBuilder, KeyAlg};
+        const L: &str = "e_der_default_value_encoded";
+        let ca = CertBuilder::sub_ca(KeyAlg::P256);
+        let idp = Idp::uris(&["http://crl.example.com/a.crl"]);
+        let good = CrlBuilder::new(&ca).idp(&idp, true).build();
+        assert_eq!(status_of(&good, L), Status::Pass);
+        // RFC 5280 5.2.5 `indirectCRL [4] BOOLEAN DEFAULT FALSE` written out.
+        let mut value = idp.der();
+        let total = value.len();
+        value.extend_from_slice(&[0x84, 0x01, 0x00]);
+        value[1] = u8::try_from(total - 2 + 3).unwrap();
+        let bad = CrlBuilder::new(&ca)
+            .ext(&smimelint_cert::oid::ISSUING_DISTRIBUTION_POINT, true, value)
+            .build();
+        assert_eq!(status_of(&bad, L), Status::Error);
+        assert!(smimelint_engine::testing::details_of(&bad, L).contains("indirectCRL"));
     }
 }

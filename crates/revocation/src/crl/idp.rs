@@ -19,6 +19,8 @@ pub struct IssuingDistributionPoint<'a> {
     pub only_attribute_certs: bool,
     /// The SEQUENCE has no element at all.
     pub empty: bool,
+    /// The BOOLEAN fields written out with FALSE, their DEFAULT (X.690 11.5 forbids it).
+    pub false_encoded: Vec<&'static str>,
 }
 
 impl IssuingDistributionPoint<'_> {
@@ -67,15 +69,22 @@ pub fn decode_idp(value: &[u8], base: usize) -> Result<IssuingDistributionPoint<
             }
         }
     }
-    let flag = |r: &mut Reader<'_>, t: u8| {
-        r.read_if(t)
-            .map(|b| b.content.first().is_some_and(|&v| v != 0))
+    let mut false_encoded = Vec::new();
+    let mut flag = |r: &mut Reader<'_>, t: u8, name: &'static str| {
+        let value = r
+            .read_if(t)
+            .map(|b| b.content.first().is_some_and(|&v| v != 0));
+        if value == Some(false) {
+            false_encoded.push(name);
+        }
+        value.unwrap_or(false)
     };
-    idp.only_user_certs = flag(&mut r, 0x81).unwrap_or(false);
-    idp.only_ca_certs = flag(&mut r, 0x82).unwrap_or(false);
+    idp.only_user_certs = flag(&mut r, 0x81, "onlyContainsUserCerts");
+    idp.only_ca_certs = flag(&mut r, 0x82, "onlyContainsCACerts");
     idp.only_some_reasons = r.read_if(0x83);
-    idp.indirect_crl = flag(&mut r, 0x84).unwrap_or(false);
-    idp.only_attribute_certs = flag(&mut r, 0x85).unwrap_or(false);
+    idp.indirect_crl = flag(&mut r, 0x84, "indirectCRL");
+    idp.only_attribute_certs = flag(&mut r, 0x85, "onlyContainsAttributeCerts");
+    idp.false_encoded = false_encoded;
     if !r.is_empty() {
         return Err("unexpected element in IssuingDistributionPoint".into());
     }

@@ -17,11 +17,7 @@ pub enum OcspDefault<'r, 'a> {
     },
 }
 
-fn critical_false(e: &Extension<'_>) -> bool {
-    let mut r = e.raw.children();
-    let _ = r.read_if(tag::OID);
-    r.read_if(tag::BOOLEAN).is_some_and(|b| b.content == [0x00])
-}
+use crate::critical_false;
 
 impl<'a> Ocsp<'a> {
     /// Every field encoded with its DEFAULT value, in document order.
