@@ -227,3 +227,25 @@ fn a_der_crl_on_stdin_and_over_the_certificate_limit_is_streamed() {
         Some("pass")
     );
 }
+
+#[test]
+fn base64_lines_of_crls_and_ocsp_responses_are_detected() {
+    use base64::Engine;
+    let b64 = |d: &[u8]| base64::engine::general_purpose::STANDARD.encode(d);
+    let ca = ca();
+    let text = format!(
+        "{}\n{}\n{}\n",
+        b64(&CrlBuilder::new(&ca).build()),
+        b64(&OcspBuilder::new(&ca, &leaf()).build()),
+        b64(&leaf().build()),
+    );
+    let out = run(
+        &["lint", "--no-config", "-f", "jsonl", "-"],
+        text.as_bytes(),
+    );
+    let forms: Vec<String> = records(&out)
+        .iter()
+        .map(|r| r["form"].as_str().unwrap_or("none").to_string())
+        .collect();
+    assert_eq!(forms, ["crl", "ocsp", "certificate"]);
+}

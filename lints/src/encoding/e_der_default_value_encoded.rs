@@ -221,7 +221,11 @@ mod tests {
         value.extend_from_slice(&[0x84, 0x01, 0x00]);
         value[1] = u8::try_from(total - 2 + 3).unwrap();
         let bad = CrlBuilder::new(&ca)
-            .ext(&smimelint_cert::oid::ISSUING_DISTRIBUTION_POINT, true, value)
+            .ext(
+                &smimelint_cert::oid::ISSUING_DISTRIBUTION_POINT,
+                true,
+                value,
+            )
             .build();
         assert_eq!(status_of(&bad, L), Status::Error);
         assert!(smimelint_engine::testing::details_of(&bad, L).contains("indirectCRL"));
