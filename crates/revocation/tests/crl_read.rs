@@ -100,3 +100,18 @@ fn large_crl_streams_with_a_digest_and_finds_repeated_serials() {
     let parts = read_crl(&der[..], limits, &mut |_| {}).unwrap();
     assert_eq!(parts.stats.duplicate, Some((2, 3)));
 }
+
+#[test]
+fn the_duplicate_check_stops_recording_at_its_cap() {
+    let ca = CertBuilder::sub_ca(KeyAlg::P256);
+    let mut der = Vec::new();
+    smimelint_factory::crl::write_large_crl(&mut der, &ca, 1000).unwrap();
+    let limits = CrlLimits {
+        max_tracked_entries: 100,
+        ..CrlLimits::default()
+    };
+    let parts = read_crl(&der[..], limits, &mut |_| {}).unwrap();
+    assert_eq!(parts.stats.count, 1000);
+    assert_eq!(parts.stats.untracked, 900);
+    assert_eq!(parts.stats.duplicate, None);
+}

@@ -11,6 +11,11 @@ fn check_entry_serial_duplicate(ctx: &CrlContext<'_>) -> Outcome {
             first + 1,
             second + 1
         ),
+        None if stats.untracked > 0 => Outcome::Fatal(format!(
+            "not evaluated: the check records at most {} entries and {} more were not compared",
+            smimelint_revocation::crl::MAX_TRACKED,
+            stats.untracked
+        )),
         None => Outcome::Pass,
     }
 }
@@ -25,6 +30,10 @@ lint! {
     /// issuer name and serial number", and each revoked certificate is listed with its
     /// revocation date and reason. Two entries for one certificate give two dates and possibly
     /// two reasons; which one a relying party uses is undefined.
+    ///
+    /// Memory for the check is bounded: it keeps a 16-octet fingerprint per entry for at most
+    /// 2^25 entries (512 MiB); a CRL with more is reported `fatal` here (not evaluated) rather
+    /// than passed.
     ///
     /// ## Example
     /// Entries #1 and #2 both with userCertificate `02 02 61 01`.

@@ -9,7 +9,7 @@ mod view;
 pub use entry::{decode_enumerated, ReasonCode, RevokedEntry};
 pub use idp::IssuingDistributionPoint;
 pub use read::{read_crl, CrlLimits, CrlParts, NotACrl};
-pub use stats::EntryStats;
+pub use stats::{EntryStats, MAX_TRACKED};
 pub use view::Crl;
 
 /// What the input turned out to be.

@@ -25,6 +25,9 @@ pub struct CrlLimits {
     pub keep_tbs: usize,
     /// Encoding violations recorded (the rest are counted).
     pub max_violations: usize,
+    /// Entries the duplicate-serial check records, 16 octets each (at most
+    /// [`super::MAX_TRACKED`]).
+    pub max_tracked_entries: usize,
 }
 
 impl Default for CrlLimits {
@@ -34,6 +37,7 @@ impl Default for CrlLimits {
             max_entry: 64 << 10,
             keep_tbs: 16 << 20,
             max_violations: 1000,
+            max_tracked_entries: super::MAX_TRACKED,
         }
     }
 }
@@ -149,7 +153,7 @@ impl<R: Read> Reading<R> {
         }
         let head = (head_start, self.src.position());
         self.switch_to_digest(head)?;
-        let mut stats = EntryStats::default();
+        let mut stats = EntryStats::with_cap(self.limits.max_tracked_entries);
         let revoked = self.read_entries(tbs_end, &mut stats, on_entry)?;
         let suffix_offset = self.src.position();
         let cap = self.limits.max_field.saturating_mul(2);

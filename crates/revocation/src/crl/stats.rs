@@ -5,6 +5,10 @@ use super::entry::RevokedEntry;
 use smimelint_cert::oid;
 use std::hash::{Hash, Hasher};
 
+/// Most entries the duplicate-serial check records (16 octets each: 512 MiB at most); the
+/// largest public CRLs hold a few million entries.
+pub const MAX_TRACKED: usize = 1 << 25;
+
 /// Aggregate facts about the revoked entries.
 #[derive(Debug, Default)]
 pub struct EntryStats {
@@ -17,8 +21,12 @@ pub struct EntryStats {
     /// The first pair of entries (0-based indexes) naming the same certificate: the same
     /// serial number under the same certificate issuer.
     pub duplicate: Option<(u64, u64)>,
+    /// Entries beyond [`MAX_TRACKED`] whose serials the duplicate check did not record.
+    pub untracked: u64,
     /// Per entry, 96 bits of a fingerprint of (certificate issuer, serial) and the index.
     fingerprints: Vec<u128>,
+    /// Most fingerprints kept ([`MAX_TRACKED`] unless the reader's limits say fewer).
+    cap: usize,
     /// Fingerprint of the certificateIssuer in force (indirect CRLs: it carries over to the
     /// following entries until the next one).
     issuer_context: u64,
@@ -28,7 +36,23 @@ impl EntryStats {
     /// Makes room for about `n` entries at once, so that a large list does not pay for the
     /// doubling of its fingerprint buffer (which would hold up to twice the memory at its peak).
     pub fn expect_entries(&mut self, n: usize) {
-        self.fingerprints.reserve_exact(n.min(1 << 28));
+        self.fingerprints.reserve_exact(n.min(self.cap()));
+    }
+
+    /// Stats that record at most `cap` fingerprints.
+    pub fn with_cap(cap: usize) -> EntryStats {
+        EntryStats {
+            cap: cap.min(MAX_TRACKED),
+            ..EntryStats::default()
+        }
+    }
+
+    fn cap(&self) -> usize {
+        if self.cap == 0 {
+            MAX_TRACKED
+        } else {
+            self.cap
+        }
     }
 
     pub fn observe(&mut self, entry: &RevokedEntry<'_>) {
@@ -38,7 +62,9 @@ impl EntryStats {
             let (n, first) = self.certificate_issuer.unwrap_or((0, entry.index));
             self.certificate_issuer = Some((n + 1, first));
         }
-        if let Some(serial) = entry.serial {
+        if self.fingerprints.len() >= self.cap() {
+            self.untracked += 1;
+        } else if let Some(serial) = entry.serial {
             let mut h = std::collections::hash_map::DefaultHasher::new();
             self.issuer_context.hash(&mut h);
             serial.content.hash(&mut h);
