@@ -179,6 +179,20 @@ def main():
                     failures.append(f"{name}: no 'No findings' line")
                 links += parsed.links
                 print(f"browser test: {name}: {len(got)} rows, linted as {parsed.linted_as}")
+            # A CRL pasted the same way (pkilint's own test CRL with an unspecified reason,
+            # which SBR 7.2.2 forbids): read as a CRL, the finding in the table.
+            crl_pem = (ROOT / "testdata" / "pkilint-revocation" / "crl" /
+                       "unspecified_reason_code.pem").read_text()
+            submit = OUT / "submit-crl.html"
+            submit.write_text(submitting_copy(page, server.base, crl_pem))
+            dom = browser(exe, profile, "--dump-dom", submit.as_uri())
+            parsed = Findings()
+            parsed.feed(dom)
+            if '<td id="form">CRL</td>' not in dom:
+                failures.append("CRL: the answer does not say it read a CRL")
+            if not any(r.endswith("e_crl_reason_code_unspecified") for r in parsed.rows):
+                failures.append(f"CRL: no e_crl_reason_code_unspecified row in {parsed.rows}")
+            print(f"browser test: CRL: {len(parsed.rows)} rows")
             if not links:
                 failures.append("no lint links in any findings table")
             else:
@@ -204,7 +218,7 @@ def main():
         server.stop()
     if failures:
         sys.exit("browser test FAILED:\n  " + "\n  ".join(failures))
-    print(f"browser test: {len(CASES)} certificates, findings as expected")
+    print(f"browser test: {len(CASES)} certificates and a CRL, findings as expected")
 
 
 if __name__ == "__main__":
