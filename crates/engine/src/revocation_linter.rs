@@ -22,22 +22,22 @@ struct Tally {
 
 impl Tally {
     fn observe(&mut self, outcome: Outcome, entry: &RevokedEntry<'_>) {
-        let outcome_kind = if matches!(outcome, Outcome::Fatal(_)) {
-            Kind::Fatal
-        } else {
-            Kind::Other
-        };
         match outcome {
             Outcome::Pass => self.checked += 1,
             Outcome::NotApplicable => {}
-            Outcome::Fail(d) | Outcome::Fatal(d) => {
-                self.fatal |= matches!(outcome_kind, Kind::Fatal);
-                self.checked += 1;
-                self.failed += 1;
-                if self.first.is_none() {
-                    self.first = Some(format!("{}: {d}", entry.label()));
-                }
+            Outcome::Fail(d) => self.fail(d, entry),
+            Outcome::Fatal(d) => {
+                self.fatal = true;
+                self.fail(d, entry);
             }
+        }
+    }
+
+    fn fail(&mut self, details: String, entry: &RevokedEntry<'_>) {
+        self.checked += 1;
+        self.failed += 1;
+        if self.first.is_none() {
+            self.first = Some(format!("{}: {details}", entry.label()));
         }
     }
 
@@ -62,10 +62,6 @@ impl Tally {
     }
 }
 
-enum Kind {
-    Fatal,
-    Other,
-}
 
 impl Linter {
     /// Lints a CRL or TBSCertList read from `reader`, streaming its entries.

@@ -6,9 +6,14 @@ use base64::Engine as _;
 use crate::item::{InputError, InputErrorKind};
 
 pub(crate) fn too_large_cert(what: &str, max_cert: usize) -> InputError {
+    too_large(what, "certificate", max_cert)
+}
+
+/// `what` is over the size limit of `kind` ("certificate", "CRL or OCSP response").
+pub(crate) fn too_large(what: &str, kind: &str, max: usize) -> InputError {
     InputError::new(
         InputErrorKind::TooLarge,
-        format!("{what} is larger than the certificate limit of {max_cert} bytes"),
+        format!("{what} is larger than the {kind} limit of {max} bytes"),
     )
 }
 

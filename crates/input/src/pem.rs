@@ -2,7 +2,7 @@
 
 use std::io::{self, Read};
 
-use crate::decode::{decode_cert, encoded_len_cap, is_base64_body, too_large_cert};
+use crate::decode::{decode_cert, encoded_len_cap, is_base64_body, too_large};
 use crate::item::{InputError, InputErrorKind, Unnamed};
 use crate::reader::LineEnd;
 use crate::stream::Core;
@@ -52,10 +52,10 @@ impl<R: Read> Core<R> {
         let what = format!("PEM block '{label}' (line {start})");
         let is_document = DOCUMENT_LABELS.contains(&label.as_str());
         let is_cert = is_document || CERT_LABELS.contains(&label.as_str());
-        let max_bytes = if is_document {
-            self.limits.max_document_bytes
+        let (max_bytes, kind) = if is_document {
+            (self.limits.max_document_bytes, "CRL or OCSP response")
         } else {
-            self.limits.max_cert_bytes
+            (self.limits.max_cert_bytes, "certificate")
         };
         let cap = encoded_len_cap(max_bytes);
         // Most certificates' base64 fits here: no regrowing line by line.
@@ -74,7 +74,7 @@ impl<R: Read> Core<R> {
             if is_cert && problem.is_none() && end == LineEnd::Full && is_base64_body(text) {
                 body.extend_from_slice(text);
                 if body.len() > cap {
-                    problem = Some(too_large_cert(&what, max_bytes));
+                    problem = Some(too_large(&what, kind, max_bytes));
                     body = Vec::new();
                 }
                 continue;
@@ -93,7 +93,7 @@ impl<R: Read> Core<R> {
             if !is_cert || problem.is_some() {
                 continue; // skip without buffering
             }
-            let too_large = || too_large_cert(&what, max_bytes);
+            let over_limit = || too_large(&what, kind, max_bytes);
             if text.contains(&b':') {
                 let message = format!(
                     "{what} has a header line (line {}); PEM headers are not supported in certificates",
@@ -101,7 +101,7 @@ impl<R: Read> Core<R> {
                 );
                 problem = Some(InputError::new(InputErrorKind::BadBase64, message));
             } else if end == LineEnd::TooLong {
-                problem = Some(too_large());
+                problem = Some(over_limit());
             } else {
                 // Whitespace inside a line is rare: copy the line whole unless it has some
                 // (a byte-by-byte filtered copy was a third of the cost of framing).
@@ -111,7 +111,7 @@ impl<R: Read> Core<R> {
                     body.extend_from_slice(text);
                 }
                 if body.len() > cap {
-                    problem = Some(too_large());
+                    problem = Some(over_limit());
                 }
             }
             if problem.is_some() {
