@@ -62,7 +62,6 @@ impl Tally {
     }
 }
 
-
 impl Linter {
     /// Lints a CRL or TBSCertList read from `reader`, streaming its entries.
     pub fn lint_crl_reader<R: Read>(&self, name: String, reader: R) -> CertResult {
@@ -324,5 +323,41 @@ impl Linter {
             not_yet_effective,
             at_requested: self.options().at.is_some(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use smimelint_der::walk::Reader;
+
+    /// An entry `SEQUENCE { INTEGER serial, UTCTime }` read from `der`.
+    fn with_entry(serial: u8, f: impl FnOnce(&RevokedEntry<'_>)) {
+        let mut der = vec![0x30, 0x12, 0x02, 0x01, serial, 0x17, 0x0d];
+        der.extend_from_slice(b"250101000000Z");
+        let tlv = Reader::new(&der).read().unwrap();
+        f(&RevokedEntry::parse(tlv, u64::from(serial)));
+    }
+
+    #[test]
+    fn entry_results_become_one_outcome() {
+        let mut none = Tally::default();
+        with_entry(1, |e| none.observe(Outcome::NotApplicable, e));
+        assert_eq!(none.outcome(), Outcome::NotApplicable);
+
+        let mut tally = Tally::default();
+        with_entry(1, |e| tally.observe(Outcome::Pass, e));
+        assert_eq!(tally.outcome(), Outcome::Pass);
+        for serial in [2, 3, 4] {
+            with_entry(serial, |e| tally.observe(Outcome::Fail("bad".into()), e));
+        }
+        assert_eq!(
+            tally.outcome(),
+            Outcome::Fail("entry #3 (serial 0x02): bad (and 2 more entries)".into())
+        );
+        with_entry(5, |e| tally.observe(Outcome::Fatal("unreadable".into()), e));
+        assert!(
+            matches!(tally.outcome(), Outcome::Fatal(d) if d.ends_with("(and 3 more entries)"))
+        );
     }
 }
