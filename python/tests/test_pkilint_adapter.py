@@ -51,13 +51,14 @@ def test_mapped_codes_carry_pkilints_validator_severity_and_node():
     assert confirmed >= 16
 
 
-def test_a_prohibited_eku_reads_as_pkilint_reports_it():
-    pem = TESTDATA / "pkilint" / "mailbox" / "strict" / "prohibited_eku_and_ku.pem"
+def test_a_prohibited_key_algorithm_reads_as_pkilint_reports_it():
+    pem = TESTDATA / "pkilint" / "organization" / "strict" / "x25519_disallowed.pem"
     ours = report(pkilint.validate(smimelint.Linter(), pem.read_bytes()))
-    theirs = [r for r in pkilint_rows(pem) if r["code"] == "cabf.smime.prohibited_eku_present"]
+    code = "cabf.smime.prohibited_spki_algorithm_encoding"
+    theirs = [r for r in pkilint_rows(pem) if r["code"] == code]
     assert len(theirs) == 1
-    assert [o[1:4] for o in ours if o[3] == theirs[0]["code"]] == [
-        (theirs[0]["validator"], theirs[0]["severity"], theirs[0]["code"])
+    assert [o[:4] for o in ours if o[3] == code] == [
+        (theirs[0]["node_path"], theirs[0]["validator"], theirs[0]["severity"], code)
     ]
 
 
