@@ -18,9 +18,12 @@ import builtins as _builtins
 import datetime as _dt
 import enum
 import json
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _smimelint
+
+if TYPE_CHECKING:
+    from . import pkilint
 
 __all__ = [
     "Finding",
@@ -170,7 +173,7 @@ class Result:
         """The record as one line of ``smimelint --format jsonl`` (without the newline)."""
         return json.dumps(self.to_dict(), separators=(",", ":"), ensure_ascii=False)
 
-    def pkilint(self) -> List["Any"]:
+    def pkilint(self) -> List["pkilint.ValidationResult"]:
         """The findings as pkilint ``ValidationResult`` objects (see ``smimelint.pkilint``)."""
         from . import pkilint
 
@@ -296,7 +299,8 @@ class Linter:
 def lints() -> List[Dict[str, Any]]:
     """Every lint's metadata (name, level, description, citation, source, effective dates,
     pkilint and zlint equivalents, …), as ``smimelint lints --format json`` lists it."""
-    return json.loads(_smimelint.lints_json())
+    infos: List[Dict[str, Any]] = json.loads(_smimelint.lints_json())
+    return infos
 
 
 def explain(name: str) -> str:
