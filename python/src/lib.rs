@@ -5,6 +5,7 @@
 
 use pyo3::exceptions::{PyKeyError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
 use rayon::prelude::*;
 use smimelint_engine::detect::PolicyMap;
 use smimelint_engine::linter::{self, CertResult, Linter, Options};
@@ -87,7 +88,17 @@ impl NativeLinter {
 
     /// The records of many named inputs, linted in parallel on rayon's pool without the GIL,
     /// in input order.
-    fn lint_many(&self, py: Python<'_>, inputs: Vec<(String, Vec<u8>)>) -> PyResult<Vec<String>> {
+    fn lint_many(
+        &self,
+        py: Python<'_>,
+        inputs: Vec<(String, Bound<'_, PyBytes>)>,
+    ) -> PyResult<Vec<String>> {
+        // Copied out of the bytes objects, which cannot be read once the GIL is released.
+        // (Extracting a `Vec<u8>` instead would go through the bytes item by item.)
+        let inputs: Vec<(String, Vec<u8>)> = inputs
+            .into_iter()
+            .map(|(name, data)| (name, data.as_bytes().to_vec()))
+            .collect();
         let linter = Arc::clone(&self.inner);
         let per_input: Vec<Vec<CertResult>> = py.detach(move || {
             inputs
