@@ -285,6 +285,10 @@ class Linter:
         pair. Results come in input order, one per document: an input holding several PEM
         blocks gives one record each, named ``name#1``, ``name#2``, … as the CLI names them.
         """
+        if isinstance(inputs, (bytes, bytearray, memoryview, str)) or not hasattr(
+            inputs, "__iter__"
+        ):
+            raise TypeError(f"inputs: expected an iterable of inputs, got {type(inputs).__name__}")
         named: List[Tuple[str, bytes]] = []
         for i, item in enumerate(inputs, 1):
             if isinstance(item, tuple):
