@@ -24,7 +24,7 @@ LAYERS = [
     ["smimelint-runner"],
     ["smimelint-ct", "smimelint-service"],
     ["smimelint"],
-    ["xtask"],
+    ["xtask", "smimelint-python"],
 ]
 
 # Narrower than the layers: the rulebook sees the engine and the certificate model, never the
