@@ -11,6 +11,8 @@ use smimelint_engine::linter::{self, CertResult, Linter, Options};
 use smimelint_engine::{config, meta, registry, xref};
 use std::collections::HashMap;
 use std::sync::Arc;
+
+mod ct;
 // Linked for its side effect: every lint registers itself with the engine.
 use smimelint_lints as _;
 
@@ -162,6 +164,7 @@ fn _smimelint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(lints_json, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_function(wrap_pyfunction!(pkilint_table, m)?)?;
+    ct::register(m)?;
     m.add("VERSION", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }
