@@ -130,7 +130,8 @@ fn ct_scan_range(
 }
 
 fn to_json(summary: &Summary) -> PyResult<String> {
-    let mut text = serde_json::to_string_pretty(summary).map_err(|e| bad_argument(e.to_string()))?;
+    let mut text =
+        serde_json::to_string_pretty(summary).map_err(|e| bad_argument(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }
@@ -145,9 +146,8 @@ fn merge_summaries(summaries: Vec<String>) -> PyResult<String> {
                 "summary {n}: larger than {MAX_SUMMARY_BYTES} bytes"
             )));
         }
-        let one: Summary = serde_json::from_str(text).map_err(|e| {
-            bad_argument(format!("summary {n}: not a smimelint JSON summary: {e}"))
-        })?;
+        let one: Summary = serde_json::from_str(text)
+            .map_err(|e| bad_argument(format!("summary {n}: not a smimelint JSON summary: {e}")))?;
         merged
             .merge(&one)
             .map_err(|e| bad_argument(format!("summary {n}: {e}")))?;

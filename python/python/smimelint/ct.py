@@ -20,7 +20,7 @@ import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import Linter, _smimelint
 
@@ -85,9 +85,7 @@ def shards(start: int, end: int, size: int) -> List[Shard]:
 
 def last_index(log_url: str, fetch: FetchOptions = FetchOptions()) -> Optional[int]:
     """The index of the log's last entry from its ``get-sth``, or None when the log is empty."""
-    return _smimelint.ct_last_index(
-        log_url, fetch.timeout, fetch.retries, fetch.retry_delay_ms
-    )
+    return _smimelint.ct_last_index(log_url, fetch.timeout, fetch.retries, fetch.retry_delay_ms)
 
 
 # Linter settings cross process boundaries as plain keyword arguments; each worker process
@@ -108,11 +106,13 @@ def _freeze(options: Optional[LinterOptions]) -> Tuple[Tuple[str, Any], ...]:
 
 @functools.lru_cache(maxsize=8)
 def _linter(frozen: Tuple[Tuple[str, Any], ...]) -> Linter:
-    options = {k: (dict(v) if k == "policy_map" and isinstance(v, tuple) else v) for k, v in frozen}
+    options: Dict[str, Any] = {
+        k: (dict(v) if k == "policy_map" and isinstance(v, tuple) else v) for k, v in frozen
+    }
     return Linter(**options)
 
 
-def _replace_atomically(path: Path, write) -> None:
+def _replace_atomically(path: Path, write: Callable[[Path], Any]) -> None:
     # A unique temporary name per attempt: two attempts at one shard never share a file.
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex}.part")
     try:
@@ -126,7 +126,7 @@ def _replace_atomically(path: Path, write) -> None:
 def scan_shard(
     log_url: str,
     shard: Union[Shard, Tuple[int, int]],
-    out_dir: Union[None, str, os.PathLike] = None,
+    out_dir: Union[None, str, "os.PathLike[str]"] = None,
     linter: Optional[LinterOptions] = None,
     fetch: FetchOptions = FetchOptions(),
 ) -> Dict[str, Any]:
@@ -145,35 +145,40 @@ def scan_shard(
     if not isinstance(shard, Shard):
         shard = Shard(*shard)
     native = _linter(_freeze(linter))._native
-    args = dict(
-        all_certs=fetch.all_certs,
-        batch=fetch.batch_size,
-        concurrency=fetch.concurrency,
-        retries=fetch.retries,
-        retry_delay_ms=fetch.retry_delay_ms,
-        timeout_s=fetch.timeout,
-        max_failures=fetch.max_failures,
-    )
+    span = shard
+
+    def scan(records_path: Optional[str]) -> Dict[str, Any]:
+        text = _smimelint.ct_scan_range(
+            native,
+            log_url,
+            span.start,
+            span.end,
+            records_path,
+            all_certs=fetch.all_certs,
+            batch=fetch.batch_size,
+            concurrency=fetch.concurrency,
+            retries=fetch.retries,
+            retry_delay_ms=fetch.retry_delay_ms,
+            timeout_s=fetch.timeout,
+            max_failures=fetch.max_failures,
+        )
+        summary: Dict[str, Any] = json.loads(text)
+        if summary.get("stopped"):
+            raise ShardStopped(f"{span.name}: {summary['stopped']}")
+        return summary
+
     if out_dir is None:
-        text = _smimelint.ct_scan_range(native, log_url, shard.start, shard.end, None, **args)
-        return _checked(json.loads(text), shard)
+        return scan(None)
     out = Path(out_dir)
     result: Dict[str, Any] = {}
 
     def records(tmp: Path) -> None:
-        text = _smimelint.ct_scan_range(native, log_url, shard.start, shard.end, str(tmp), **args)
-        result.update(_checked(json.loads(text), shard))
+        result.update(scan(str(tmp)))
 
     _replace_atomically(out / f"{shard.name}.jsonl", records)
     text = json.dumps(result, indent=2) + "\n"
     _replace_atomically(out / f"{shard.name}.summary.json", lambda tmp: tmp.write_text(text))
     return result
-
-
-def _checked(summary: Dict[str, Any], shard: Shard) -> Dict[str, Any]:
-    if summary.get("stopped"):
-        raise ShardStopped(f"{shard.name}: {summary['stopped']}")
-    return summary
 
 
 def merge(summaries: Iterable[Union[str, Mapping[str, Any]]]) -> Dict[str, Any]:
@@ -183,4 +188,5 @@ def merge(summaries: Iterable[Union[str, Mapping[str, Any]]]) -> Dict[str, Any]:
     :raises ValueError: for a summary that is not one, or of another ``summary_version``.
     """
     texts = [s if isinstance(s, str) else json.dumps(s) for s in summaries]
-    return json.loads(_smimelint.merge_summaries(texts))
+    merged: Dict[str, Any] = json.loads(_smimelint.merge_summaries(texts))
+    return merged
