@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A Certificate Transparency log on loopback for scan tests and measurements: RFC 6962
 ``get-sth`` and ``get-entries`` over entries built from PEM certificates by
-benches/ct_entries.py (entry i is certificate i mod n, every third one a precert entry).
+benches/ct_entries.py (entry i is certificate i mod n, every third one a precert entry; the
+entries repeat, timestamps included, every 3n indexes, so that serving costs little).
 Like real logs it answers at most ``--max-page`` entries per request, and with ``--fail-every
 K`` every K-th get-entries request fails once with 503, so that scans go through their retries.
 
@@ -35,11 +36,12 @@ class MockLog:
         self.requests = 0
         self.failures = 0
         self.lock = threading.Lock()
-        self.entry = _entries_module().entry
+        entry = _entries_module().entry
+        self.pool = [entry(r, self.ders[r % len(self.ders)]) for r in range(3 * len(self.ders))]
 
     def entries(self, start, end):
         end = min(end, self.tree_size - 1, start + self.max_page - 1)
-        return [self.entry(i, self.ders[i % len(self.ders)]) for i in range(start, end + 1)]
+        return [self.pool[i % len(self.pool)] for i in range(start, end + 1)]
 
     def should_fail(self):
         with self.lock:
