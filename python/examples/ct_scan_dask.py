@@ -40,7 +40,11 @@ def parse_args(argv):
     p.add_argument("--concurrency", type=int, default=4)
     p.add_argument("--retries", type=int, default=5)
     p.add_argument("--retry-delay-ms", type=int, default=500)
+    p.add_argument("--max-failures", type=int, default=16,
+                   help="failures in a row that end a shard's scan (0 = never stop)")
     p.add_argument("--all-certs", action="store_true")
+    p.add_argument("--resume", action="store_true",
+                   help="keep the shards OUT already holds a summary of; scan the others")
     return p.parse_args(argv)
 
 
@@ -50,25 +54,39 @@ def scan(client, args):
         concurrency=args.concurrency,
         retries=args.retries,
         retry_delay_ms=args.retry_delay_ms,
+        max_failures=args.max_failures,
         all_certs=args.all_certs,
     )
     end = args.end if args.end is not None else ct.last_index(args.log_url, fetch)
     if end is None or end < args.start:
         return ct.merge([]), 0
     plan = ct.shards(args.start, end, args.shard_size)
+    summaries, failed = {}, []
+    if args.resume:
+        for shard in plan:
+            done = args.out / f"{shard.name}.summary.json"
+            if done.exists():
+                summaries[f"ct-{shard.name}"] = json.loads(done.read_text())
     futures = [
         client.submit(
             ct.scan_shard, args.log_url, shard, str(args.out), None, fetch,
             key=f"ct-{shard.name}", retries=args.task_retries,
         )
         for shard in plan
+        if f"ct-{shard.name}" not in summaries
     ]
-    summaries = {}
     for future in as_completed(futures):
-        summary = future.result()
+        try:
+            summary = future.result()
+        except Exception as e:  # the shard failed on every try: report it, keep the others
+            failed.append(future.key)
+            print(f"{future.key}: failed: {e}", file=sys.stderr, flush=True)
+            continue
         summaries[future.key] = summary
         print(f"{future.key}: {summary['entries']} entries, {summary['records']} records",
               file=sys.stderr, flush=True)
+    if failed:
+        return None, sorted(failed)
     merged = ct.merge(summaries[f"ct-{shard.name}"] for shard in plan)
     return merged, len(plan)
 
@@ -91,6 +109,11 @@ def main(argv=None):
         if cluster is not None:
             cluster.close()
     seconds = time.monotonic() - began
+    if merged is None:
+        # No summary.json: a merged summary without these shards would undercount the log.
+        print(f"{len(count)} shards failed: {' '.join(count)}; --resume scans only these",
+              file=sys.stderr)
+        return 2
     (args.out / "summary.json").write_text(json.dumps(merged, indent=2) + "\n")
     rate = merged["entries"] / seconds if seconds > 0 else 0.0
     print(f"{merged['entries']} entries in {count} shards, {merged['records']} records, "
