@@ -136,6 +136,59 @@ def test_dask_scan_with_a_killed_worker_counts_every_entry_once(log_url, tmp_pat
     )
 
 
+def start_mock(entries, fail_every):
+    certs = sorted(str(p) for p in (TESTDATA / "certs").glob("*.pem"))
+    proc = subprocess.Popen(
+        [sys.executable, str(MOCK), "--entries", str(entries), "--fail-every", str(fail_every)]
+        + certs,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    return proc, proc.stdout.readline().strip()
+
+
+def example(url, out, *extra):
+    return subprocess.run(
+        [sys.executable, str(EXAMPLE), "--log-url", url, "--shard-size", "1000", "--workers",
+         "2", "--out", str(out), "--retry-delay-ms", "1", *extra],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_shards_of_a_failing_log_are_reported_and_nothing_is_merged(tmp_path):
+    proc, url = start_mock(3000, fail_every=1)
+    try:
+        run = example(url, tmp_path, "--retries", "0", "--max-failures", "2", "--task-retries", "1")
+    finally:
+        proc.kill()
+        proc.wait()
+    assert run.returncode == 2, run.stderr
+    assert "3 shards failed" in run.stderr
+    assert not list(tmp_path.glob("shard-*")) and not (tmp_path / "summary.json").exists()
+
+
+def test_resume_scans_only_the_missing_shards(tmp_path):
+    proc, url = start_mock(3000, fail_every=0)
+    try:
+        assert example(url, tmp_path).returncode == 0
+        first = json.loads((tmp_path / "summary.json").read_text())
+        kept = tmp_path / "shard-000000000000-000000000999.summary.json"
+        kept_time = kept.stat().st_mtime_ns
+        for p in tmp_path.glob("shard-000000001000-*"):
+            p.unlink()
+        run = example(url, tmp_path, "--resume")
+    finally:
+        proc.kill()
+        proc.wait()
+    assert run.returncode == 0, run.stderr
+    assert kept.stat().st_mtime_ns == kept_time
+    assert len(list(tmp_path.glob("shard-*.summary.json"))) == 3
+    assert json.loads((tmp_path / "summary.json").read_text()) == first
+    assert first["entries"] == 3000
+
+
 def test_shards_cover_the_range_once():
     plan = ct.shards(5, 104, 30)
     assert [(s.start, s.end) for s in plan] == [(5, 34), (35, 64), (65, 94), (95, 104)]
