@@ -132,6 +132,10 @@ def test_data_must_be_bytes():
         Linter().lint("-----BEGIN CERTIFICATE-----")
     with pytest.raises(TypeError, match="input 2"):
         Linter().lint_many([GOOD, 42])
+    # One bytes object is not a list of inputs (it would be linted byte by byte).
+    for wrong in (GOOD, None):
+        with pytest.raises(TypeError, match="inputs: expected an iterable"):
+            Linter().lint_many(wrong)
 
 
 @pytest.mark.parametrize(

@@ -18,9 +18,12 @@ import builtins as _builtins
 import datetime as _dt
 import enum
 import json
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _smimelint
+
+if TYPE_CHECKING:
+    from . import pkilint
 
 __all__ = [
     "Finding",
@@ -170,7 +173,7 @@ class Result:
         """The record as one line of ``smimelint --format jsonl`` (without the newline)."""
         return json.dumps(self.to_dict(), separators=(",", ":"), ensure_ascii=False)
 
-    def pkilint(self) -> List["Any"]:
+    def pkilint(self) -> List["pkilint.ValidationResult"]:
         """The findings as pkilint ``ValidationResult`` objects (see ``smimelint.pkilint``)."""
         from . import pkilint
 
@@ -282,6 +285,10 @@ class Linter:
         pair. Results come in input order, one per document: an input holding several PEM
         blocks gives one record each, named ``name#1``, ``name#2``, … as the CLI names them.
         """
+        if isinstance(inputs, (bytes, bytearray, memoryview, str)) or not hasattr(
+            inputs, "__iter__"
+        ):
+            raise TypeError(f"inputs: expected an iterable of inputs, got {type(inputs).__name__}")
         named: List[Tuple[str, bytes]] = []
         for i, item in enumerate(inputs, 1):
             if isinstance(item, tuple):
@@ -296,7 +303,8 @@ class Linter:
 def lints() -> List[Dict[str, Any]]:
     """Every lint's metadata (name, level, description, citation, source, effective dates,
     pkilint and zlint equivalents, …), as ``smimelint lints --format json`` lists it."""
-    return json.loads(_smimelint.lints_json())
+    infos: List[Dict[str, Any]] = json.loads(_smimelint.lints_json())
+    return infos
 
 
 def explain(name: str) -> str:

@@ -109,12 +109,12 @@ def _rows(lint: str) -> List[Tuple[str, str, str, str]]:
 def _results_of_finding(finding: "Finding") -> List[ValidationResult]:
     rows = _rows(finding.lint)
     if not rows:
-        severity = _OWN_SEVERITY[finding.status.word]
-        rows = [(finding.lint, finding.lint, severity.name, "certificate")]
+        own = _OWN_SEVERITY[finding.status.word]
+        rows = [(finding.lint, finding.lint, own.name, "certificate")]
     out = []
-    for code, validator, severity, node in rows:
+    for code, validator, severity_name, node in rows:
         description = ValidationFindingDescription(
-            ValidationFinding(ValidationFindingSeverity[severity], code), finding.details
+            ValidationFinding(ValidationFindingSeverity[severity_name], code), finding.details
         )
         out.append(ValidationResult(validator or finding.lint, Node(node), [description]))
     return out
