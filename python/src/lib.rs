@@ -12,6 +12,9 @@ use smimelint_engine::linter::{self, CertResult, Linter, Options};
 use smimelint_engine::{config, meta, registry, xref};
 use std::collections::HashMap;
 use std::sync::Arc;
+
+mod ct;
+
 // The CLI's allocator (README "Performance"): faster than glibc's malloc across rayon's
 // threads. It serves the Rust side only; Python keeps its own.
 #[global_allocator]
@@ -177,6 +180,7 @@ fn _smimelint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(lints_json, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_function(wrap_pyfunction!(pkilint_table, m)?)?;
+    ct::register(m)?;
     m.add("VERSION", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -20,3 +20,24 @@ class NativeLinter:
 def lints_json() -> str: ...
 def explain(name: str) -> str: ...
 def pkilint_table() -> Dict[str, List[Tuple[str, str, str, str]]]: ...
+
+# Certificate Transparency shards (smimelint.ct).
+def ct_last_index(
+    log_url: str, timeout_s: int = 60, retries: int = 5, retry_delay_ms: int = 500
+) -> Optional[int]: ...
+def ct_scan_range(
+    linter: NativeLinter,
+    log_url: str,
+    start: int,
+    end: int,
+    records_path: Optional[str] = None,
+    *,
+    all_certs: bool = False,
+    batch: int = 256,
+    concurrency: int = 4,
+    retries: int = 5,
+    retry_delay_ms: int = 500,
+    timeout_s: int = 60,
+    max_failures: int = 16,
+) -> str: ...
+def merge_summaries(summaries: List[str]) -> str: ...
