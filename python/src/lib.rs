@@ -25,7 +25,7 @@ use smimelint_lints as _;
 
 /// pkilint's finding per lint in its REST answers: `LINT CODE VALIDATOR MESSAGE [NODE]` lines,
 /// the table the service's pkilint-compatible endpoint reads.
-const PKILINT_REST_DATA: &str = include_str!("../../docs/xref/pkilint-rest.txt");
+use smimelint_engine::xref::PKILINT_REST_DATA;
 
 /// A configured linter; shared by every thread that calls it.
 #[pyclass(frozen, module = "smimelint._smimelint", name = "NativeLinter")]

@@ -13,15 +13,18 @@ use crate::registry::{self, Lint};
 use std::fmt::Write;
 
 /// pkilint 0.13.3's S/MIME finding codes: `SEVERITY CODE [-- reason]` per line.
-pub const PKILINT_DATA: &str = include_str!("../../../docs/xref/pkilint.txt");
+pub const PKILINT_DATA: &str = include_str!("../data/pkilint.txt");
+/// How the pkilint-compatible REST answers report each lint (`docs/xref/pkilint-rest.txt`),
+/// shared by the service and the Python package.
+pub const PKILINT_REST_DATA: &str = include_str!("../data/pkilint-rest.txt");
 /// pkilint's CRL and OCSP finding codes (`lint_crl`, `lint_ocsp_response`), same format.
-pub const PKILINT_REVOCATION_DATA: &str = include_str!("../../../docs/xref/pkilint-revocation.txt");
+pub const PKILINT_REVOCATION_DATA: &str = include_str!("../data/pkilint-revocation.txt");
 /// zlint's CRL lints (`NAME | source | citation | what fails`).
-pub const ZLINT_CRL_DATA: &str = include_str!("../../../docs/xref/zlint-crl-lints.txt");
+pub const ZLINT_CRL_DATA: &str = include_str!("../data/zlint-crl-lints.txt");
 /// zlint's `cabf_smime_br` lint names: `NAME [-- reason]` per line.
-pub const ZLINT_DATA: &str = include_str!("../../../docs/xref/zlint.txt");
+pub const ZLINT_DATA: &str = include_str!("../data/zlint.txt");
 /// The rules catalog: `NUMBER RULE_ID | SECTION [| -- reason]` per line.
-pub const SBR_RULES_DATA: &str = include_str!("../../../docs/xref/sbr-rules.txt");
+pub const SBR_RULES_DATA: &str = include_str!("../data/sbr-rules.txt");
 
 /// One pkilint code or zlint lint and the smimelint lints that report the same defect.
 #[derive(Clone, Debug)]

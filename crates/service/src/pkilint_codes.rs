@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// `LINT CODE VALIDATOR MESSAGE [NODE]` per line.
-pub const PKILINT_REST_DATA: &str = include_str!("../../../docs/xref/pkilint-rest.txt");
+pub use smimelint_engine::xref::PKILINT_REST_DATA;
 
 /// The code column of a lint reported under its own name although its metadata names pkilint
 /// codes (they are related findings, not the same one).

@@ -29,8 +29,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 /// `DOC SEVERITY CODE VALIDATOR MESSAGE [NODE]` per line.
-pub const PKILINT_REST_REVOCATION_DATA: &str =
-    include_str!("../../../docs/xref/pkilint-rest-revocation.txt");
+pub const PKILINT_REST_REVOCATION_DATA: &str = include_str!("../data/pkilint-rest-revocation.txt");
 
 /// One of pkilint's two linters for documents other than certificates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -303,7 +302,7 @@ mod tests {
     /// `base.unhandled_exception` is pkilint's report of its own crash, no lint's.
     #[test]
     fn table_covers_pkilints_listed_codes_with_their_severities() {
-        let listing = include_str!("../../../docs/xref/pkilint-revocation-codes.txt");
+        let listing = include_str!("../data/pkilint-revocation-codes.txt");
         let mut listed = HashMap::new();
         for line in listing.lines().filter(|l| !l.starts_with('#')) {
             let (columns, rest) = line.split_at(line.len().min(9));
