@@ -59,6 +59,26 @@ pub struct FieldError {
     pub range: Option<(usize, usize)>,
 }
 
+impl FieldError {
+    /// A field that is not where it should be: `expected EXPECTED, found TAG` (or nothing left).
+    pub fn missing(field: &str, expected: &str, r: &Reader<'_>) -> FieldError {
+        let found = match r.peek_tag() {
+            Some(t) => format!("found {}", walk::tag_name(t)),
+            None => "nothing left".into(),
+        };
+        FieldError::new(field, &format!("expected {expected}, {found}"))
+    }
+
+    /// A problem with a field whose byte range is not recorded.
+    pub fn new(field: &str, message: &str) -> FieldError {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+            range: None,
+        }
+    }
+}
+
 /// One extension, as found in the certificate.
 #[derive(Clone, Copy, Debug)]
 pub struct Extension<'a> {
@@ -263,11 +283,8 @@ impl<'a> Cert<'a> {
     }
 
     fn missing(&mut self, field: &str, expected: &str, r: &Reader<'_>) {
-        let found = match r.peek_tag() {
-            Some(t) => format!("found {}", walk::tag_name(t)),
-            None => "nothing left".into(),
-        };
-        self.field_error(field, &format!("expected {expected}, {found}"), None);
+        self.field_errors
+            .push(FieldError::missing(field, expected, r));
     }
 
     fn parse_tbs(&mut self, tbs: Tlv<'a>, walker: &mut Walker) {

@@ -33,9 +33,20 @@ use std::sync::Arc;
 #[derive(Clone, Debug)]
 pub struct Linter {
     lints: Vec<&'static Lint>,
+    /// The selected lints split by the document they check, once, so the per-input loops do
+    /// not filter the registry again.
+    pub(crate) by_document: ByDocument,
     opts: Options,
     /// Shared by clones: a clone lints the same batch.
     self_signatures: Arc<SelfSignatures>,
+}
+
+/// The selected lints of each document kind, in registry order.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ByDocument {
+    pub(crate) certificate: Vec<&'static Lint>,
+    pub(crate) crl: Vec<&'static Lint>,
+    pub(crate) ocsp: Vec<&'static Lint>,
 }
 
 impl Default for Linter {
@@ -52,9 +63,16 @@ impl Linter {
             .copied()
             .filter(|l| opts.filter.selects(l))
             .filter(|l| !opts.overrides.contains(&(l.name, StatusOverride::Off)))
-            .collect();
+            .collect::<Vec<&'static Lint>>();
+        let of = |keep: fn(&Lint) -> bool| lints.iter().copied().filter(|l| keep(l)).collect();
+        let by_document = ByDocument {
+            certificate: of(Lint::checks_certificates),
+            crl: of(|l| l.crl.is_some()),
+            ocsp: of(|l| l.ocsp.is_some()),
+        };
         Linter {
             lints,
+            by_document,
             opts,
             self_signatures: Arc::default(),
         }
@@ -280,7 +298,7 @@ impl Linter {
         };
         let mut findings = Vec::new();
         let mut not_yet_effective = 0;
-        for lint in self.lints.iter().filter(|l| l.checks_certificates()) {
+        for lint in &self.by_document.certificate {
             let (status, details) = evaluate(lint, &ctx);
             not_yet_effective += usize::from(status == Status::NotEffective && at < lint.effective);
             self.push_finding(&mut findings, lint, status, details);

@@ -81,12 +81,7 @@ impl Linter {
         reader: R,
         sha: Option<String>,
     ) -> CertResult {
-        let lints: Vec<&'static Lint> = self
-            .lints()
-            .iter()
-            .copied()
-            .filter(|l| l.crl.is_some())
-            .collect();
+        let lints = &self.by_document.crl;
         let mut tallies: Vec<Tally> = lints.iter().map(|_| Tally::default()).collect();
         let mut hasher = sha.is_none().then(sha2_stream);
         let counting = CountingReader {
@@ -179,7 +174,7 @@ impl Linter {
         };
         let mut findings = Vec::new();
         let mut not_yet = 0;
-        for lint in self.lints().iter().filter(|l| l.ocsp.is_some()) {
+        for lint in &self.by_document.ocsp {
             let (status, details) = gate(lint, ctx.scope, at).unwrap_or_else(|| {
                 let outcome = lint.ocsp.map_or(Outcome::NotApplicable, |f| f(&ctx));
                 status_of(lint, outcome)

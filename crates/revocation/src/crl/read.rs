@@ -441,11 +441,7 @@ impl<R: Read> Reading<R> {
 
     fn field_error(&mut self, field: &str, message: &str) {
         if self.field_errors.len() < self.limits.max_violations {
-            self.field_errors.push(FieldError {
-                field: field.into(),
-                message: message.into(),
-                range: None,
-            });
+            self.field_errors.push(FieldError::new(field, message));
         }
     }
 }

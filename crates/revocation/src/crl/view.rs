@@ -159,19 +159,12 @@ impl<'a> Crl<'a> {
     }
 
     fn field_error(&mut self, field: &str, message: &str) {
-        self.field_errors.push(FieldError {
-            field: field.into(),
-            message: message.into(),
-            range: None,
-        });
+        self.field_errors.push(FieldError::new(field, message));
     }
 
     fn missing(&mut self, field: &str, expected: &str, r: &Reader<'_>) {
-        let found = match r.peek_tag() {
-            Some(t) => format!("found {}", walk::tag_name(t)),
-            None => "nothing left".into(),
-        };
-        self.field_error(field, &format!("expected {expected}, {found}"));
+        self.field_errors
+            .push(FieldError::missing(field, expected, r));
     }
 
     /// Names the CRL field containing byte `offset`, for messages.

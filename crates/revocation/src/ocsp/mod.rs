@@ -301,19 +301,12 @@ impl<'a> Ocsp<'a> {
     }
 
     fn field_error(&mut self, field: &str, message: &str) {
-        self.field_errors.push(FieldError {
-            field: field.into(),
-            message: message.into(),
-            range: None,
-        });
+        self.field_errors.push(FieldError::new(field, message));
     }
 
     fn missing(&mut self, field: &str, expected: &str, r: &Reader<'_>) {
-        let found = match r.peek_tag() {
-            Some(t) => format!("found {}", walk::tag_name(t)),
-            None => "nothing left".into(),
-        };
-        self.field_error(field, &format!("expected {expected}, {found}"));
+        self.field_errors
+            .push(FieldError::missing(field, expected, r));
     }
 
     /// The responseStatus value (0 successful … 6 unauthorized).
